@@ -1,0 +1,629 @@
+"""``jobcenter-desktop`` command line: a contract other tools and tests rely on.
+
+Every bad input exits with code 2 and one line naming what is wrong; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import logging
+import sys
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from jobcenter_desktop import __version__
+from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS, CalendarRangeError, WorkingCalendar, format_date
+from jobcenter_desktop.core.dates import DateParseError, format_anchor, parse_anchor, parse_date
+from jobcenter_desktop.core.deadlines import Anchor, Deadline, DeadlineError, compute_due
+from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter
+from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
+from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.logsetup import setup_logging
+from jobcenter_desktop.paths import default_catalogue_path, default_db_path, demo_db_path
+
+log = logging.getLogger("jobcenter_desktop.cli")
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input: exit 2 with this one-line message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _today(args: argparse.Namespace) -> date:
+    return args.today or date.today()
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except DateParseError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _anchor_arg(text: str) -> Anchor:
+    try:
+        return parse_anchor(text)
+    except DateParseError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} er ikke et helt tal") from None
+    if not 0 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError("skal ligge mellem 0 og 1.000.000")
+    return value
+
+
+def _year_arg(text: str) -> int:
+    value = _positive_int(text)
+    if not 1950 <= value <= 2199:
+        raise argparse.ArgumentTypeError("året skal ligge mellem 1950 og 2199")
+    return value
+
+
+def _emit_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")
+
+
+def _json_default(o: object) -> object:
+    if isinstance(o, datetime):
+        return o.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(o, date):
+        return o.isoformat()
+    if isinstance(o, uuid.UUID):
+        return str(o)
+    if isinstance(o, frozenset | set | tuple):
+        return list(o)
+    return str(o)
+
+
+# ---------------------------------------------------------------------------- stateless commands
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    return load_catalogue(args.catalogue or default_catalogue_path())
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    cat = _catalogue(args)
+    if args.json:
+        _emit_json({
+            "id": cat.id, "title": cat.title, "version": cat.version, "valid_from": cat.valid_from,
+            "source": cat.source,
+            "groups": [{"id": g.id, "name": g.name, "party": g.party.value, "initial_trigger": g.initial_trigger,
+                        "triggers": [t.id for t in cat.triggers_of(g.id)],
+                        "milestones": [{"id": r.id, "name": r.name, "trigger": r.trigger, "after": r.after,
+                                        "amount": r.amount, "unit": r.unit.value, "roll": r.roll.value,
+                                        "soft": r.soft, "warn": asdict(r.warn) if r.warn else None,
+                                        "conditions": list(r.conditions), "source": r.source}
+                                       for r in cat.milestones_of(g.id)]}
+                       for g in cat.groups.values()],
+        })  # fmt: skip
+        return EXIT_OK
+    print(f"{cat.title} ({cat.label}, gyldig fra {format_date(cat.valid_from)})")
+    for g in cat.groups.values():
+        party = "CPR" if g.party.value == "citizen" else "CVR"
+        print(f"\n{g.name} [{g.id}] — part: {party}")
+        for r in cat.milestones_of(g.id):
+            start = f"efter {r.after}" if r.after else f"fra {cat.triggers[r.trigger or ''].name.lower()}"
+            extra = " (forventet)" if r.soft else ""
+            print(f"  {r.id:<26} {r.period.danish():<14} {start}{extra} — {r.name}")
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    cal = _open(args).calendar if args.db_given else WorkingCalendar()
+    days = cal.non_working_days(args.year, include_weekends=not args.holidays_only)
+    if args.json:
+        _emit_json([{"date": d.day, "weekday": DANISH_WEEKDAYS[d.day.weekday()], "kind": d.kind.value,
+                     "reason": d.reason} for d in days])  # fmt: skip
+        return EXIT_OK
+    for d in days:
+        print(f"{format_date(d.day)}  {d.kind.value:<9} {d.reason}")
+    print(f"I alt {len(days)} ikke-arbejdsdage i {args.year}.")
+    return EXIT_OK
+
+
+def _due(cat: Catalogue, cal: WorkingCalendar, milestone: str, anchor: Anchor, explain: bool) -> Deadline:
+    rule = cat.milestones.get(milestone)
+    if rule is None:
+        raise UsageError(f"ukendt milepæl {milestone!r} (se 'jobcenter-desktop rules')")
+    return compute_due(rule, anchor, cal, explain=explain)
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    cat = _catalogue(args)
+    cal = _open(args).calendar if args.db_given else WorkingCalendar()
+    if args.batch:
+        return _due_batch(args, cat, cal)
+    if not args.milestone or args.anchor is None:
+        raise UsageError("angiv --milestone og --anchor, eller --batch FIL.csv")
+    d = _due(cat, cal, args.milestone, args.anchor, explain=True)
+    if args.json:
+        _emit_json({"milestone": args.milestone, "anchor": format_anchor(args.anchor), "due": d.due_text(),
+                    "provisional": d.provisional, "steps": list(d.steps)})  # fmt: skip
+    else:
+        print(d.due_text())
+        for step in d.steps:
+            print(f"  {step}")
+    return EXIT_OK
+
+
+def _due_batch(args: argparse.Namespace, cat: Catalogue, cal: WorkingCalendar) -> int:
+    try:
+        text = Path(args.batch).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UsageError(f"filen findes ikke: {args.batch}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise UsageError(f"filen kan ikke læses: {args.batch} ({e})") from None
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None or [h.strip().lower() for h in header[:2]] != ["milestone", "anchor"]:
+        raise UsageError("CSV-filen skal have overskriften 'milestone,anchor'")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["milestone", "anchor", "due"])
+    cache: dict[tuple[str, str], str] = {}  # bulk what-if files repeat (milestone, anchor) pairs a lot
+    for line_no, row in enumerate(reader, start=2):
+        if not row or not "".join(row).strip():
+            continue
+        if len(row) < 2:
+            raise UsageError(f"linje {line_no}: der skal være to felter (milestone,anchor)")
+        milestone, anchor_text = row[0].strip(), row[1].strip()
+        key = (milestone, anchor_text)
+        due = cache.get(key)
+        if due is None:
+            try:
+                due = _due(cat, cal, milestone, parse_anchor(anchor_text), explain=False).due_text()
+            except (UsageError, DateParseError, DeadlineError, CalendarRangeError) as e:
+                raise UsageError(f"linje {line_no}: {e}") from None
+            cache[key] = due
+        writer.writerow([milestone, anchor_text, due])
+    sys.stdout.write(out.getvalue())  # all or nothing: a bad line exits 2 before anything is printed
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------- stateful commands
+def _open(args: argparse.Namespace) -> Any:
+    from jobcenter_desktop.services.app import Frister
+
+    if getattr(args, "_app", None) is None:
+        db = Path(args.db) if args.db else default_db_path()
+        args._app = Frister.open(db, catalogue_path=Path(args.catalogue) if args.catalogue else None,
+                                 actor=args.actor, team=args.my_team)  # fmt: skip
+    return args._app
+
+
+def _find_case(app: Any, ref: str) -> CaseRecord:
+    try:
+        return app.cases.get(uuid.UUID(ref))  # type: ignore[no-any-return]
+    except ValueError:
+        return app.cases.by_number(ref)  # type: ignore[no-any-return]
+
+
+def _find_milestone(app: Any, ref: str) -> tuple[CaseRecord, uuid.UUID]:
+    """A milestone as ``CASENUMBER/rule_id`` (e.g. 2026-00012/kh_ydelse) or its UUID."""
+    from jobcenter_desktop.services.errors import ServiceError
+
+    if "/" in ref:
+        number, rule_id = ref.rsplit("/", 1)
+        case = app.cases.by_number(number)
+        for m in case.milestones:
+            if m.rule_id == rule_id:
+                return case, m.id
+        raise ServiceError(f"sag {number} har ingen milepæl {rule_id!r}")
+    try:
+        mid = uuid.UUID(ref)
+    except ValueError:
+        raise UsageError(f"{ref!r} er hverken SAGSNR/milepæl eller et milepæls-id") from None
+    return app.cases.by_milestone(mid), mid
+
+
+def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
+    cat = app.catalogue
+    return {
+        "id": case.id, "number": case.number, "group": case.group, "status": case.status.value,
+        "party": {"kind": case.party.kind.value, "name": case.party.name,
+                  "id": display_party_id(case.party.kind, case.party.identifier, reveal=reveal)},
+        "caseworker": case.caseworker, "team": case.team, "opened_on": case.opened_on, "closed_on": case.closed_on,
+        "notes": case.notes, "version": case.version,
+        "triggers": {t.kind: format_anchor(t.occurred) for t in case.triggers},
+        "milestones": [{"id": m.id, "rule_id": m.rule_id,
+                        "name": cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id,
+                        "state": m.state.value, "due": format_anchor(m.due_at or m.due) if m.due else None,
+                        "provisional": m.provisional, "done_on": m.done_on, "done_late": m.done_late,
+                        "steps": list(m.steps)} for m in case.milestones],
+        "pauses": [{"start": p.start, "end": p.end, "reason": p.reason, "milestone_id": p.milestone_id}
+                   for p in case.pauses],
+    }  # fmt: skip
+
+
+def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
+    from jobcenter_desktop.core.models import DeadlineFilter as _F
+
+    cat = app.catalogue
+    ident = display_party_id(case.party.kind, case.party.identifier, reveal=reveal)
+    group = cat.groups[case.group].name if case.group in cat.groups else case.group
+    print(f"Sag {case.number} — {group} — {case.status.value}")
+    print(f"  Part: {case.party.name} ({ident})   Sagsbehandler: {case.caseworker} {case.team}")
+    for t in case.triggers:
+        name = cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind
+        print(f"  Hændelse: {name}: {format_anchor(t.occurred)}")
+    states = {r.milestone_id: r.urgency for r in app.deadlines.list(_F(case_id=case.id), today)}
+    for m in case.milestones:
+        name = cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id
+        due = format_anchor(m.due_at or m.due) if m.due else "—"
+        fallback = PALETTE[Urgency.NOT_STARTED if m.due is None else Urgency.NOT_APPLICABLE].label
+        state = PALETTE[states[m.id]].label if m.id in states else fallback
+        if m.done_on:
+            state = f"udført {m.done_on.isoformat()}" + (" (for sent)" if m.done_late else "")
+        print(f"  {case.number}/{m.rule_id:<24} {due:<17} {state:<22} {name}")
+    if case.notes:
+        print(f"  Bemærkning: {case.notes}")
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from jobcenter_desktop.services.cases import NewCase
+
+    app = _open(args)
+    today = _today(args)
+    if args.case_cmd == "add":
+        triggers: dict[str, Anchor] = {}
+        for item in args.trigger or []:
+            kind, sep, value = item.partition("=")
+            if not sep:
+                raise UsageError(f"--trigger skal have formen hændelse=DATO, ikke {item[:40]!r}")
+            try:
+                triggers[kind.strip()] = parse_anchor(value)
+            except DateParseError as e:
+                raise UsageError(f"--trigger {kind.strip()}: {e}") from None
+        new = NewCase(group=args.group, party_name=args.name, party_id=args.party_id, triggers=triggers,
+                      caseworker=args.caseworker or "", team=args.case_team or "", notes=args.notes or "")  # fmt: skip
+        case = app.cases.register(new, today)
+        if args.json:
+            _emit_json(_case_json(app, case, reveal=False))
+        else:
+            _print_case(app, case, today, reveal=False)
+        return EXIT_OK
+    if args.case_cmd == "list":
+        status = None if args.status == "all" else CaseStatus(args.status)
+        with app.ctx.db.read() as s:
+            from jobcenter_desktop.storage.repository import Repository
+
+            rows = Repository(s).list_cases(text=args.search or "", status=status, caseworker=args.caseworker)
+        if args.json:
+            _emit_json([{"id": r.id, "number": r.number, "group": r.group, "status": r.status.value,
+                         "party": r.party.name, "party_id": display_party_id(r.party.kind, r.party.identifier),
+                         "caseworker": r.caseworker, "team": r.team, "opened_on": r.opened_on,
+                         "open_milestones": r.open_milestones, "next_due": r.next_due} for r in rows])  # fmt: skip
+        else:
+            for r in rows:
+                nd = format_date(r.next_due) if r.next_due else "—"
+                print(f"{r.number}  {r.group:<18} {r.party.name:<30} "
+                      f"{display_party_id(r.party.kind, r.party.identifier):<12} {r.caseworker:<10} {nd}")  # fmt: skip
+            print(f"{len(rows)} sager.")
+        return EXIT_OK
+    case = _find_case(app, args.ref)
+    if args.case_cmd == "show":
+        if args.reveal_cpr:
+            _audit_reveal(app, case)
+        if args.json:
+            _emit_json(_case_json(app, case, reveal=args.reveal_cpr))
+        else:
+            _print_case(app, case, today, reveal=args.reveal_cpr)
+        return EXIT_OK
+    if args.case_cmd == "close":
+        case = app.cases.close(case.id, args.on or today)
+    elif args.case_cmd == "reopen":
+        case = app.cases.reopen(case.id, today)
+    elif args.case_cmd == "trigger":
+        kind, sep, value = args.event.partition("=")
+        if not sep:
+            raise UsageError("hændelsen skal have formen hændelse=DATO")
+        try:
+            when = parse_anchor(value)
+        except DateParseError as e:
+            raise UsageError(str(e)) from None
+        case = app.cases.add_trigger(case.id, kind.strip(), when, today)
+    elif args.case_cmd == "pause":
+        case = app.cases.pause(case.id, args.on or today, args.reason, today)
+    elif args.case_cmd == "resume":
+        case = app.cases.resume(case.id, args.on or today, today)
+    elif args.case_cmd == "reassign":
+        case = app.cases.reassign(case.id, args.to, args.case_team, today)
+    _print_case(app, case, today, reveal=False)
+    return EXIT_OK
+
+
+def _audit_reveal(app: Any, case: CaseRecord) -> None:
+    from jobcenter_desktop.storage.repository import Repository
+
+    with app.ctx.db.write() as s:
+        Repository(s).audit(actor=app.ctx.actor, entity="party", entity_id=case.number, action="reveal_cpr",
+                            reason="Fuldt CPR-nummer vist (kommandolinje)", case_id=case.id)  # fmt: skip
+
+
+def cmd_milestone(args: argparse.Namespace) -> int:
+    app = _open(args)
+    today = _today(args)
+    case, mid = _find_milestone(app, args.ref)
+    if args.ms_cmd == "done":
+        case = app.cases.complete(mid, args.on or today, today)
+    elif args.ms_cmd == "undo":
+        case = app.cases.undo_complete(mid, today)
+    elif args.ms_cmd == "why":
+        m = next(m for m in case.milestones if m.id == mid)
+        for step in m.steps or ("Ingen frist endnu: hændelsen er ikke registreret.",):
+            print(step)
+        return EXIT_OK
+    _print_case(app, case, today, reveal=False)
+    return EXIT_OK
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    app = _open(args)
+    today = _today(args)
+    worker = None if args.all else (args.caseworker or (None if args.team else app.ctx.actor))
+    f = DeadlineFilter(caseworker=worker, team=args.team, group=args.group, date_from=args.date_from,
+                       date_to=args.date_to, text=args.search or "")  # fmt: skip
+    rows = app.deadlines.list(f, today)
+    if args.json:
+        _emit_json([{"milestone_id": r.milestone_id, "case": r.case_number, "milestone": r.rule_id,
+                     "name": r.milestone_name, "group": r.group, "due": format_anchor(r.due_at or r.due),
+                     "state": r.urgency.value, "state_label": PALETTE[r.urgency].label,
+                     "working_days_left": r.working_days_left, "provisional": r.provisional,
+                     "party": r.party.name, "party_id": display_party_id(r.party.kind, r.party.identifier),
+                     "caseworker": r.caseworker, "team": r.team} for r in rows])  # fmt: skip
+        return EXIT_OK
+    for r in rows:
+        st = PALETTE[r.urgency]
+        due = format_date(r.due) + (f" {r.due_at:%H:%M}" if r.due_at else "")
+        left = f"{r.working_days_left:+d}" if r.working_days_left is not None else ""
+        party = f"{r.party.name[:24]:<24} {display_party_id(r.party.kind, r.party.identifier):<12}"
+        print(f"{st.symbol:>2} {st.label:<22} {due:<17} {left:>4}  {r.case_number}  {r.milestone_name[:34]:<34} "
+              f"{party} {r.caseworker}")  # fmt: skip
+    who = "alle" if args.all else (worker or args.team)
+    print(f"{len(rows)} åbne frister ({who}), set {format_date(today)}.")
+    return EXIT_OK
+
+
+def cmd_recompute(args: argparse.Namespace) -> int:
+    app = _open(args)
+    if args.apply:
+        moves = app.recompute.apply(args.reason or "Genberegning efter ændret katalog/kalender")
+        print(f"{len(moves)} frister flyttet.")
+    else:
+        moves = app.recompute.preview()
+        print(f"{len(moves)} frister vil flytte (intet er ændret; brug --apply):")
+    for m in moves:
+        before = format_anchor(m.before) if m.before else "—"
+        after = format_anchor(m.after) if m.after else "—"
+        print(f"  {m.case_number}/{m.rule_id}: {before} → {after} ({m.days:+d} dage)" if m.days is not None
+              else f"  {m.case_number}/{m.rule_id}: {before} → {after}")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_closure(args: argparse.Namespace) -> int:
+    app = _open(args)
+    if args.closure_cmd == "add":
+        app.settings.add_closure(args.day, args.reason)
+        print(f"Lukkedag {format_date(args.day)} gemt. Kør 'recompute' for at se hvilke frister der flytter.")
+    elif args.closure_cmd == "remove":
+        if not app.settings.remove_closure(args.day):
+            raise UsageError(f"der er ingen lukkedag {format_date(args.day)}")
+        print(f"Lukkedag {format_date(args.day)} fjernet. Kør 'recompute' for at se hvilke frister der flytter.")
+    else:
+        for day, reason in sorted(app.settings.calendar().closures.items()):
+            print(f"{format_date(day)}  {reason}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from jobcenter_desktop.services import demo
+
+    if not args.db:
+        args.db = str(demo_db_path())
+    app = _open(args)
+    made = demo.generate(app.ctx, args.cases, _today(args), seed=args.seed)
+    print(f"{made} demosager (opdigtede personer) lagt i {app.ctx.db.path}.")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    app = _open(args)
+    case_id = _find_case(app, args.case).id if args.case else None
+    entries = app.audit(case_id)
+    if args.json:
+        _emit_json([asdict(e) for e in entries])
+        return EXIT_OK
+    for e in entries:
+        change = f"{e.before} → {e.after}" if e.before else e.after
+        print(f"{e.at:%Y-%m-%d %H:%M} {e.actor:<10} {e.action:<14} {e.entity_id:<28} {e.field:<10} "
+              f"{change.replace(chr(10), ' | ')}" + (f"  ({e.reason})" if e.reason else ""))  # fmt: skip
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------- parser
+def _add_globals(p: argparse.ArgumentParser, *, top: bool) -> None:
+    # The same options work before and after the command (`--db X demo` and `demo --db X`); on
+    # sub-commands they default to SUPPRESS so they never overwrite a value given before the command.
+    kw: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    p.add_argument("--db", help="databasefil (standard: JOBCENTER_DB eller brugerens datamappe)", **kw)
+    p.add_argument("--catalogue", help="regelkatalog (TOML); standard: Albertslund 2016", **kw)
+    p.add_argument("--as", dest="actor", help="sagsbehandler-id (standard: brugernavnet i styresystemet)", **kw)
+    p.add_argument("--my-team", dest="my_team", help="mit team (når jeg opretter sager)", **kw)
+    p.add_argument("--today", type=_date_arg, help=argparse.SUPPRESS, **kw)  # what-if and tests
+
+
+class _SubParser(_Parser):
+    def __init__(self, *a: Any, **kw: Any) -> None:
+        super().__init__(*a, **kw)
+        _add_globals(self, top=False)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="jobcenter-desktop", description="Frister for jobcentrets sager.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_globals(p, top=True)
+    sub = p.add_subparsers(dest="command", parser_class=_SubParser)
+
+    s = sub.add_parser("rules", help="målgrupper og milepæle i regelkataloget")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_rules)
+
+    s = sub.add_parser("calendar", help="alle ikke-arbejdsdage i et år med begrundelse")
+    s.add_argument("--year", type=_year_arg, required=True)
+    s.add_argument("--holidays-only", action="store_true", help="udelad almindelige weekender")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_calendar)
+
+    s = sub.add_parser("due", help="beregn én frist (uden database), eller mange fra en CSV-fil")
+    s.add_argument("--milestone")
+    s.add_argument("--anchor", type=_anchor_arg, help="ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTTT:MM")
+    s.add_argument("--batch", help="CSV med overskriften milestone,anchor")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_due)
+
+    case = sub.add_parser("case", help="sager").add_subparsers(dest="case_cmd", required=True, parser_class=_SubParser)
+    s = case.add_parser("add", help="opret en sag")
+    s.add_argument("--group", required=True)
+    s.add_argument("--name", required=True)
+    s.add_argument("--id", dest="party_id", required=True, help="CPR (DDMMÅÅ-NNNN) eller CVR (8 cifre)")
+    s.add_argument("--trigger", action="append", help="hændelse=DATO, fx foerste_fremmoede=2026-11-23")
+    s.add_argument("--caseworker")
+    s.add_argument("--case-team", dest="case_team")
+    s.add_argument("--notes")
+    s.add_argument("--json", action="store_true")
+    s = case.add_parser("list", help="sagsregistret")
+    s.add_argument("--search")
+    s.add_argument("--status", choices=["open", "closed", "all"], default="open")
+    s.add_argument("--caseworker")
+    s.add_argument("--json", action="store_true")
+    s = case.add_parser("show", help="vis en sag (SAGSNR eller id)")
+    s.add_argument("ref")
+    s.add_argument("--reveal-cpr", action="store_true", help="vis fuldt CPR-nummer (logges i historikken)")
+    s.add_argument("--json", action="store_true")
+    for name, helptext in (("close", "luk en sag"), ("reopen", "genåbn en sag"), ("pause", "sæt sagen på pause"),
+                           ("resume", "genoptag sagen")):  # fmt: skip
+        s = case.add_parser(name, help=helptext)
+        s.add_argument("ref")
+        if name in ("close", "pause", "resume"):
+            s.add_argument("--on", type=_date_arg)
+        if name == "pause":
+            s.add_argument("--reason", required=True)
+    s = case.add_parser("trigger", help="registrér en senere hændelse, fx ansoegning_sps34=2026-11-23")
+    s.add_argument("ref")
+    s.add_argument("event")
+    s = case.add_parser("reassign", help="giv sagen til en anden sagsbehandler")
+    s.add_argument("ref")
+    s.add_argument("--to", required=True)
+    s.add_argument("--case-team", dest="case_team")
+    case.required = True
+    sub.choices["case"].set_defaults(func=cmd_case)
+
+    ms = sub.add_parser("milestone", help="milepæle").add_subparsers(dest="ms_cmd", required=True,
+                                                                    parser_class=_SubParser)  # fmt: skip
+    s = ms.add_parser("done", help="markér udført (SAGSNR/milepæl)")
+    s.add_argument("ref")
+    s.add_argument("--on", type=_date_arg)
+    s = ms.add_parser("undo", help="fortryd udført")
+    s.add_argument("ref")
+    s = ms.add_parser("why", help="hvorfor denne dato?")
+    s.add_argument("ref")
+    sub.choices["milestone"].set_defaults(func=cmd_milestone)
+
+    s = sub.add_parser("deadlines", help="mine åbne frister (arbejdsliste)")
+    s.add_argument("--from", dest="date_from", type=_date_arg)
+    s.add_argument("--to", dest="date_to", type=_date_arg)
+    s.add_argument("--caseworker")
+    s.add_argument("--team", help="alle sager i dette team")
+    s.add_argument("--group")
+    s.add_argument("--search")
+    s.add_argument("--all", action="store_true", help="alle sagsbehandlere")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_deadlines)
+
+    s = sub.add_parser("recompute", help="vis (og anvend) flytninger efter ændret katalog/kalender")
+    s.add_argument("--apply", action="store_true")
+    s.add_argument("--reason")
+    s.set_defaults(func=cmd_recompute)
+
+    closure = sub.add_parser("closure", help="lokale lukkedage").add_subparsers(dest="closure_cmd", required=True,
+                                                                               parser_class=_SubParser)  # fmt: skip
+    s = closure.add_parser("add")
+    s.add_argument("day", type=_date_arg)
+    s.add_argument("reason")
+    s = closure.add_parser("remove")
+    s.add_argument("day", type=_date_arg)
+    closure.add_parser("list")
+    sub.choices["closure"].set_defaults(func=cmd_closure)
+
+    s = sub.add_parser("demo", help="fyld en demodatabase med opdigtede sager")
+    s.add_argument("--cases", type=_positive_int, default=300)
+    s.add_argument("--seed", type=_positive_int, default=2026)
+    s.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("audit", help="historik over ændringer")
+    s.add_argument("--case")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_audit)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from jobcenter_desktop.services.errors import ServiceError, ValidationError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    log_path = setup_logging()
+    args: argparse.Namespace | None = None
+    try:
+        args = parser.parse_args(argv)
+        args.db_given = bool(args.db)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        return int(args.func(args))
+    except UsageError as e:
+        _fail(str(e))
+    except CatalogueError as e:
+        _fail(str(e).replace("\n", " "))
+    except ValidationError as e:
+        _fail(" ".join(p.message for p in e.problems))
+    except ServiceError as e:
+        _fail(str(e).replace("\n", " "))
+    except (DeadlineError, CalendarRangeError, DateParseError) as e:
+        _fail(str(e))
+    except BrokenPipeError:
+        return EXIT_OK  # `... | head` closed the pipe: not an error
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("Uventet fejl i kommandolinjen")
+        print(f"jobcenter-desktop: uventet fejl; detaljer i logfilen {log_path}", file=sys.stderr)
+        return EXIT_FAIL
+    finally:
+        app = getattr(args, "_app", None) if args is not None else None
+        if app is not None:
+            app.close()
+    return EXIT_USAGE
+
+
+def _fail(message: str) -> None:
+    print(f"jobcenter-desktop: fejl: {message}", file=sys.stderr)

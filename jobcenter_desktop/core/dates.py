@@ -1,0 +1,52 @@
+"""Parsing dates as people and spreadsheets write them: ISO, dd-mm-yyyy and dd.mm.yyyy, optional HH:MM."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR
+
+_DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+class DateParseError(ValueError):
+    pass
+
+
+def parse_date(text: str) -> date:
+    """``2025-12-18``, ``18-12-2025`` or ``18.12.2025``; years outside the calendar's range are refused."""
+    t = text.strip()
+    m = _ISO.match(t)
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = _DMY.match(t)
+        if not m:
+            raise DateParseError(f"{t[:40]!r} er ikke en dato (brug ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ).")
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise DateParseError(f"Året {y} ligger uden for {MIN_YEAR}–{MAX_YEAR}.")
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise DateParseError(f"{t!r} er ikke en gyldig dato.") from None
+
+
+def parse_anchor(text: str) -> date | datetime:
+    """A date, or a date with a time: ``2025-12-18T15:00`` / ``2025-12-18 15:00`` / ``18-12-2025 15:00``."""
+    t = text.strip()
+    parts = re.split(r"[T ]", t, maxsplit=1) if ("T" in t or " " in t) else [t]
+    day = parse_date(parts[0])
+    if len(parts) == 1:
+        return day
+    m = _TIME.match(parts[1].strip())
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        raise DateParseError(f"{parts[1][:20]!r} er ikke et klokkeslæt (brug TT:MM).")
+    return datetime(day.year, day.month, day.day, int(m[1]), int(m[2]))
+
+
+def format_anchor(value: date | datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M") if isinstance(value, datetime) else value.isoformat()

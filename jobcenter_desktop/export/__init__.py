@@ -1,0 +1,1 @@
+"""Excel export and import (issue: Excel worklists). Depends on core only."""

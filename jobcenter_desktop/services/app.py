@@ -1,0 +1,49 @@
+"""The services façade the UI and CLI hold: one object per open database."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from jobcenter_desktop.core.calendar import WorkingCalendar
+from jobcenter_desktop.core.models import AuditEntry
+from jobcenter_desktop.core.rules import Catalogue
+from jobcenter_desktop.services.cases import CaseService
+from jobcenter_desktop.services.context import Context, open_context
+from jobcenter_desktop.services.deadlines import DeadlineService
+from jobcenter_desktop.services.recompute import RecomputeService
+from jobcenter_desktop.services.settings import SettingsService
+from jobcenter_desktop.storage.repository import Repository
+
+
+class Frister:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.cases = CaseService(ctx)
+        self.deadlines = DeadlineService(ctx)
+        self.recompute = RecomputeService(ctx)
+        self.settings = SettingsService(ctx)
+
+    @classmethod
+    def open(cls, db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None,
+             team: str | None = None) -> Frister:  # fmt: skip
+        return cls(open_context(db_path, catalogue_path=catalogue_path, actor=actor, team=team))
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.ctx.catalogue
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        return self.ctx.calendar
+
+    def audit(self, case_id: uuid.UUID | None = None) -> list[AuditEntry]:
+        with self.ctx.db.read() as s:
+            return Repository(s).audit_entries(case_id)
+
+    def caseworkers(self) -> list[tuple[str, str]]:
+        with self.ctx.db.read() as s:
+            return Repository(s).caseworkers()
+
+    def close(self) -> None:
+        self.ctx.close()

@@ -1,0 +1,449 @@
+"""Case use cases. Every public method is one transaction, validated first, with audit entries.
+
+Stored due dates are the truth the lists show. An action recomputes only the milestones it affects
+(with the current catalogue and calendar); everything else moves only through an explicit recompute.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
+from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, Deadline, DeadlineError, Pause, plan_case
+from jobcenter_desktop.core.models import CaseRecord, CaseStatus, MilestoneState, Party
+from jobcenter_desktop.core.party import PartyIdError, normalize_party_id
+from jobcenter_desktop.core.rules import MilestoneRule
+from jobcenter_desktop.services.context import Context, plausible_date_warning
+from jobcenter_desktop.services.errors import ConflictError, Problem, ServiceError, ValidationError
+from jobcenter_desktop.storage.orm import CaseRow, MilestoneRow, PauseRow, TriggerEventRow, utcnow
+from jobcenter_desktop.storage.repository import NotFoundError, Repository, case_record
+
+MAX_NAME = 200
+MAX_NOTES = 10_000
+
+
+@dataclass(frozen=True)
+class NewCase:
+    group: str
+    party_name: str
+    party_id: str  # CPR or CVR as typed
+    triggers: Mapping[str, Anchor]  # trigger kind -> date (or date-time where the rule counts hours)
+    caseworker: str = ""
+    team: str = ""
+    notes: str = ""
+    opened_on: date | None = None
+
+
+@dataclass(frozen=True)
+class MilestonePreview:
+    rule: MilestoneRule
+    deadline: Deadline | None  # None: its trigger is not registered yet
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # ask for confirmation, do not block
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def clean_text(value: str, *, limit: int, multiline: bool = False) -> str:
+    """Trim, normalise (NFC) and drop control characters (keeps newlines/tabs in multi-line notes)."""
+    value = unicodedata.normalize("NFC", value).strip()
+    keep = "\n\t" if multiline else ""
+    return "".join(ch for ch in value if ch in keep or unicodedata.category(ch)[0] != "C")[:limit]
+
+
+class CaseService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # ------------------------------------------------------------ validation and preview
+    def check(self, new: NewCase, today: date) -> CheckResult:
+        """Inline validation for the new-case form and the importer (Danish messages per field)."""
+        cat = self.ctx.catalogue
+        problems: list[Problem] = []
+        warnings: list[Problem] = []
+        group = cat.groups.get(new.group)
+        if group is None:
+            problems.append(Problem("group", f"Ukendt målgruppe: {new.group!r}."))
+        name = clean_text(new.party_name, limit=MAX_NAME + 1)
+        if not name:
+            problems.append(Problem("party_name", "Navn mangler."))
+        elif len(name) > MAX_NAME:
+            problems.append(Problem("party_name", f"Navnet er for langt (højst {MAX_NAME} tegn)."))
+        if group is not None:
+            try:
+                normalize_party_id(group.party, new.party_id)
+            except PartyIdError as e:
+                problems.append(Problem("party_id", str(e)))
+        if not clean_text(new.caseworker or self.ctx.actor, limit=100):
+            problems.append(Problem("caseworker", "Sagsbehandler mangler."))
+        if group is not None:
+            allowed = {t.id for t in cat.triggers_of(group.id)}
+            for kind, when in new.triggers.items():
+                field_name = f"trigger_{kind}"
+                if kind not in allowed:
+                    problems.append(Problem(field_name, f"Hændelsen {kind!r} hører ikke til målgruppen."))
+                    continue
+                day = when.date() if isinstance(when, datetime) else when
+                if not MIN_YEAR <= day.year <= MAX_YEAR:
+                    problems.append(Problem(field_name, f"Datoen skal ligge mellem {MIN_YEAR} og {MAX_YEAR}."))
+                    continue
+                if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
+                    problems.append(Problem(field_name, "Angiv også klokkeslæt: fristen regnes i timer."))
+                warning = plausible_date_warning(day, today)
+                if warning:
+                    warnings.append(Problem(field_name, warning))
+            if group.initial_trigger not in new.triggers:
+                name_ = cat.triggers[group.initial_trigger].name
+                problems.append(Problem(f"trigger_{group.initial_trigger}", f"Dato for '{name_}' mangler."))
+            if not problems:
+                ident = normalize_party_id(group.party, new.party_id)
+                with self.ctx.db.read() as s:
+                    dups = Repository(s).open_duplicates(group.id, ident)
+                if dups:
+                    problems.append(Problem("party_id", f"Der er allerede en åben sag i målgruppen for denne part "
+                                                        f"(sag {', '.join(dups)})."))  # fmt: skip
+        return CheckResult(problems, warnings)
+
+    def preview(self, group: str, triggers: Mapping[str, Anchor]) -> list[MilestonePreview]:
+        """The milestones a new case would get, with computed due dates (no database write)."""
+        cat = self.ctx.catalogue
+        if group not in cat.groups:
+            return []
+        usable = {}
+        for kind, when in triggers.items():
+            if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
+                continue
+            usable[kind] = when
+        try:
+            plan = plan_case(cat, self.ctx.calendar, CaseFacts(group, usable))
+        except (DeadlineError, CalendarRangeError):
+            plan = {}
+        return [MilestonePreview(rule, plan.get(rule.id)) for rule in cat.milestones_of(group)]
+
+    # ------------------------------------------------------------ register
+    def register(self, new: NewCase, today: date) -> CaseRecord:
+        result = self.check(new, today)
+        if not result.ok:
+            raise ValidationError(result.problems)
+        cat = self.ctx.catalogue
+        group = cat.groups[new.group]
+        party = Party(group.party, clean_text(new.party_name, limit=MAX_NAME),
+                      normalize_party_id(group.party, new.party_id))  # fmt: skip
+        worker_name = clean_text(new.caseworker or self.ctx.actor, limit=100)
+        team_name = clean_text(new.team or (self.ctx.team if worker_name == self.ctx.actor else ""), limit=100)
+        with self.ctx.db.write() as s:
+            repo = Repository(s)
+            worker = repo.caseworker(worker_name, team_name or None)
+            opened = new.opened_on or today
+            row = CaseRow(number=repo.next_number(opened.year), group=group.id, catalogue_id=cat.id,
+                          party=repo.add_party(party), caseworker=worker, team=worker.team, status="open",
+                          opened_on=opened, notes=clean_text(new.notes, limit=MAX_NOTES, multiline=True))  # fmt: skip
+            s.add(row)
+            for kind, when in new.triggers.items():
+                row.triggers.append(trigger_row(kind, when))
+            for rule in cat.milestones_of(group.id):
+                row.milestones.append(MilestoneRow(rule_id=rule.id, state=MilestoneState.OPEN.value))
+            s.flush()
+            summary = f"{group.name}; {party.name}; sagsbehandler {worker.username}"
+            repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="create",
+                       after=summary, case_id=row.id)  # fmt: skip
+            self._sync(repo, row, None, today, reason="Sag oprettet")
+            s.flush()
+            return case_record(row)
+
+    # ------------------------------------------------------------ reading
+    def get(self, case_id: uuid.UUID) -> CaseRecord:
+        try:
+            with self.ctx.db.read() as s:
+                return case_record(Repository(s).case_row(case_id))
+        except NotFoundError as e:
+            raise ServiceError(str(e)) from e
+
+    def by_number(self, number: str) -> CaseRecord:
+        try:
+            with self.ctx.db.read() as s:
+                repo = Repository(s)
+                return case_record(repo.case_row(repo.case_id_by_number(number)))
+        except NotFoundError as e:
+            raise ServiceError(str(e)) from e
+
+    def by_milestone(self, milestone_id: uuid.UUID) -> CaseRecord:
+        try:
+            with self.ctx.db.read() as s:
+                repo = Repository(s)
+                return case_record(repo.case_row(repo.milestone_row(milestone_id).case_id))
+        except NotFoundError as e:
+            raise ServiceError(str(e)) from e
+
+    # ------------------------------------------------------------ milestone actions
+    def complete(self, milestone_id: uuid.UUID, on: date, today: date, *,
+                 expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        if not MIN_YEAR <= on.year <= MAX_YEAR:
+            raise ValidationError([Problem("done_on", "Ugyldig dato.")])
+        if on > today:
+            raise ValidationError([Problem("done_on", "En milepæl kan ikke markeres udført i fremtiden.")])
+
+        def act(repo: Repository, row: CaseRow) -> None:
+            ms = _milestone_of(row, milestone_id)
+            if ms.state != MilestoneState.OPEN.value:
+                raise ServiceError("Milepælen er ikke åben.")
+            if ms.due_on is None:
+                raise ServiceError("Milepælen er ikke startet: dens hændelse er ikke registreret.")
+            ms.state, ms.done_on, ms.done_late = MilestoneState.DONE.value, on, on > ms.due_on
+            self._audit_ms(repo, row, ms, "complete", "done_on", "", on,
+                           "Udført for sent" if ms.done_late else "Udført")  # fmt: skip
+            self._sync(repo, row, self._chain_of(ms.rule_id), today, reason=f"{ms.rule_id} udført")
+
+        return self._act(milestone_case=milestone_id, act=act, expected_version=expected_version)
+
+    def undo_complete(self, milestone_id: uuid.UUID, today: date, *,
+                      expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        def act(repo: Repository, row: CaseRow) -> None:
+            ms = _milestone_of(row, milestone_id)
+            if ms.state != MilestoneState.DONE.value:
+                raise ServiceError("Milepælen er ikke markeret som udført.")
+            before = ms.done_on
+            ms.state, ms.done_on, ms.done_late = MilestoneState.OPEN.value, None, False
+            self._audit_ms(repo, row, ms, "undo_complete", "done_on", before, "", "Udført fortrudt")
+            self._sync(repo, row, self._chain_of(ms.rule_id), today, reason=f"{ms.rule_id} ikke længere udført")
+
+        return self._act(milestone_case=milestone_id, act=act, expected_version=expected_version)
+
+    def pause(self, case_id: uuid.UUID, start: date, reason: str, today: date, *,
+              milestone_id: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        reason = clean_text(reason, limit=500)
+        if not reason:
+            raise ValidationError([Problem("reason", "Angiv en begrundelse for pausen.")])
+
+        def act(repo: Repository, row: CaseRow) -> None:
+            target = _milestone_of(row, milestone_id) if milestone_id else None
+            if any(p.end_on is None and p.milestone_id == milestone_id for p in row.pauses):
+                raise ServiceError("Der er allerede en aktiv pause.")
+            row.pauses.append(PauseRow(milestone_id=milestone_id, start_on=start, reason=reason))
+            what = target.rule_id if target else "hele sagen"
+            repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="pause",
+                       field=what, after=start, reason=reason, case_id=row.id)  # fmt: skip
+
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    def resume(self, case_id: uuid.UUID, end: date, today: date, *,
+               milestone_id: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        def act(repo: Repository, row: CaseRow) -> None:
+            open_p = [p for p in row.pauses if p.end_on is None and p.milestone_id == milestone_id]
+            if not open_p:
+                raise ServiceError("Der er ingen aktiv pause at genoptage.")
+            pause = open_p[0]
+            if end < pause.start_on:
+                raise ValidationError([Problem("end", "Genoptagelsen kan ikke ligge før pausens start.")])
+            pause.end_on = end
+            affected = None
+            if milestone_id is not None:
+                ms = _milestone_of(row, milestone_id)
+                affected = {ms.rule_id, *self._chain_of(ms.rule_id)}
+            repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="resume",
+                       before=pause.start_on, after=end, reason=pause.reason, case_id=row.id)  # fmt: skip
+            self._sync(repo, row, affected, today, reason=f"Pause {pause.start_on.isoformat()}–{end.isoformat()}")
+
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    def add_trigger(self, case_id: uuid.UUID, kind: str, when: Anchor, today: date, *,
+                    expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        cat = self.ctx.catalogue
+
+        def act(repo: Repository, row: CaseRow) -> None:
+            if row.status != CaseStatus.OPEN.value:
+                raise ServiceError("Sagen er lukket.")
+            allowed = {t.id for t in cat.triggers_of(row.group)} if row.group in cat.groups else set()
+            if kind not in allowed:
+                raise ValidationError([Problem(f"trigger_{kind}", "Hændelsen hører ikke til sagens målgruppe.")])
+            if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
+                raise ValidationError([Problem(f"trigger_{kind}", "Angiv også klokkeslæt: fristen regnes i timer.")])
+            day = when.date() if isinstance(when, datetime) else when
+            if not MIN_YEAR <= day.year <= MAX_YEAR:
+                raise ValidationError([Problem(f"trigger_{kind}", "Ugyldig dato.")])
+            existing = next((t for t in row.triggers if t.kind == kind), None)
+            before: object = ""
+            if existing is not None:
+                before = existing.occurred_at or existing.occurred_on
+                existing.occurred_on, existing.occurred_at = day, when if isinstance(when, datetime) else None
+            else:
+                row.triggers.append(trigger_row(kind, when))
+            repo.audit(actor=self.ctx.actor, entity="trigger", entity_id=row.number, action="trigger",
+                       field=kind, before=before, after=when, case_id=row.id)  # fmt: skip
+            affected = {r.id for r in cat.milestones_of(row.group) if r.trigger == kind}
+            for rid in list(affected):
+                affected.update(self._chain_of(rid))
+            self._sync(repo, row, affected, today, reason=f"Hændelse registreret: {cat.triggers[kind].name}")
+
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    # ------------------------------------------------------------ case actions
+    def reassign(self, case_id: uuid.UUID, caseworker: str, team: str | None, today: date, *,
+                 expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        caseworker = clean_text(caseworker, limit=100)
+        if not caseworker:
+            raise ValidationError([Problem("caseworker", "Sagsbehandler mangler.")])
+
+        def act(repo: Repository, row: CaseRow) -> None:
+            before = row.caseworker.username
+            worker = repo.caseworker(caseworker, clean_text(team, limit=100) if team else None)
+            row.caseworker = worker
+            row.team = worker.team
+            repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reassign",
+                       field="caseworker", before=before, after=worker.username, case_id=row.id)  # fmt: skip
+
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    def update_notes(self, case_id: uuid.UUID, notes: str, *, expected_version: int | None = None) -> CaseRecord:
+        notes = clean_text(notes, limit=MAX_NOTES, multiline=True)
+
+        def act(repo: Repository, row: CaseRow) -> None:
+            before, row.notes = row.notes, notes
+            repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="update",
+                       field="notes", before=before, after=notes, case_id=row.id)  # fmt: skip
+
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    def close(self, case_id: uuid.UUID, on: date, *, expected_version: int | None = None) -> CaseRecord:
+        def act(repo: Repository, row: CaseRow) -> None:
+            if row.status == CaseStatus.CLOSED.value:
+                raise ServiceError("Sagen er allerede lukket.")
+            row.status, row.closed_on = CaseStatus.CLOSED.value, on
+            for ms in row.milestones:
+                if ms.state == MilestoneState.OPEN.value:
+                    ms.state = MilestoneState.NOT_APPLICABLE.value
+                    self._audit_ms(repo, row, ms, "not_applicable", "state", "open", "not_applicable",
+                                   "Sagen er lukket")  # fmt: skip
+            for p in row.pauses:
+                if p.end_on is None:
+                    p.end_on = on
+            repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="close",
+                       field="status", before="open", after="closed", case_id=row.id)  # fmt: skip
+
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    def reopen(self, case_id: uuid.UUID, today: date, *, expected_version: int | None = None) -> CaseRecord:
+        def act(repo: Repository, row: CaseRow) -> None:
+            if row.status == CaseStatus.OPEN.value:
+                raise ServiceError("Sagen er allerede åben.")
+            row.status, row.closed_on = CaseStatus.OPEN.value, None
+            reopened = set()
+            for ms in row.milestones:
+                if ms.state == MilestoneState.NOT_APPLICABLE.value:
+                    ms.state = MilestoneState.OPEN.value
+                    reopened.add(ms.rule_id)
+            repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reopen",
+                       field="status", before="closed", after="open", case_id=row.id)  # fmt: skip
+            self._sync(repo, row, reopened, today, reason="Sagen er genåbnet")
+
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    # ------------------------------------------------------------ internals
+    def _act(self, *, act: Callable[[Repository, CaseRow], None], case_id: uuid.UUID | None = None,
+             milestone_case: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        """Run one action in one write transaction on the case, with optimistic locking on its version."""
+        try:
+            with self.ctx.db.write() as s:
+                repo = Repository(s)
+                if case_id is None:
+                    assert milestone_case is not None
+                    case_id = repo.milestone_row(milestone_case).case_id
+                row = repo.case_row(case_id)
+                if expected_version is not None and row.version != expected_version:
+                    raise ConflictError()
+                act(repo, row)
+                row.updated_at = utcnow()  # bumps the case's version: a concurrent editor sees a conflict
+                s.flush()
+                return case_record(row)
+        except StaleDataError as e:
+            raise ConflictError() from e
+        except NotFoundError as e:
+            raise ServiceError(str(e)) from e
+
+    def _chain_of(self, rule_id: str) -> set[str]:
+        return {r.id for r in self.ctx.catalogue.dependents(rule_id)}
+
+    def _audit_ms(self, repo: Repository, row: CaseRow, ms: MilestoneRow, action: str, fld: str,
+                  before: object, after: object, reason: str) -> None:  # fmt: skip
+        repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{row.number}/{ms.rule_id}", action=action,
+                   field=fld, before=before, after=after, reason=reason, case_id=row.id)  # fmt: skip
+
+    def _sync(self, repo: Repository, row: CaseRow, affected: set[str] | None, today: date, *, reason: str) -> None:
+        """Recompute the affected open milestones of one case and store the changes with audit entries."""
+        changes = sync_case(self.ctx, row, affected)
+        for ms, before, after in changes:
+            self._audit_ms(repo, row, ms, "due", "due", before, after, reason)
+
+
+def trigger_row(kind: str, when: Anchor) -> TriggerEventRow:
+    if isinstance(when, datetime):
+        return TriggerEventRow(kind=kind, occurred_on=when.date(), occurred_at=when)
+    return TriggerEventRow(kind=kind, occurred_on=when, occurred_at=None)
+
+
+def _milestone_of(row: CaseRow, milestone_id: uuid.UUID | None) -> MilestoneRow:
+    for ms in row.milestones:
+        if ms.id == milestone_id:
+            return ms
+    raise ServiceError("Milepælen hører ikke til sagen.")
+
+
+def case_facts(row: CaseRow) -> CaseFacts:
+    rule_of = {ms.id: ms.rule_id for ms in row.milestones}
+    per_rule: dict[str, list[Pause]] = {}
+    case_pauses: list[Pause] = []
+    for p in row.pauses:
+        pause = Pause(p.start_on, p.end_on, p.reason)
+        if p.milestone_id is None:
+            case_pauses.append(pause)
+        else:
+            per_rule.setdefault(rule_of.get(p.milestone_id, ""), []).append(pause)
+    return CaseFacts(
+        group=row.group,
+        triggers={t.kind: (t.occurred_at if t.occurred_at is not None else t.occurred_on) for t in row.triggers},
+        completions={ms.rule_id: ms.done_on for ms in row.milestones if ms.done_on is not None},
+        pauses=per_rule,
+        case_pauses=case_pauses,
+    )
+
+
+def sync_case(ctx: Context, row: CaseRow, affected: set[str] | None) -> list[tuple[MilestoneRow, object, object]]:
+    """Write fresh due dates into the case's affected open milestones; return (row, before, after) per move."""
+    cal, cat = ctx.calendar, ctx.catalogue
+    if row.group not in cat.groups:
+        return []  # a case from a catalogue that no longer has its group: left as stored
+    plan = plan_case(cat, cal, case_facts(row))
+    fingerprint = cal.settings.fingerprint()
+    by_rule = {ms.rule_id: ms for ms in row.milestones}
+    moves: list[tuple[MilestoneRow, object, object]] = []
+    for rule_id, deadline in plan.items():
+        ms = by_rule.get(rule_id)
+        if ms is None:  # the catalogue gained a milestone for this group since the case was made
+            ms = MilestoneRow(rule_id=rule_id, state=MilestoneState.OPEN.value)
+            row.milestones.append(ms)
+        if ms.state != MilestoneState.OPEN.value or (affected is not None and rule_id not in affected):
+            continue
+        before = ms.due_at or ms.due_on
+        ms.due_on = deadline.due if deadline else None
+        ms.due_at = deadline.due_at if deadline else None
+        ms.provisional = deadline.provisional if deadline else False
+        ms.warn_on = deadline.warn_from if deadline else None
+        ms.explanation = "\n".join(deadline.steps) if deadline else ""
+        ms.catalogue_version = cat.version
+        ms.calendar_fingerprint = fingerprint
+        after = ms.due_at or ms.due_on
+        if before != after:
+            moves.append((ms, before or "", after or ""))
+    return moves

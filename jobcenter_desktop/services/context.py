@@ -1,0 +1,122 @@
+"""Opening the app's state: database (migrated), rule catalogue, calendar, the acting caseworker."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from jobcenter_desktop.core.calendar import CalendarSettings, WorkingCalendar
+from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
+from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
+from jobcenter_desktop.paths import default_catalogue_path
+from jobcenter_desktop.services.errors import StartupError
+from jobcenter_desktop.storage.db import Database, DatabaseError, check_sqlite_file, make_engine, probe, sqlite_url
+from jobcenter_desktop.storage.migrations import upgrade
+from jobcenter_desktop.storage.repository import Repository
+
+# Setting keys
+GRUNDLOVSDAG = "calendar.grundlovsdag_off"
+CHRISTMAS_EVE = "calendar.christmas_eve_off"
+NEW_YEARS_EVE = "calendar.new_years_eve_off"
+DUE_SOON_DAYS = "urgency.due_soon_days"
+CATALOGUE_PATH = "catalogue.path"
+
+
+def os_username() -> str:
+    try:
+        return getpass.getuser() or "ukendt"
+    except (OSError, KeyError):  # no user name in some containers and locked-down sessions
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "ukendt"
+
+
+@dataclass
+class Context:
+    db: Database
+    catalogue: Catalogue
+    actor: str
+    team: str = ""
+    backup_made: str | None = None
+    _calendar: WorkingCalendar | None = field(default=None, repr=False)
+    _due_soon: int | None = field(default=None, repr=False)
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        if self._calendar is None:
+            self._calendar = WorkingCalendar(self.calendar_settings())
+        return self._calendar
+
+    def calendar_settings(self) -> CalendarSettings:
+        with self.db.read() as s:
+            repo = Repository(s)
+            values = repo.settings()
+            closures = repo.closures()
+
+        def flag(key: str) -> bool:
+            return values.get(key, "1") == "1"
+
+        return CalendarSettings(flag(GRUNDLOVSDAG), flag(CHRISTMAS_EVE), flag(NEW_YEARS_EVE), closures)
+
+    @property
+    def due_soon_days(self) -> int:
+        if self._due_soon is None:
+            with self.db.read() as s:
+                raw = Repository(s).setting(DUE_SOON_DAYS)
+            self._due_soon = int(raw) if raw and raw.isdigit() else DEFAULT_DUE_SOON_DAYS
+        return self._due_soon
+
+    def invalidate(self) -> None:
+        """Settings changed: rebuild the calendar and thresholds on next use."""
+        self._calendar = None
+        self._due_soon = None
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def load_catalogue_or_fail(path: Path | None) -> Catalogue:
+    try:
+        return load_catalogue(path or default_catalogue_path())
+    except CatalogueError as e:
+        raise StartupError(str(e)) from e
+
+
+def open_database(db_path: Path, *, migrate: bool = True) -> tuple[Database, str | None]:
+    """Open (creating if missing) and migrate a SQLite database. Faults become a Danish StartupError;
+    the file is never overwritten."""
+    try:
+        check_sqlite_file(db_path)
+        engine = make_engine(sqlite_url(db_path))
+        probe(engine, db_path)
+        backup = upgrade(engine, db_path) if migrate else None
+    except DatabaseError as e:
+        raise StartupError(str(e)) from e
+    return Database(engine, db_path), backup
+
+
+def open_context(
+    db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None, team: str | None = None
+) -> Context:
+    catalogue_override = catalogue_path
+    db, backup = open_database(db_path)
+    try:
+        with db.read() as s:
+            stored = Repository(s).setting(CATALOGUE_PATH)
+        catalogue = load_catalogue_or_fail(catalogue_override or (Path(stored) if stored else None))
+    except Exception:
+        db.close()
+        raise
+    ctx = Context(db=db, catalogue=catalogue, actor=(actor or os_username()).strip() or "ukendt",
+                  team=team or "", backup_made=backup)  # fmt: skip
+    return ctx
+
+
+def plausible_date_warning(d: date, today: date) -> str | None:
+    """A date far from today is probably a typo; the UI asks for confirmation."""
+    if (today - d).days > 366:
+        return "Datoen ligger mere end et år tilbage. Er den rigtig?"
+    if (d - today).days > 92:
+        return "Datoen ligger mere end tre måneder ude i fremtiden. Er den rigtig?"
+    return None

@@ -1,0 +1,127 @@
+"""Demo data: realistic generated cases for fake people and companies. Never real people:
+names are combined from common name lists, CPR and CVR numbers are made to *fail* the modulus-11 check
+that real numbers issued before 2007 (CPR) and all CVR numbers pass."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from jobcenter_desktop.core.deadlines import CaseFacts, plan_case
+from jobcenter_desktop.core.models import MilestoneState, Party
+from jobcenter_desktop.core.party import cpr_checksum_ok, cvr_checksum_ok
+from jobcenter_desktop.core.rules import PartyKind
+from jobcenter_desktop.services.cases import trigger_row
+from jobcenter_desktop.services.context import Context
+from jobcenter_desktop.storage.orm import CaseRow, MilestoneRow, PauseRow
+from jobcenter_desktop.storage.repository import Repository
+
+FIRST = ["Anne", "Mette", "Hanne", "Kirsten", "Susanne", "Maria", "Camilla", "Sofie", "Emma", "Ida", "Freja",
+         "Peter", "Jens", "Lars", "Michael", "Henrik", "Søren", "Thomas", "Mads", "Frederik", "Oliver", "Ali",
+         "Fatima", "Yasmin", "Mohammad", "Aisha", "Jonas", "Rasmus", "Louise", "Nanna", "Bjørn", "Åse"]  # fmt: skip
+LAST = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
+        "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Johansen", "Møller",
+        "Mortensen", "Holm", "Østergaard", "Yilmaz", "Ahmed", "Kaya", "Lund", "Bach", "Dahl", "Friis"]  # fmt: skip
+TRADE = ["Tømrer", "VVS", "Rengøring", "Logistik", "Bageri", "Maskinfabrik", "Catering", "IT-service", "Malerfirma",
+         "Transport", "Anlægsgartner", "El-installation", "Autoværksted", "Kontorservice"]  # fmt: skip
+PLACE = ["Albertslund", "Vestegnens", "Herstedvester", "Roskilde", "Glostrup", "Taastrup", "Brøndby", "Hvidovre"]
+FORM = ["ApS", "A/S", "I/S", "IVS"]
+WORKERS = [("anna.k", "Team Vest"), ("bo.l", "Team Vest"), ("carla.m", "Team Vest"),
+           ("dennis.p", "Team Øst"), ("eva.s", "Team Øst"), ("farid.h", "Team Øst")]  # fmt: skip
+NOTES = ["", "", "", "Ringet op, ingen svar.", "Afventer lægeattest.", "Tolk: arabisk.",
+         "=Afventer svar fra virksomhed", "Borger ønsker samtale om formiddagen."]  # fmt: skip
+
+
+def fake_cpr(rng: random.Random) -> str:
+    while True:
+        birth = date(1960, 1, 1) + timedelta(days=rng.randrange(0, 365 * 45))
+        serial = rng.randrange(0, 4000) if birth.year < 2000 else rng.randrange(4000, 5000)
+        cpr = f"{birth:%d%m%y}-{serial:04d}"
+        if not cpr_checksum_ok(cpr):
+            return cpr
+
+
+def fake_cvr(rng: random.Random) -> str:
+    while True:
+        cvr = f"{rng.randrange(10_000_000, 99_999_999)}"
+        if not cvr_checksum_ok(cvr):
+            return cvr
+
+
+def fake_party(kind: PartyKind, rng: random.Random) -> Party:
+    if kind is PartyKind.COMPANY:
+        name = f"{rng.choice(PLACE)} {rng.choice(TRADE)} {rng.choice(FORM)}"
+        return Party(kind, name, fake_cvr(rng))
+    return Party(kind, f"{rng.choice(FIRST)} {rng.choice(LAST)}", fake_cpr(rng))
+
+
+def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
+             progress: Callable[[int, int], bool] | None = None, batch: int = 1000) -> int:  # fmt: skip
+    """Add ``cases`` generated cases around ``today``; the current actor gets a share so "Mine frister" is
+    populated. Commits in batches (each batch is whole cases: a kill never leaves half a case)."""
+    rng = random.Random(seed)
+    cat, cal = ctx.catalogue, ctx.calendar
+    groups = list(cat.groups.values())
+    workers = [*WORKERS, (ctx.actor, ctx.team or "Team Vest")]
+    fingerprint = cal.settings.fingerprint()
+    made = 0
+    while made < cases:
+        with ctx.db.write() as s:
+            repo = Repository(s)
+            staff = {u: repo.caseworker(u, t) for u, t in workers}
+            for _ in range(min(batch, cases - made)):
+                group = rng.choice(groups)
+                start = today - timedelta(days=rng.randrange(-5, 120))
+                triggers: dict[str, date | datetime] = {}
+                for trig in cat.triggers_of(group.id):
+                    if trig.id != group.initial_trigger and rng.random() < 0.7:
+                        continue
+                    day = start if trig.id == group.initial_trigger else start + timedelta(days=rng.randrange(0, 30))
+                    if cat.trigger_needs_time(trig.id):
+                        triggers[trig.id] = datetime(day.year, day.month, day.day, rng.randrange(8, 16),
+                                                     rng.choice((0, 15, 30, 45)))  # fmt: skip
+                    else:
+                        triggers[trig.id] = day
+                worker = staff[rng.choice(workers)[0]]
+                row = CaseRow(number=repo.next_number(start.year), group=group.id, catalogue_id=cat.id,
+                              party=repo.add_party(fake_party(group.party, rng)), caseworker=worker,
+                              team=worker.team, status="open", opened_on=start,
+                              notes=rng.choice(NOTES))  # fmt: skip
+                for kind, when in triggers.items():
+                    row.triggers.append(trigger_row(kind, when))
+                completions: dict[str, date] = {}
+                plan = plan_case(cat, cal, CaseFacts(group.id, triggers), explain=False)
+                for rule in cat.milestones_of(group.id):
+                    d = plan.get(rule.id)
+                    if rule.after in completions and d is not None:
+                        plan = plan_case(cat, cal, CaseFacts(group.id, triggers, completions), explain=False)
+                        d = plan.get(rule.id)
+                    # Most past milestones are done; a few stay open (overdue), mostly recent ones.
+                    p_done = 0.97 if d is not None and (today - d.due).days > 14 else 0.6
+                    if d is not None and d.due < today and rng.random() < p_done:
+                        done = d.due - timedelta(days=rng.randrange(0, 4)) if rng.random() < 0.8 else \
+                            d.due + timedelta(days=rng.randrange(1, 6))
+                        completions[rule.id] = min(max(done, start), today)
+                final = plan_case(cat, cal, CaseFacts(group.id, triggers, completions))
+                for rule in cat.milestones_of(group.id):
+                    d = final.get(rule.id)
+                    done_on = completions.get(rule.id)
+                    row.milestones.append(MilestoneRow(
+                        rule_id=rule.id, state=MilestoneState.DONE.value if done_on else MilestoneState.OPEN.value,
+                        due_on=d.due if d else None, due_at=d.due_at if d else None,
+                        provisional=d.provisional if d else False, warn_on=d.warn_from if d else None,
+                        done_on=done_on, done_late=bool(done_on and d and done_on > d.due),
+                        catalogue_version=cat.version, calendar_fingerprint=fingerprint,
+                        explanation="\n".join(d.steps) if d else "",
+                    ))  # fmt: skip
+                if rng.random() < 0.03:
+                    row.pauses.append(PauseRow(milestone_id=None, start_on=today - timedelta(days=rng.randrange(0, 10)),
+                                               reason="Sygdom"))  # fmt: skip
+                s.add(row)
+                made += 1
+            repo.audit(actor=ctx.actor, entity="system", entity_id="demo", action="demo",
+                       after=f"{made} demosager genereret", reason="Demodata (opdigtede personer)")  # fmt: skip
+        if progress is not None and not progress(made, cases):
+            break
+    return made

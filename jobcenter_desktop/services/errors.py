@@ -1,0 +1,33 @@
+"""Errors the services raise; every message is Danish and fit to show a user as it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ServiceError(Exception):
+    """Base: a clear, user-facing Danish message."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    field: str  # the input it concerns, e.g. "party_id", "trigger_ledigmelding"
+    message: str  # Danish
+
+
+class ValidationError(ServiceError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(" ".join(p.message for p in problems))
+
+
+class ConflictError(ServiceError):
+    """Someone else changed the same case first (optimistic locking)."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or "Sagen er ændret af en anden i mellemtiden. Den er genindlæst; "
+                                    "gennemse ændringen og prøv igen.")  # fmt: skip
+
+
+class StartupError(ServiceError):
+    """The app cannot start on this database or catalogue; the message says what to do."""

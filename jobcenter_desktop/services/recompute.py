@@ -1,0 +1,93 @@
+"""Recompute after the catalogue or the calendar changed: preview every move first, then apply in one step.
+
+Due dates never move silently: the preview lists each open milestone whose date would change and by how
+much; apply writes exactly those changes in one transaction, each with an audit entry giving the reason.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from jobcenter_desktop.core.deadlines import plan_case
+from jobcenter_desktop.core.models import MilestoneState
+from jobcenter_desktop.services.cases import case_facts, sync_case
+from jobcenter_desktop.services.context import Context
+from jobcenter_desktop.storage.repository import Repository
+
+CHUNK = 500
+
+Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    milestone_id: uuid.UUID
+    case_number: str
+    rule_id: str
+    before: date | datetime | None
+    after: date | datetime | None
+
+    @property
+    def days(self) -> int | None:
+        """Calendar days moved (positive = later)."""
+        if self.before is None or self.after is None:
+            return None
+        b = self.before.date() if isinstance(self.before, datetime) else self.before
+        a = self.after.date() if isinstance(self.after, datetime) else self.after
+        return (a - b).days
+
+
+class RecomputeService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def preview(self, progress: Progress | None = None) -> list[Move]:
+        """Which open milestones would move with the current catalogue and calendar (nothing is written)."""
+        cat, cal = self.ctx.catalogue, self.ctx.calendar
+        moves: list[Move] = []
+        with self.ctx.db.read() as s:
+            repo = Repository(s)
+            ids = repo.open_case_ids()
+            for start in range(0, len(ids), CHUNK):
+                for row in repo.cases_with_children(ids[start : start + CHUNK]):
+                    if row.group not in cat.groups:
+                        continue
+                    plan = plan_case(cat, cal, case_facts(row), explain=False)
+                    for ms in row.milestones:
+                        if ms.state != MilestoneState.OPEN.value or ms.rule_id not in plan:
+                            continue
+                        d = plan[ms.rule_id]
+                        before = ms.due_at or ms.due_on
+                        after = (d.due_at or d.due) if d else None
+                        if before != after:
+                            moves.append(Move(ms.id, row.number, ms.rule_id, before, after))
+                if progress is not None and not progress(min(start + CHUNK, len(ids)), len(ids)):
+                    raise Cancelled
+        return sorted(moves, key=lambda m: (m.case_number, m.rule_id))
+
+    def apply(self, reason: str, progress: Progress | None = None) -> list[Move]:
+        """Recompute every open milestone and store the moves in one transaction (all or nothing)."""
+        moves: list[Move] = []
+        with self.ctx.db.write() as s:
+            repo = Repository(s)
+            ids = repo.open_case_ids()
+            for start in range(0, len(ids), CHUNK):
+                for row in repo.cases_with_children(ids[start : start + CHUNK]):
+                    for ms, before, after in sync_case(self.ctx, row, None):
+                        moves.append(Move(ms.id, row.number, ms.rule_id, before or None, after or None))  # type: ignore[arg-type]
+                        repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{row.number}/{ms.rule_id}",
+                                   action="recompute", field="due", before=before, after=after, reason=reason,
+                                   case_id=row.id)  # fmt: skip
+                s.flush()
+                if progress is not None and not progress(min(start + CHUNK, len(ids)), len(ids)):
+                    raise Cancelled  # leaving the with-block rolls everything back
+            repo.audit(actor=self.ctx.actor, entity="system", entity_id="recompute", action="recompute",
+                       after=f"{len(moves)} frister flyttet", reason=reason)  # fmt: skip
+        return sorted(moves, key=lambda m: (m.case_number, m.rule_id))

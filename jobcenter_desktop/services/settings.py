@@ -1,0 +1,80 @@
+"""Settings that live in the database and affect everyone on it: calendar toggles, closure days, thresholds.
+
+Changing the calendar changes no stored due date: the caller shows the recompute preview, then applies.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarSettings
+from jobcenter_desktop.services.cases import clean_text
+from jobcenter_desktop.services.context import (
+    CATALOGUE_PATH,
+    CHRISTMAS_EVE,
+    DUE_SOON_DAYS,
+    GRUNDLOVSDAG,
+    NEW_YEARS_EVE,
+    Context,
+)
+from jobcenter_desktop.services.errors import Problem, ValidationError
+from jobcenter_desktop.storage.repository import Repository
+
+_FLAGS = {"grundlovsdag": GRUNDLOVSDAG, "christmas_eve": CHRISTMAS_EVE, "new_years_eve": NEW_YEARS_EVE}
+
+
+class SettingsService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def calendar(self) -> CalendarSettings:
+        return self.ctx.calendar_settings()
+
+    def set_calendar_flag(self, name: str, off: bool) -> None:
+        """``name``: grundlovsdag | christmas_eve | new_years_eve; ``off`` = the day is not a working day."""
+        key = _FLAGS.get(name)
+        if key is None:
+            raise ValidationError([Problem(name, f"Ukendt kalenderindstilling: {name!r}.")])
+        self._set(key, "1" if off else "0")
+
+    def set_due_soon_days(self, days: int) -> None:
+        if not 0 <= days <= 30:
+            raise ValidationError([Problem("due_soon_days", "Antal hverdage for 'snart' skal være 0–30.")])
+        self._set(DUE_SOON_DAYS, str(days))
+
+    def set_catalogue_path(self, path: str) -> None:
+        self._set(CATALOGUE_PATH, path)
+
+    def add_closure(self, day: date, reason: str) -> None:
+        reason = clean_text(reason, limit=200)
+        if not reason:
+            raise ValidationError([Problem("reason", "Angiv en begrundelse for lukkedagen.")])
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise ValidationError([Problem("day", "Ugyldig dato.")])
+        with self.ctx.db.write() as s:
+            repo = Repository(s)
+            before = repo.closures().get(day, "")
+            repo.add_closure(day, reason)
+            repo.audit(actor=self.ctx.actor, entity="closure_day", entity_id=day.isoformat(), action="set",
+                       field="reason", before=before, after=reason)  # fmt: skip
+        self.ctx.invalidate()
+
+    def remove_closure(self, day: date) -> bool:
+        with self.ctx.db.write() as s:
+            repo = Repository(s)
+            before = repo.closures().get(day, "")
+            removed = repo.remove_closure(day)
+            if removed:
+                repo.audit(actor=self.ctx.actor, entity="closure_day", entity_id=day.isoformat(), action="delete",
+                           field="reason", before=before)  # fmt: skip
+        self.ctx.invalidate()
+        return removed
+
+    def _set(self, key: str, value: str) -> None:
+        with self.ctx.db.write() as s:
+            repo = Repository(s)
+            before = repo.set_setting(key, value)
+            if before != value:
+                repo.audit(actor=self.ctx.actor, entity="setting", entity_id=key, action="set", field=key,
+                           before=before or "", after=value)  # fmt: skip
+        self.ctx.invalidate()

@@ -1,0 +1,130 @@
+"""Opening the database: engine, SQLite pragmas, transactions and start-up faults with clear messages."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+class DatabaseError(Exception):
+    """A database that cannot be used as it is. The message is Danish and says what to do."""
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event emit BEGIN itself, so write transactions can take the lock up front.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+    if mode is None or str(mode[0]).lower() not in ("wal", "memory"):
+        pass  # read-only media cannot switch to WAL; reading still works
+    cur.execute("PRAGMA synchronous = FULL")  # a committed change survives power loss, not only kill -9
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # Writers take the write lock at BEGIN (IMMEDIATE) and so wait on busy_timeout instead of failing
+    # half-way with SQLITE_BUSY when another instance wrote first; readers stay DEFERRED and never block.
+    mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+class Database:
+    """An open database: one engine, sessions for reading and write transactions for changes."""
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self._read = sessionmaker(bind=engine, expire_on_commit=False)
+        writer = engine.execution_options(sqlite_begin="IMMEDIATE") if engine.dialect.name == "sqlite" else engine
+        self._write = sessionmaker(bind=writer, expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action = one transaction: everything inside commits together or not at all."""
+        with self._write() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse files that are not SQLite databases or cannot be written, before anything touches them."""
+    if not path.exists():
+        parent = path.parent
+        if not parent.exists():
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise DatabaseError(f"Mappen til databasen kan ikke oprettes: {parent} ({e.strerror}).") from e
+        if not os.access(parent, os.W_OK):
+            raise DatabaseError(f"Der kan ikke skrives i mappen {parent}. Vælg en anden placering til databasen.")
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path} er en mappe, ikke en databasefil.")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as e:
+        raise DatabaseError(f"Databasefilen {path} kan ikke læses ({e.strerror}).") from e
+    if head and head != b"SQLite format 3\x00":
+        raise DatabaseError(
+            f"Filen {path} er ikke en database eller er beskadiget. Filen er ikke ændret. "
+            "Gendan en sikkerhedskopi (Indstillinger → Sikkerhedskopier eller 'jobcenter-desktop backup restore')."
+        )
+    if not os.access(path, os.W_OK):
+        raise DatabaseError(
+            f"Databasefilen {path} er skrivebeskyttet. Giv skriveadgang til filen, eller kopiér den til en mappe "
+            "hvor du har skriveadgang."
+        )
+
+
+def probe(engine: Engine, path: Path | None) -> None:
+    """Touch the file once so corruption and locks show up as a clear message at start-up."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+            if path is not None:
+                ok = conn.execute(text("PRAGMA quick_check")).scalar_one()
+                if ok != "ok":
+                    raise DatabaseError(
+                        f"Databasen {path} er beskadiget ({ok}). Filen er ikke ændret. Gendan en sikkerhedskopi."
+                    )
+    except exc.OperationalError as e:
+        if "locked" in str(e.orig) or "busy" in str(e.orig):
+            raise DatabaseError(
+                f"Databasen {path} er låst af et andet program. Luk det andet program og prøv igen."
+            ) from e
+        raise DatabaseError(f"Databasen {path} kan ikke åbnes: {e.orig}. Filen er ikke ændret.") from e
+    except exc.DatabaseError as e:
+        raise DatabaseError(
+            f"Databasen {path} er beskadiget eller ikke en database. Filen er ikke ændret. Gendan en sikkerhedskopi."
+        ) from e

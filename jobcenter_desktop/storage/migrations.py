@@ -1,0 +1,62 @@
+"""Alembic migrations, run automatically at start; the file is backed up before any migration."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from jobcenter_desktop.paths import migrations_dir
+from jobcenter_desktop.storage.backup import backup_name, backup_sqlite
+from jobcenter_desktop.storage.db import DatabaseError
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None = None) -> str | None:
+    """Bring the schema to head. Returns the backup made first (if any).
+
+    Refuses a schema ahead of this program (a newer app wrote it) and a foreign database with tables but no
+    migration history: both are left untouched.
+    """
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseError(
+            "Databasen er lavet af en nyere version af Frister (skemaversion "
+            f"{current}). Opdatér programmet; filen er ikke ændret."
+        )
+    if current is None and inspect(engine).get_table_names():
+        raise DatabaseError("Filen indeholder en anden database end Frister. Vælg en anden fil; filen er ikke ændret.")
+    backup: Path | None = None
+    if current is not None and db_file is not None and db_file.exists():
+        target_dir = backup_dir or db_file.parent / "backups"
+        name = backup_name(db_file, f"before-{head}", datetime.now(UTC))
+        backup = backup_sqlite(db_file, target_dir / name)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return str(backup) if backup else None

@@ -1,0 +1,180 @@
+"""ORM models. Portable SQL only (SQLite now, PostgreSQL for a team server later): UUID keys, timestamps,
+and a row version used by SQLAlchemy for optimistic locking (a stale update raises StaleDataError)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+# Stable constraint names so Alembic migrations (and batch mode on SQLite) can refer to them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked:
+    """UUID key, created/updated timestamps and a row version for optimistic locking."""
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class Team(Tracked, Base):
+    __tablename__ = "team"
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Caseworker(Tracked, Base):
+    __tablename__ = "caseworker"
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"))
+    team: Mapped[Team | None] = relationship()
+
+
+class PartyRow(Tracked, Base):
+    __tablename__ = "party"
+    kind: Mapped[str] = mapped_column(String(16))  # citizen | company
+    name: Mapped[str] = mapped_column(String(200))
+    identifier: Mapped[str] = mapped_column(String(16), index=True)  # CPR DDMMYY-NNNN or CVR
+    # casefold()ed name + identifier digits: SQL lower() is ASCII-only on SQLite, and Danish names have æøå.
+    search_key: Mapped[str] = mapped_column(String(240), default="")
+
+
+class CaseRow(Tracked, Base):
+    __tablename__ = "cases"
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    group: Mapped[str] = mapped_column("group_id", String(64), index=True)
+    catalogue_id: Mapped[str] = mapped_column(String(100))
+    party_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("party.id"))
+    caseworker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("caseworker.id"), index=True)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("team.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    opened_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    party: Mapped[PartyRow] = relationship(lazy="joined")
+    caseworker: Mapped[Caseworker] = relationship(lazy="joined")
+    team: Mapped[Team | None] = relationship(lazy="joined")
+    triggers: Mapped[list[TriggerEventRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="TriggerEventRow.occurred_on"
+    )
+    milestones: Mapped[list[MilestoneRow]] = relationship(back_populates="case", cascade="all, delete-orphan")
+    pauses: Mapped[list[PauseRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="PauseRow.start_on"
+    )
+
+
+class TriggerEventRow(Tracked, Base):
+    __tablename__ = "trigger_event"
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    occurred_at: Mapped[datetime | None] = mapped_column(DateTime)  # local wall-clock time when it matters
+    case: Mapped[CaseRow] = relationship(back_populates="triggers")
+    __table_args__ = (UniqueConstraint("case_id", "kind"),)
+
+
+class MilestoneRow(Tracked, Base):
+    __tablename__ = "milestone"
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open | done | not_applicable
+    due_on: Mapped[date | None] = mapped_column(Date)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    warn_on: Mapped[date | None] = mapped_column(Date)  # soft rules: "due soon" from this day
+    done_on: Mapped[date | None] = mapped_column(Date)
+    done_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    catalogue_version: Mapped[str] = mapped_column(String(100), default="")
+    calendar_fingerprint: Mapped[str] = mapped_column(String(32), default="")
+    explanation: Mapped[str] = mapped_column(Text, default="")  # the Danish steps, one per line
+    case: Mapped[CaseRow] = relationship(back_populates="milestones")
+    __table_args__ = (
+        UniqueConstraint("case_id", "rule_id"),
+        Index("ix_milestone_state_due", "state", "due_on"),
+    )
+
+
+class PauseRow(Tracked, Base):
+    __tablename__ = "pause"
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    milestone_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("milestone.id", ondelete="CASCADE"))
+    start_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    case: Mapped[CaseRow] = relationship(back_populates="pauses")
+
+
+class ClosureDay(Tracked, Base):
+    __tablename__ = "closure_day"
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    reason: Mapped[str] = mapped_column(String(200))
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Counter(Base):
+    """Sequences done portably (no SQLite-only autoincrement tricks): e.g. case numbers per year."""
+
+    __tablename__ = "counter"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditRow(Base):
+    """Append-only: rows are inserted, never updated or deleted."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    field: Mapped[str] = mapped_column(String(64), default="")
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+

@@ -1,0 +1,343 @@
+"""Repositories: the only code that touches ORM rows. They take a Session (the services layer owns the
+transaction) and hand plain core records upward, never live ORM rows."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from jobcenter_desktop.core.models import (
+    AuditEntry,
+    CaseRecord,
+    CaseStatus,
+    CaseSummary,
+    DeadlineFilter,
+    DeadlineRow,
+    MilestoneRecord,
+    MilestoneState,
+    Party,
+    PauseRecord,
+    TriggerRecord,
+)
+from jobcenter_desktop.core.rules import PartyKind
+from jobcenter_desktop.storage.orm import (
+    AuditRow,
+    CaseRow,
+    Caseworker,
+    ClosureDay,
+    Counter,
+    MilestoneRow,
+    PartyRow,
+    PauseRow,
+    Setting,
+    Team,
+    TriggerEventRow,
+)
+
+_Sel = TypeVar("_Sel", bound="Select[*tuple[Any, ...]]")
+
+
+class NotFoundError(LookupError):
+    """No such case/milestone (Danish message)."""
+
+
+def search_key(name: str, identifier: str) -> str:
+    return f"{name.casefold()} {re.sub(r'[^0-9]', '', identifier)}"
+
+
+# ---------------------------------------------------------------- conversions
+def party_record(row: PartyRow) -> Party:
+    return Party(PartyKind(row.kind), row.name, row.identifier)
+
+
+def milestone_record(row: MilestoneRow) -> MilestoneRecord:
+    return MilestoneRecord(
+        id=row.id, rule_id=row.rule_id, state=MilestoneState(row.state), due=row.due_on, due_at=row.due_at,
+        provisional=row.provisional, done_on=row.done_on, done_late=row.done_late,
+        catalogue_version=row.catalogue_version, calendar_fingerprint=row.calendar_fingerprint,
+        steps=tuple(row.explanation.splitlines()) if row.explanation else (), version=row.version,
+    )  # fmt: skip
+
+
+def trigger_record(row: TriggerEventRow) -> TriggerRecord:
+    return TriggerRecord(row.id, row.kind, row.occurred_at if row.occurred_at is not None else row.occurred_on)
+
+
+def pause_record(row: PauseRow) -> PauseRecord:
+    return PauseRecord(row.id, row.milestone_id, row.start_on, row.end_on, row.reason)
+
+
+def case_record(row: CaseRow) -> CaseRecord:
+    return CaseRecord(
+        id=row.id, number=row.number, group=row.group, party=party_record(row.party),
+        caseworker=row.caseworker.username, team=row.team.name if row.team else "",
+        status=CaseStatus(row.status), opened_on=row.opened_on, closed_on=row.closed_on, notes=row.notes,
+        catalogue_id=row.catalogue_id, version=row.version,
+        triggers=tuple(trigger_record(t) for t in row.triggers),
+        milestones=tuple(milestone_record(m) for m in row.milestones),
+        pauses=tuple(pause_record(p) for p in row.pauses),
+    )  # fmt: skip
+
+
+def audit_record(row: AuditRow) -> AuditEntry:
+    return AuditEntry(row.id, row.at, row.actor, row.entity, row.entity_id, row.action, row.field,
+                      row.before, row.after, row.reason, row.case_id)  # fmt: skip
+
+
+class Repository:
+    def __init__(self, session: Session) -> None:
+        self.s = session
+
+    # ------------------------------------------------------------ people
+    def team(self, name: str) -> Team | None:
+        name = name.strip()
+        if not name:
+            return None
+        team = self.s.scalar(select(Team).where(Team.name == name))
+        if team is None:
+            team = Team(name=name)
+            self.s.add(team)
+            self.s.flush()
+        return team
+
+    def caseworker(self, username: str, team: str | None = None) -> Caseworker:
+        """The caseworker with this user name, created on first use (identities come from the OS user)."""
+        username = username.strip()
+        worker = self.s.scalar(select(Caseworker).where(Caseworker.username == username))
+        if worker is None:
+            worker = Caseworker(username=username, team=self.team(team or ""))
+            self.s.add(worker)
+            self.s.flush()
+        elif team is not None and (worker.team is None or worker.team.name != team.strip()) and team.strip():
+            worker.team = self.team(team)
+        return worker
+
+    def caseworkers(self) -> list[tuple[str, str]]:
+        rows = self.s.execute(select(Caseworker.username, Team.name).outerjoin(Team, Caseworker.team_id == Team.id))
+        return sorted((u, t or "") for u, t in rows)
+
+    def teams(self) -> list[str]:
+        return sorted(self.s.scalars(select(Team.name)))
+
+    # ------------------------------------------------------------ cases
+    def next_number(self, year: int) -> str:
+        """Case numbers per year (2026-00042). The counter row is updated inside the caller's transaction."""
+        name = f"case-{year}"
+        counter = self.s.get(Counter, name)
+        if counter is None:
+            counter = Counter(name=name, value=0)
+            self.s.add(counter)
+        counter.value += 1
+        self.s.flush()
+        return f"{year}-{counter.value:05d}"
+
+    def add_party(self, party: Party) -> PartyRow:
+        row = PartyRow(kind=party.kind.value, name=party.name, identifier=party.identifier,
+                       search_key=search_key(party.name, party.identifier))  # fmt: skip
+        self.s.add(row)
+        return row
+
+    def case_row(self, case_id: uuid.UUID) -> CaseRow:
+        row = self.s.get(CaseRow, case_id, options=[selectinload(CaseRow.milestones), selectinload(CaseRow.pauses),
+                                                    selectinload(CaseRow.triggers)])  # fmt: skip
+        if row is None:
+            raise NotFoundError("Sagen findes ikke (den kan være slettet af en anden).")
+        return row
+
+    def case_id_by_number(self, number: str) -> uuid.UUID:
+        found = self.s.scalar(select(CaseRow.id).where(CaseRow.number == number.strip()))
+        if found is None:
+            raise NotFoundError(f"Der er ingen sag med nummeret {number.strip()!r}.")
+        return found
+
+    def milestone_row(self, milestone_id: uuid.UUID) -> MilestoneRow:
+        row = self.s.get(MilestoneRow, milestone_id)
+        if row is None:
+            raise NotFoundError("Milepælen findes ikke.")
+        return row
+
+    def open_duplicates(self, group: str, identifier: str) -> list[str]:
+        """Numbers of open cases of the same group for the same party (CPR/CVR)."""
+        q = (select(CaseRow.number).join(PartyRow, CaseRow.party_id == PartyRow.id)
+             .where(CaseRow.group == group, CaseRow.status == CaseStatus.OPEN.value,
+                    PartyRow.identifier == identifier))  # fmt: skip
+        return list(self.s.scalars(q))
+
+    def list_cases(
+        self, *, text: str = "", status: CaseStatus | None = None, caseworker: str | None = None,
+        team: str | None = None, limit: int | None = None,
+    ) -> list[CaseSummary]:  # fmt: skip
+        open_count = (select(MilestoneRow.case_id, func.count().label("n"), func.min(MilestoneRow.due_on).label("nd"))
+                      .where(MilestoneRow.state == MilestoneState.OPEN.value, MilestoneRow.due_on.is_not(None))
+                      .group_by(MilestoneRow.case_id).subquery())  # fmt: skip
+        q = (select(CaseRow, open_count.c.n, open_count.c.nd)
+             .outerjoin(open_count, open_count.c.case_id == CaseRow.id)
+             .join(PartyRow, CaseRow.party_id == PartyRow.id)
+             .join(Caseworker, CaseRow.caseworker_id == Caseworker.id)
+             .outerjoin(Team, CaseRow.team_id == Team.id))  # fmt: skip
+        if status is not None:
+            q = q.where(CaseRow.status == status.value)
+        if caseworker:
+            q = q.where(Caseworker.username == caseworker)
+        if team:
+            q = q.where(Team.name == team)
+        q = _text_filter(q, text).order_by(CaseRow.number)
+        if limit:
+            q = q.limit(limit)
+        out = []
+        for row, n, nd in self.s.execute(q).unique():
+            out.append(CaseSummary(row.id, row.number, row.group, party_record(row.party), row.caseworker.username,
+                                   row.team.name if row.team else "", CaseStatus(row.status), row.opened_on,
+                                   n or 0, nd))  # fmt: skip
+        return out
+
+    # ------------------------------------------------------------ deadlines
+    def deadline_rows(self, f: DeadlineFilter) -> list[DeadlineRow]:
+        """Milestones with their case context, due date order. Urgency is left for the services layer."""
+        q = (select(MilestoneRow.id, MilestoneRow.case_id, CaseRow.number, MilestoneRow.rule_id, CaseRow.group,
+                    PartyRow.kind, PartyRow.name, PartyRow.identifier, Caseworker.username, Team.name,
+                    MilestoneRow.state, MilestoneRow.due_on, MilestoneRow.due_at, MilestoneRow.provisional,
+                    MilestoneRow.done_on, CaseRow.notes, MilestoneRow.warn_on)
+             .join(CaseRow, MilestoneRow.case_id == CaseRow.id)
+             .join(PartyRow, CaseRow.party_id == PartyRow.id)
+             .join(Caseworker, CaseRow.caseworker_id == Caseworker.id)
+             .outerjoin(Team, CaseRow.team_id == Team.id)
+             .where(MilestoneRow.due_on.is_not(None)))  # fmt: skip
+        if f.case_id is not None:
+            q = q.where(MilestoneRow.case_id == f.case_id)
+        elif f.include_done:
+            q = q.where(MilestoneRow.state != MilestoneState.NOT_APPLICABLE.value)
+        else:
+            q = q.where(MilestoneRow.state == MilestoneState.OPEN.value)
+        if f.caseworker:
+            q = q.where(Caseworker.username == f.caseworker)
+        if f.team:
+            q = q.where(Team.name == f.team)
+        if f.group:
+            q = q.where(CaseRow.group == f.group)
+        if f.date_from:
+            q = q.where(MilestoneRow.due_on >= f.date_from)
+        if f.date_to:
+            q = q.where(MilestoneRow.due_on <= f.date_to)
+        q = _text_filter(q, f.text).order_by(MilestoneRow.due_on, MilestoneRow.due_at, CaseRow.number)
+        if f.limit:
+            q = q.limit(f.limit)
+        paused_cases, paused_milestones = self.open_pauses()
+        out = []
+        for (mid, cid, number, rule_id, group, kind, name, ident, user, team, state, due, due_at, prov, done,
+             notes, warn) in self.s.execute(q):  # fmt: skip
+            out.append(DeadlineRow(
+                milestone_id=mid, case_id=cid, case_number=number, rule_id=rule_id, group=group,
+                party=Party(PartyKind(kind), name, ident), caseworker=user, team=team or "",
+                state=MilestoneState(state), due=due, due_at=due_at, provisional=prov, done_on=done,
+                paused=cid in paused_cases or mid in paused_milestones, notes=notes, warn_from=warn,
+            ))  # fmt: skip
+        return out
+
+    def open_pauses(self) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+        rows = self.s.execute(select(PauseRow.case_id, PauseRow.milestone_id).where(PauseRow.end_on.is_(None)))
+        cases: set[uuid.UUID] = set()
+        milestones: set[uuid.UUID] = set()
+        for cid, mid in rows:
+            if mid is None:
+                cases.add(cid)
+            else:
+                milestones.add(mid)
+        return cases, milestones
+
+    def open_case_ids(self) -> list[uuid.UUID]:
+        """Cases with at least one open milestone (the ones a recompute looks at)."""
+        q = (select(MilestoneRow.case_id).where(MilestoneRow.state == MilestoneState.OPEN.value)
+             .join(CaseRow, MilestoneRow.case_id == CaseRow.id).where(CaseRow.status == CaseStatus.OPEN.value)
+             .distinct())  # fmt: skip
+        return list(self.s.scalars(q))
+
+    def cases_with_children(self, ids: Sequence[uuid.UUID]) -> list[CaseRow]:
+        q = (select(CaseRow).where(CaseRow.id.in_(ids))
+             .options(selectinload(CaseRow.milestones), selectinload(CaseRow.pauses),
+                      selectinload(CaseRow.triggers)))  # fmt: skip
+        return list(self.s.scalars(q))
+
+    # ------------------------------------------------------------ calendar and settings
+    def closures(self) -> dict[date, str]:
+        return {row.day: row.reason for row in self.s.scalars(select(ClosureDay).order_by(ClosureDay.day))}
+
+    def add_closure(self, day: date, reason: str) -> None:
+        existing = self.s.scalar(select(ClosureDay).where(ClosureDay.day == day))
+        if existing is not None:
+            existing.reason = reason
+        else:
+            self.s.add(ClosureDay(day=day, reason=reason))
+
+    def remove_closure(self, day: date) -> bool:
+        existing = self.s.scalar(select(ClosureDay).where(ClosureDay.day == day))
+        if existing is None:
+            return False
+        self.s.delete(existing)
+        return True
+
+    def setting(self, key: str) -> str | None:
+        row = self.s.get(Setting, key)
+        return row.value if row else None
+
+    def settings(self) -> dict[str, str]:
+        return {row.key: row.value for row in self.s.scalars(select(Setting))}
+
+    def set_setting(self, key: str, value: str) -> str | None:
+        row = self.s.get(Setting, key)
+        before = row.value if row else None
+        if row is None:
+            self.s.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+        return before
+
+    # ------------------------------------------------------------ audit (append-only)
+    def audit(
+        self, *, actor: str, entity: str, entity_id: object, action: str, field: str = "", before: object = "",
+        after: object = "", reason: str = "", case_id: uuid.UUID | None = None, at: datetime | None = None,
+    ) -> None:  # fmt: skip
+        row = AuditRow(actor=actor, entity=entity, entity_id=str(entity_id), action=action, field=field,
+                       before=_text(before), after=_text(after), reason=reason, case_id=case_id)  # fmt: skip
+        if at is not None:
+            row.at = at
+        self.s.add(row)
+
+    def audit_entries(self, case_id: uuid.UUID | None = None, limit: int | None = None) -> list[AuditEntry]:
+        q = select(AuditRow).order_by(AuditRow.at, AuditRow.id)
+        if case_id is not None:
+            q = q.where(AuditRow.case_id == case_id)
+        if limit:
+            q = q.limit(limit)
+        return [audit_record(r) for r in self.s.scalars(q)]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        return "\n".join(str(v) for v in value)
+    return str(value)
+
+
+def _text_filter(q: _Sel, text: str) -> _Sel:
+    """Name (any case, æøå included), case number or CPR/CVR digits; every word must match."""
+    for word in text.split():
+        folded = word.casefold()
+        digits = re.sub(r"[^0-9]", "", word)
+        conds = [PartyRow.search_key.contains(folded, autoescape=True),
+                 CaseRow.number.contains(word, autoescape=True)]  # fmt: skip
+        if digits and len(digits) >= 2:
+            conds.append(PartyRow.search_key.contains(digits, autoescape=True))
+        q = q.where(or_(*conds))
+    return q
