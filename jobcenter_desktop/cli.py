@@ -303,10 +303,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.case_cmd == "list":
         status = None if args.status == "all" else CaseStatus(args.status)
-        with app.ctx.db.read() as s:
-            from jobcenter_desktop.storage.repository import Repository
-
-            rows = Repository(s).list_cases(text=args.search or "", status=status, caseworker=args.caseworker)
+        rows = app.cases.search(args.search or "", status, caseworker=args.caseworker)
         if args.json:
             _emit_json([{"id": r.id, "number": r.number, "group": r.group, "status": r.status.value,
                          "party": r.party.name, "party_id": display_party_id(r.party.kind, r.party.identifier),
@@ -352,11 +349,7 @@ def cmd_case(args: argparse.Namespace) -> int:
 
 
 def _audit_reveal(app: Any, case: CaseRecord) -> None:
-    from jobcenter_desktop.storage.repository import Repository
-
-    with app.ctx.db.write() as s:
-        Repository(s).audit(actor=app.ctx.actor, entity="party", entity_id=case.number, action="reveal_cpr",
-                            reason="Fuldt CPR-nummer vist (kommandolinje)", case_id=case.id)  # fmt: skip
+    app.cases.reveal_party_id(case.id, "Fuldt CPR-nummer vist (kommandolinje)")
 
 
 def cmd_milestone(args: argparse.Namespace) -> int:

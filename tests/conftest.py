@@ -25,3 +25,20 @@ def cal():
     from jobcenter_desktop.core.calendar import WorkingCalendar
 
     return WorkingCalendar()
+
+
+# ---------------------------------------------------------------- storage / services / CLI fixtures
+@pytest.fixture
+def db_path(tmp_path):
+    """A database file under the test's own tmp dir (never the user's data dir)."""
+    return tmp_path / "frister.sqlite3"
+
+
+@pytest.fixture
+def app(db_path):
+    """A real ``Frister`` on a fresh, migrated SQLite file, acting as caseworker ``anna.k`` in Team Vest."""
+    from jobcenter_desktop.services.app import Frister
+
+    frister = Frister.open(db_path, actor="anna.k", team="Team Vest")
+    yield frister
+    frister.close()

@@ -12,8 +12,9 @@ from datetime import date
 
 from jobcenter_desktop.core.rules import PartyKind
 
-_CPR = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
-_CVR = re.compile(r"^\d{8}$")
+# re.ASCII: \d must not accept full-width or other Unicode digits, which would be stored as a different id.
+_CPR = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$", re.ASCII)
+_CVR = re.compile(r"^\d{8}$", re.ASCII)
 
 
 class PartyIdError(ValueError):

@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
 from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, Deadline, DeadlineError, Pause, plan_case
-from jobcenter_desktop.core.models import CaseRecord, CaseStatus, MilestoneState, Party
+from jobcenter_desktop.core.models import CaseRecord, CaseStatus, CaseSummary, MilestoneState, Party
 from jobcenter_desktop.core.party import PartyIdError, normalize_party_id
 from jobcenter_desktop.core.rules import MilestoneRule
 from jobcenter_desktop.services.context import Context, plausible_date_warning
@@ -184,6 +184,24 @@ class CaseService:
             with self.ctx.db.read() as s:
                 repo = Repository(s)
                 return case_record(repo.case_row(repo.milestone_row(milestone_id).case_id))
+        except NotFoundError as e:
+            raise ServiceError(str(e)) from e
+
+    def search(self, text: str = "", status: CaseStatus | None = CaseStatus.OPEN, *, caseworker: str | None = None,
+               team: str | None = None, limit: int | None = None) -> list[CaseSummary]:  # fmt: skip
+        """The case register: name (any case, æøå too), case number or CPR/CVR digits."""
+        with self.ctx.db.read() as s:
+            return Repository(s).list_cases(text=text, status=status, caseworker=caseworker, team=team, limit=limit)
+
+    def reveal_party_id(self, case_id: uuid.UUID, where: str) -> str:
+        """The full CPR/CVR of a case's party; revealing it is written to the audit log."""
+        try:
+            with self.ctx.db.write() as s:
+                repo = Repository(s)
+                row = repo.case_row(case_id)
+                repo.audit(actor=self.ctx.actor, entity="party", entity_id=row.number, action="reveal_cpr",
+                           reason=where, case_id=row.id)  # fmt: skip
+                return row.party.identifier
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
 

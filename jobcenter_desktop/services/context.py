@@ -86,14 +86,20 @@ def load_catalogue_or_fail(path: Path | None) -> Catalogue:
 def open_database(db_path: Path, *, migrate: bool = True) -> tuple[Database, str | None]:
     """Open (creating if missing) and migrate a SQLite database. Faults become a Danish StartupError;
     the file is never overwritten."""
+    check = None
     try:
         check_sqlite_file(db_path)
-        engine = make_engine(sqlite_url(db_path))
-        probe(engine, db_path)
-        backup = upgrade(engine, db_path) if migrate else None
+        # Probe and migrate without switching to WAL: that pragma rewrites the file header, and a file that
+        # turns out to be foreign or from a newer version must be left byte for byte as it was.
+        check = make_engine(sqlite_url(db_path), wal=False)
+        probe(check, db_path)
+        backup = upgrade(check, db_path) if migrate else None
     except DatabaseError as e:
         raise StartupError(str(e)) from e
-    return Database(engine, db_path), backup
+    finally:
+        if check is not None:
+            check.dispose()
+    return Database(make_engine(sqlite_url(db_path)), db_path), backup
 
 
 def open_context(

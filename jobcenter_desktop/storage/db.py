@@ -19,17 +19,22 @@ class DatabaseError(Exception):
     """A database that cannot be used as it is. The message is Danish and says what to do."""
 
 
-def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any, *, wal: bool = True) -> None:
     # Let SQLAlchemy's "begin" event emit BEGIN itself, so write transactions can take the lock up front.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
-    mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
-    if mode is None or str(mode[0]).lower() not in ("wal", "memory"):
-        pass  # read-only media cannot switch to WAL; reading still works
+    if wal:  # switching to WAL rewrites the file header: only once the file is known to be ours
+        mode = cur.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode is None or str(mode[0]).lower() not in ("wal", "memory"):
+            pass  # read-only media cannot switch to WAL; reading still works
     cur.execute("PRAGMA synchronous = FULL")  # a committed change survives power loss, not only kill -9
     cur.close()
+
+
+def _sqlite_pragmas_no_wal(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+    _sqlite_pragmas(dbapi_conn, record, wal=False)
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -39,10 +44,11 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, wal: bool = True) -> Engine:
+    """``wal=False``: leave the journal mode alone (for checking a file before it is known to be ours)."""
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas if wal else _sqlite_pragmas_no_wal)
         event.listen(engine, "begin", _sqlite_begin)
     return engine
 

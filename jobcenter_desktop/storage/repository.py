@@ -4,6 +4,7 @@ transaction) and hand plain core records upward, never live ORM rows."""
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -332,7 +333,7 @@ def _text(value: object) -> str:
 
 def _text_filter(q: _Sel, text: str) -> _Sel:
     """Name (any case, æøå included), case number or CPR/CVR digits; every word must match."""
-    for word in text.split():
+    for word in unicodedata.normalize("NFC", text).split():  # stored names are NFC; a pasted query may be NFD
         folded = word.casefold()
         digits = re.sub(r"[^0-9]", "", word)
         conds = [PartyRow.search_key.contains(folded, autoescape=True),

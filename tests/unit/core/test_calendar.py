@@ -397,6 +397,22 @@ def test_add_working_days_across_many_years(cal):
     assert cal.add_working_days(date(2024, 12, 31), 251) == date(2026, 1, 2)
 
 
+def test_a_fresh_calendar_counts_across_the_years_it_has_loaded():
+    # A new calendar loads only the years around the first query, so these counts must extend it on their own.
+    # Fri 20 Dec 2019 + 20: Mon 23 (1), (24-26 off) Fri 27 (2), Mon 30 (3), (31 Dec, 1 Jan off) Thu 2 Jan (4),
+    # Fri 3 (5), 6-10 Jan (6-10), 13-17 (11-15), 20-24 (16-20) -> Fri 24 Jan 2020.
+    assert WorkingCalendar().add_working_days(date(2019, 12, 20), 20) == date(2020, 1, 24)
+    # Backwards from Fri 3 Jan 2020: Thu 2 (-1), Mon 30 Dec (-2), Fri 27 (-3), Mon 23 (-4), Fri 20 Dec 2019 (-5).
+    assert WorkingCalendar().add_working_days(date(2020, 1, 3), -5) == date(2019, 12, 20)
+    assert WorkingCalendar().working_days_between(date(2019, 12, 20), date(2020, 1, 24)) == 20
+    assert WorkingCalendar().working_days_between(date(2020, 1, 24), date(2019, 12, 20)) == -20
+    # A late year first, then an early one, each across a block boundary.
+    cal = WorkingCalendar()
+    assert cal.add_working_days(date(2039, 12, 30), 1) == date(2040, 1, 2)  # Fri 30 Dec -> (31 Sat, 1 Sun) Mon 2
+    assert cal.add_working_days(date(1999, 12, 30), 1) == date(2000, 1, 3)  # Thu -> (31 Dec off, Sat, Sun) Mon 3
+    assert not cal.is_working_day(date(2020, 12, 25))  # the years in between are loaded too
+
+
 @pytest.mark.parametrize(
     ("day", "next_wd", "prev_wd"),
     [

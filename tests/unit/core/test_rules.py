@@ -221,7 +221,12 @@ def milestone(mid: str, **fields: object) -> str:
     for key, value in values.items():
         if value is None:
             continue
-        lines.append(f"{key} = {value if isinstance(value, int | bool) else repr(value).replace(chr(39), chr(34))}")
+        if isinstance(value, bool):
+            lines.append(f"{key} = {str(value).lower()}")
+        elif isinstance(value, int):
+            lines.append(f"{key} = {value}")
+        else:
+            lines.append(f'{key} = "{value}"')
     return "\n".join(lines) + "\n"
 
 
@@ -412,8 +417,7 @@ def test_parse_catalogue_of_empty_data_reports_every_missing_section():
 
 
 def test_error_message_counts_problems():
-    single = CatalogueError([])
-    assert "0 fejl" in str(single)
+    assert "0 fejl" in str(CatalogueError([]))
     with pytest.raises(CatalogueError) as info:
         parse_catalogue({"catalogue": {"id": "x", "title": "x", "version": 1, "valid_from": date(2025, 1, 1)}})
     assert len(info.value.problems) == 2  # no groups, no milestones

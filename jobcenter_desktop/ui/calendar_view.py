@@ -1,0 +1,219 @@
+"""Kalender: a month view (Monday first, ISO week numbers, Danish names) with each day's deadline count and
+most urgent state, non-working days shaded with their reason, the selected day's and ISO week's deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QLocale, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobcenter_desktop.core.calendar import format_date
+from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.ui.models import DeadlineTableModel
+from jobcenter_desktop.ui.theme import from_qdate, state_color, state_fill, to_qdate
+from jobcenter_desktop.ui.worklist_view import DeadlineTable
+
+NON_WORKING = QColor("#ECECEC")
+
+
+class DeadlineCalendar(QCalendarWidget):
+    """QCalendarWidget that paints per-day deadline counts and urgency; tooltips name holidays/closures."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLocale(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
+        self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
+        self.setGridVisible(True)
+        self.summary: dict[date, tuple[int, Urgency]] = {}
+        self.non_working: dict[date, str] = {}
+        self.today = date.today()
+        weekend = QTextCharFormat()
+        weekend.setForeground(QBrush(QColor("#444444")))
+        self.setWeekdayTextFormat(Qt.DayOfWeek.Saturday, weekend)
+        self.setWeekdayTextFormat(Qt.DayOfWeek.Sunday, weekend)
+
+    def set_data(self, summary: dict[date, tuple[int, Urgency]], non_working: dict[date, str], today: date) -> None:
+        self.summary, self.today = summary, today
+        self.setDateTextFormat(QDate(), QTextCharFormat())  # clear old tooltips
+        self.non_working = non_working
+        for day, reason in non_working.items():
+            fmt = QTextCharFormat()
+            fmt.setToolTip(reason)
+            fmt.setForeground(QBrush(QColor("#555555")))
+            self.setDateTextFormat(to_qdate(day), fmt)
+        for day, (count, state) in summary.items():
+            fmt = self.dateTextFormat(to_qdate(day))
+            tip = self.tr("{0} frister — mest presserende: {1}").format(count, PALETTE[state].label)
+            fmt.setToolTip(f"{non_working[day]}\n{tip}" if day in non_working else tip)
+            self.setDateTextFormat(to_qdate(day), fmt)
+        self.updateCells()
+
+    def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:
+        day = from_qdate(qdate)
+        entry = self.summary.get(day)
+        shaded = day in self.non_working
+        if entry is None and not shaded:
+            super().paintCell(painter, rect, qdate)
+        else:
+            # Our own cell: background (non-working grey, then the state's fill), day number, selection frame.
+            painter.save()
+            painter.fillRect(rect, NON_WORKING if shaded else QColor("#ffffff"))
+            if entry is not None:
+                painter.fillRect(rect.adjusted(1, 1, -1, -1), state_fill(entry[1]))
+            in_month = qdate.month() == self.monthShown()
+            painter.setPen(QColor("#000000") if in_month else QColor("#8a8a8a"))
+            painter.drawText(rect.adjusted(4, 2, -4, -2), int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft),
+                             str(qdate.day()))  # fmt: skip
+            if qdate == self.selectedDate():
+                painter.setPen(QPen(QColor("#0072B2"), 2))
+                painter.drawRect(rect.adjusted(1, 1, -2, -2))
+            painter.restore()
+        if entry is not None:
+            count, state = entry
+            painter.save()
+            badge = QRectF(rect.right() - 34, rect.bottom() - 20, 31, 17)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(state_color(state))
+            painter.setPen(QPen(QColor("#222222"), 0.8))
+            painter.drawRoundedRect(badge, 4, 4)
+            font = QFont(painter.font())
+            font.setBold(True)
+            painter.setFont(font)
+            dark = state in (Urgency.OVERDUE, Urgency.PAUSED, Urgency.DONE_LATE, Urgency.DONE_ON_TIME)
+            painter.setPen(QColor("#ffffff") if dark else QColor("#000000"))
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), f"{PALETTE[state].symbol}{count}")
+            painter.restore()
+        if day == self.today:
+            painter.save()
+            painter.setPen(QPen(QColor("#000000"), 3))
+            painter.drawRect(rect.adjusted(2, 2, -3, -3))
+            painter.restore()
+
+
+class CalendarView(QWidget):
+    open_case = Signal(object)
+
+    def __init__(self, app: Frister, today: Callable[[], date], filter_fn: Callable[[], DeadlineFilter],
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.app = app
+        self.today = today
+        self.filter_fn = filter_fn
+        self.setObjectName("calendar_page")
+        self.calendar = DeadlineCalendar()
+        self.calendar.setObjectName("deadline_calendar")
+        self.calendar.setAccessibleName(self.tr("Kalender med frister"))
+        self.today_button = QPushButton(self.tr("I dag"))
+        self.today_button.setObjectName("today_button")
+        self.today_button.setAccessibleName(self.tr("Gå til i dag"))
+        self.legend_hint = QLabel(self.tr("Tal = antal frister; farve og tegn = den mest presserende. "
+                                          "Grå dage er ikke arbejdsdage (hold musen over for navnet)."))  # fmt: skip
+        self.legend_hint.setWordWrap(True)
+        self.legend_hint.setProperty("role", "hint")
+
+        self.day_title = QLabel()
+        self.day_title.setProperty("role", "title")
+        self.day_title.setObjectName("day_title")
+        self.day_model = DeadlineTableModel(self)
+        self.day_table = DeadlineTable(self.day_model, compact=True)
+        self.day_table.setObjectName("day_list")
+        self.day_table.setAccessibleName(self.tr("Frister på valgt dag"))
+        self.week_title = QLabel()
+        self.week_title.setProperty("role", "title")
+        self.week_title.setObjectName("week_title")
+        self.week_model = DeadlineTableModel(self)
+        self.week_table = DeadlineTable(self.week_model, compact=True)
+        self.week_table.setObjectName("week_list")
+        self.week_table.setAccessibleName(self.tr("Frister i valgt uge"))
+        for table in (self.day_table, self.week_table):
+            table.open_requested.connect(lambda r: self.open_case.emit(r.case_id))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        top = QHBoxLayout()
+        top.addWidget(self.today_button)
+        top.addStretch(1)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.calendar, 1)
+        left_layout.addWidget(self.legend_hint)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.day_title)
+        right_layout.addWidget(self.day_table, 1)
+        right_layout.addWidget(self.week_title)
+        right_layout.addWidget(self.week_table, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("calendar_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self.reload_month())
+        self.calendar.selectionChanged.connect(self.reload_lists)
+        self.today_button.clicked.connect(self.go_today)
+
+    def go_today(self) -> None:
+        self.calendar.setSelectedDate(to_qdate(self.today()))
+        self.calendar.showSelectedDate()
+        self.calendar.setFocus()
+
+    def selected(self) -> date:
+        return from_qdate(self.calendar.selectedDate())
+
+    def reload(self) -> None:
+        self.reload_month()
+        self.reload_lists()
+
+    def reload_month(self) -> None:
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        first = date(year, month, 1)
+        start = first - timedelta(days=first.weekday() + 7)  # the grid shows parts of the neighbouring months
+        end = start + timedelta(days=7 * 8)
+        today = self.today()
+        summary = self.app.deadlines.day_summary(start, end, self.filter_fn(), today)
+        cal = self.app.calendar
+        non_working = {}
+        d = start
+        while d <= end:
+            reason = cal.non_working_reason(d)
+            if reason is not None:
+                non_working[d] = reason
+            d += timedelta(days=1)
+        self.calendar.set_data(summary, non_working, today)
+
+    def reload_lists(self) -> None:
+        day = self.selected()
+        today = self.today()
+        f = self.filter_fn()
+        day_rows = self.app.deadlines.list(replace(f, date_from=day, date_to=day), today)
+        self.day_model.set_rows(day_rows)
+        reason = self.app.calendar.non_working_reason(day)
+        extra = f" — {reason}" if reason else ""
+        self.day_title.setText(self.tr("{0} {1}: {2} frister{3}").format(
+            self.calendar.locale().dayName(day.isoweekday()).capitalize(), format_date(day), len(day_rows), extra))
+        monday = day - timedelta(days=day.weekday())
+        week_rows = self.app.deadlines.list(replace(f, date_from=monday, date_to=monday + timedelta(days=6)), today)
+        self.week_model.set_rows(week_rows)
+        iso = day.isocalendar()
+        self.week_title.setText(self.tr("Uge {0} ({1}–{2}): {3} frister").format(
+            iso.week, format_date(monday), format_date(monday + timedelta(days=6)), len(week_rows)))

@@ -1,0 +1,153 @@
+"""Small input dialogs used by the case dialog: a date (with an optional reason), a trigger event, a reassignment."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobcenter_desktop.core.deadlines import Anchor
+from jobcenter_desktop.core.rules import Catalogue
+from jobcenter_desktop.ui.new_case_dialog import TriggerField
+from jobcenter_desktop.ui.theme import from_qdate, to_qdate
+
+
+class _Base(QDialog):
+    def __init__(self, title: str, name: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName(name)
+        self.setAccessibleName(title)
+        self.form = QFormLayout()
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+
+class DateReasonDialog(_Base):
+    """A date defaulting to today (not after it when ``latest`` is given), and optionally a reason."""
+
+    def __init__(self, title: str, label: str, today: date, *, reason: str | None = None,
+                 latest: date | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(title, "date_reason_dialog", parent)
+        self.date_edit = QDateEdit(to_qdate(today))
+        self.date_edit.setObjectName("date_edit")
+        self.date_edit.setAccessibleName(label)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.setCalendarPopup(True)
+        if latest is not None:
+            self.date_edit.setMaximumDate(to_qdate(latest))
+        self.form.addRow(label, self.date_edit)
+        self.reason_edit: QLineEdit | None = None
+        if reason is not None:
+            self.reason_edit = QLineEdit()
+            self.reason_edit.setObjectName("reason_edit")
+            self.reason_edit.setAccessibleName(reason)
+            self.reason_edit.setMaxLength(500)
+            self.form.addRow(reason, self.reason_edit)
+
+    def accept(self) -> None:
+        if self.reason_edit is not None and not self.reason_edit.text().strip():
+            self.message.setText(self.tr("Angiv en begrundelse."))
+            return
+        super().accept()
+
+    def value(self) -> date:
+        return from_qdate(self.date_edit.date())
+
+    def reason(self) -> str:
+        return self.reason_edit.text() if self.reason_edit is not None else ""
+
+
+class TriggerDialog(_Base):
+    def __init__(self, catalogue: Catalogue, group: str, registered: set[str], today: date,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(self.tr("Registrér hændelse"), "trigger_dialog", parent)
+        self.catalogue, self.today = catalogue, today
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("trigger_kind_combo")
+        self.kind_combo.setAccessibleName(self.tr("Hændelse"))
+        for trig in catalogue.triggers_of(group):
+            suffix = self.tr(" (registreret – ændr dato)") if trig.id in registered else ""
+            self.kind_combo.addItem(trig.name + suffix, trig.id)
+        unregistered = (i for i in range(self.kind_combo.count()) if self.kind_combo.itemData(i) not in registered)
+        first_new = next(unregistered, 0)
+        self.kind_combo.setCurrentIndex(first_new)
+        self.form.addRow(self.tr("Hændelse:"), self.kind_combo)
+        self.field: TriggerField | None = None
+        self.kind_combo.currentIndexChanged.connect(self._rebuild)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        if self.field is not None:
+            self.form.removeRow(1)
+        kind = str(self.kind_combo.currentData())
+        self.field = TriggerField(kind, self.catalogue.triggers[kind].name, self.catalogue.trigger_needs_time(kind),
+                                  required=True)  # fmt: skip
+        self.field.set_value(self.today)
+        self.form.addRow(self.tr("Dato:"), self.field)
+
+    def accept(self) -> None:
+        if self.value() is None:
+            self.message.setText(self.tr("Vælg en dato."))
+            return
+        super().accept()
+
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def value(self) -> Anchor | None:
+        return self.field.value() if self.field else None
+
+
+class ReassignDialog(_Base):
+    def __init__(self, workers: list[tuple[str, str]], current: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Overdrag sag"), "reassign_dialog", parent)
+        self.worker_combo = QComboBox()
+        self.worker_combo.setEditable(True)
+        self.worker_combo.setObjectName("reassign_caseworker")
+        self.worker_combo.setAccessibleName(self.tr("Ny sagsbehandler"))
+        self.teams = dict(workers)
+        for user, team in workers:
+            self.worker_combo.addItem(f"{user} ({team})" if team else user, user)
+        self.worker_combo.setCurrentIndex(max(0, self.worker_combo.findData(current)))
+        self.team_edit = QLineEdit()
+        self.team_edit.setObjectName("reassign_team")
+        self.team_edit.setAccessibleName(self.tr("Team"))
+        self.team_edit.setPlaceholderText(self.tr("(uændret)"))
+        self.form.addRow(self.tr("Sagsbehandler:"), self.worker_combo)
+        self.form.addRow(self.tr("Team:"), self.team_edit)
+
+    def caseworker(self) -> str:
+        idx = self.worker_combo.currentIndex()
+        text = self.worker_combo.currentText()
+        if idx >= 0 and self.worker_combo.itemText(idx) == text:
+            return str(self.worker_combo.itemData(idx))
+        return text.strip()
+
+    def team(self) -> str | None:
+        return self.team_edit.text().strip() or None
+
+    def accept(self) -> None:
+        if not self.caseworker():
+            self.message.setText(self.tr("Angiv en sagsbehandler."))
+            return
+        super().accept()

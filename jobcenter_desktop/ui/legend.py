@@ -1,0 +1,44 @@
+"""The legend of urgency states: icon + colour + Danish text. Always reachable (F1 / Vis → Forklaring)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.ui.theme import state_icon
+
+DESCRIPTIONS = {
+    Urgency.OVERDUE: "Fristen er overskredet.",
+    Urgency.DUE_TODAY: "Fristen er i dag.",
+    Urgency.SOFT_OVERDUE: "Den forventede tid er passeret (ikke et løfte).",
+    Urgency.DUE_SOON: "Fristen er inden for få hverdage.",
+    Urgency.PAUSED: "Sagen eller milepælen er sat på pause.",
+    Urgency.PROVISIONAL: "Foreløbig: afhænger af at forrige milepæl bliver udført.",
+    Urgency.LATER: "Fristen ligger længere ude.",
+    Urgency.NOT_STARTED: "Hændelsen er ikke registreret endnu.",
+    Urgency.DONE_LATE: "Udført efter fristen.",
+    Urgency.DONE_ON_TIME: "Udført til tiden.",
+    Urgency.NOT_APPLICABLE: "Bortfaldet (sagen er lukket).",
+}
+
+
+class Legend(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("legend")
+        self.setAccessibleName(self.tr("Forklaring af farver og tegn"))
+        grid = QGridLayout(self)
+        for row, state in enumerate(sorted(Urgency, key=lambda s: PALETTE[s].rank)):
+            style = PALETTE[state]
+            icon = QLabel()
+            icon.setPixmap(state_icon(state).pixmap(18, 18))
+            swatch = QLabel(f" {style.symbol} ")
+            swatch.setStyleSheet(f"background:{style.fill}; border:1px solid {style.color}; color:#000;"
+                                 "font-weight:bold; padding:1px 4px;")  # fmt: skip
+            label = QLabel(f"<b>{style.label}</b>")
+            desc = QLabel(self.tr(DESCRIPTIONS[state]))
+            desc.setProperty("role", "hint")
+            for col, w in enumerate((icon, swatch, label, desc)):
+                grid.addWidget(w, row, col)
+        grid.setColumnStretch(3, 1)
+        grid.setRowStretch(len(Urgency), 1)

@@ -1,0 +1,234 @@
+"""Table models. Rows are plain core records from the services layer, never ORM rows.
+
+The worklist model filters (search text, states) and sorts itself in bulk Python operations rather than
+through per-row proxy callbacks: at 100,000 rows a QSortFilterProxyModel calling back into Python for every
+row and comparison costs far more than a list comprehension. The case register, which is smaller per view,
+uses a plain QSortFilterProxyModel for sorting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, time
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from jobcenter_desktop.core.calendar import format_date
+from jobcenter_desktop.core.models import CaseStatus, CaseSummary, DeadlineRow
+from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.ui.theme import state_fill, state_icon, weekday_date
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the record behind a row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_BLACK = QColor("#000000")  # state fills are light: black text keeps them readable
+_MIDNIGHT = time(0, 0)
+
+
+class DeadlineTableModel(QAbstractTableModel):
+    COL_STATUS, COL_DUE, COL_LEFT, COL_MILESTONE, COL_GROUP, COL_PARTY, COL_PARTY_ID, COL_CASE, COL_WORKER = range(9)
+    HEADERS = ("Status", "Frist", "Hverdage", "Milepæl", "Målgruppe", "Part", "CPR/CVR", "Sagsnr.", "Sagsbehandler")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[DeadlineRow] = []
+        self._keys: list[str] = []
+        self._rows: list[DeadlineRow] = []
+        self._text = ""
+        self._states: frozenset[Urgency] = frozenset()
+        self._sort: tuple[int, Qt.SortOrder] = (self.COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.revealed: set[Any] = set()  # case ids whose CPR the user chose to reveal
+
+    # ---------------------------------------------------------------- data in
+    def set_rows(self, rows: Sequence[DeadlineRow]) -> None:
+        self._all = list(rows)
+        self._keys = [_search_key(r) for r in self._all]
+        self._apply()
+
+    def set_filter(self, text: str = "", states: frozenset[Urgency] = frozenset()) -> None:
+        self._text, self._states = text, states
+        self._apply()
+
+    def _apply(self) -> None:
+        words = [w.casefold() for w in self._text.split()]
+        digits = [w.replace("-", "") for w in words]
+        rows = self._all
+        if words:
+            rows = [r for r, k in zip(rows, self._keys, strict=True)
+                    if all(w in k or (d.isdigit() and d in k) for w, d in zip(words, digits, strict=True))]  # fmt: skip
+        if self._states:
+            rows = [r for r in rows if r.urgency in self._states]
+        col, order = self._sort
+        rows = sorted(rows, key=_sort_key(col), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
+    # ---------------------------------------------------------------- Qt model API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def row_at(self, row: int) -> DeadlineRow:
+        return self._rows[row]
+
+    def total(self) -> int:
+        """Rows before the search/state filter."""
+        return len(self._all)
+
+    def rows(self) -> list[DeadlineRow]:
+        return list(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.COL_STATUS:
+            return state_icon(r.urgency)
+        if role == Qt.ItemDataRole.BackgroundRole and col in (self.COL_STATUS, self.COL_DUE, self.COL_LEFT):
+            return state_fill(r.urgency)
+        if role == Qt.ItemDataRole.ForegroundRole and col in (self.COL_STATUS, self.COL_DUE, self.COL_LEFT):
+            return _BLACK
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_LEFT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{PALETTE[r.urgency].label}, frist {self._display(r, self.COL_DUE)}, {r.milestone_name}"
+        if role == ROW_ROLE:
+            return r
+        if role == SORT_ROLE:
+            return _sort_key(col)(r)
+        return None
+
+    def _display(self, r: DeadlineRow, col: int) -> str:
+        if col == self.COL_STATUS:
+            return PALETTE[r.urgency].label
+        if col == self.COL_DUE:
+            if r.due is None:
+                return "—"
+            return weekday_date(r.due) + (f" {r.due_at:%H:%M}" if r.due_at else "")
+        if col == self.COL_LEFT:
+            return "" if r.working_days_left is None else str(r.working_days_left)
+        if col == self.COL_MILESTONE:
+            return r.milestone_name
+        if col == self.COL_GROUP:
+            return r.group_name
+        if col == self.COL_PARTY:
+            return r.party.name
+        if col == self.COL_PARTY_ID:
+            return display_party_id(r.party.kind, r.party.identifier, reveal=r.case_id in self.revealed)
+        if col == self.COL_CASE:
+            return r.case_number
+        if col == self.COL_WORKER:
+            return r.caseworker
+        return ""
+
+    def _tooltip(self, r: DeadlineRow, col: int) -> str | None:
+        if col == self.COL_STATUS and r.provisional:
+            return self.tr("Foreløbig: regnet fra forrige milepæls frist, indtil den er udført.")
+        if col == self.COL_LEFT:
+            return self.tr("Hverdage til fristen (negativ: overskredet)")
+        return None
+
+
+def _search_key(r: DeadlineRow) -> str:
+    ident = r.party.identifier.replace("-", "")
+    return f"{r.party.name.casefold()} {r.case_number} {ident} {r.milestone_name.casefold()}"
+
+
+def _sort_key(col: int) -> Callable[[DeadlineRow], Any]:
+    m = DeadlineTableModel
+    far = date.max
+    keys: dict[int, Callable[[DeadlineRow], Any]] = {
+        m.COL_STATUS: lambda r: (PALETTE[r.urgency].rank, r.due or far),
+        m.COL_DUE: lambda r: (r.due or far, r.due_at.time() if r.due_at else _MIDNIGHT, r.case_number),
+        m.COL_LEFT: lambda r: (r.working_days_left if r.working_days_left is not None else 10**9, r.case_number),
+        m.COL_MILESTONE: lambda r: (r.milestone_name.casefold(), r.due or far),
+        m.COL_GROUP: lambda r: (r.group_name.casefold(), r.due or far),
+        m.COL_PARTY: lambda r: (r.party.name.casefold(), r.due or far),
+        m.COL_PARTY_ID: lambda r: (r.party.identifier, r.due or far),
+        m.COL_CASE: lambda r: (r.case_number, r.due or far),
+        m.COL_WORKER: lambda r: (r.caseworker.casefold(), r.due or far),
+    }
+    return keys.get(col, keys[m.COL_DUE])
+
+
+class CaseTableModel(QAbstractTableModel):
+    COL_NUMBER, COL_GROUP, COL_PARTY, COL_PARTY_ID, COL_WORKER, COL_TEAM, COL_STATUS, COL_OPEN, COL_NEXT = range(9)
+    HEADERS = ("Sagsnr.", "Målgruppe", "Part", "CPR/CVR", "Sagsbehandler", "Team", "Status", "Åbne frister",
+               "Næste frist")  # fmt: skip
+
+    def __init__(self, group_names: dict[str, str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseSummary] = []
+        self._groups = group_names
+
+    def set_rows(self, rows: Sequence[CaseSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> CaseSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        c = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            sort = role == SORT_ROLE
+            if col == self.COL_NUMBER:
+                return c.number
+            if col == self.COL_GROUP:
+                return self._groups.get(c.group, c.group)
+            if col == self.COL_PARTY:
+                return c.party.name
+            if col == self.COL_PARTY_ID:
+                return display_party_id(c.party.kind, c.party.identifier)
+            if col == self.COL_WORKER:
+                return c.caseworker
+            if col == self.COL_TEAM:
+                return c.team
+            if col == self.COL_STATUS:
+                return self.tr("Åben") if c.status is CaseStatus.OPEN else self.tr("Lukket")
+            if col == self.COL_OPEN:
+                return c.open_milestones if sort else str(c.open_milestones)
+            if col == self.COL_NEXT:
+                if sort:
+                    return c.next_due.isoformat() if c.next_due else "9999"
+                return format_date(c.next_due) if c.next_due else "—"
+        if role == ROW_ROLE:
+            return c
+        return None

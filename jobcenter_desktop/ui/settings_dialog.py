@@ -1,0 +1,224 @@
+"""Indstillinger: my identity and team, the due-soon threshold, the calendar (three toggles and local closure
+days), the rule catalogue file and where the database lives. Calendar or catalogue changes lead to the
+recompute preview before any due date moves."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobcenter_desktop.core.calendar import format_date
+from jobcenter_desktop.core.rules import CatalogueError, load_catalogue
+from jobcenter_desktop.paths import default_catalogue_path
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
+from jobcenter_desktop.ui.theme import from_qdate, to_qdate
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, app: Frister, settings: QSettings, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.qsettings, self.today = app, settings, today
+        self.setObjectName("SettingsDialog")
+        self.setWindowTitle(self.tr("Indstillinger"))
+        self.setAccessibleName(self.tr("Indstillinger"))
+        self.resize(640, 620)
+        cal = app.settings.calendar()
+
+        self.identity_edit = QLineEdit(app.ctx.actor)
+        self.identity_edit.setObjectName("identity_edit")
+        self.identity_edit.setAccessibleName(self.tr("Mit brugernavn"))
+        self.team_edit = QLineEdit(app.ctx.team)
+        self.team_edit.setObjectName("my_team_edit")
+        self.team_edit.setAccessibleName(self.tr("Mit team"))
+        self.due_soon_spin = QSpinBox()
+        self.due_soon_spin.setObjectName("due_soon_spin")
+        self.due_soon_spin.setAccessibleName(self.tr("Snart: antal hverdage"))
+        self.due_soon_spin.setRange(0, 30)
+        self.due_soon_spin.setValue(app.ctx.due_soon_days)
+        self.due_soon_spin.setSuffix(self.tr(" hverdage"))
+        self.grundlov_check = QCheckBox(self.tr("Grundlovsdag (5. juni) er fridag"))
+        self.grundlov_check.setObjectName("grundlovsdag_check")
+        self.grundlov_check.setChecked(cal.grundlovsdag_off)
+        self.xmas_check = QCheckBox(self.tr("Juleaftensdag (24. december) er fridag"))
+        self.xmas_check.setObjectName("christmas_eve_check")
+        self.xmas_check.setChecked(cal.christmas_eve_off)
+        self.nye_check = QCheckBox(self.tr("Nytårsaftensdag (31. december) er fridag"))
+        self.nye_check.setObjectName("new_years_eve_check")
+        self.nye_check.setChecked(cal.new_years_eve_off)
+        for box in (self.grundlov_check, self.xmas_check, self.nye_check):
+            box.setAccessibleName(box.text())
+
+        self.closures = QTableWidget(0, 2)
+        self.closures.setObjectName("closures_table")
+        self.closures.setAccessibleName(self.tr("Lokale lukkedage"))
+        self.closures.setHorizontalHeaderLabels([self.tr("Dato"), self.tr("Begrundelse")])
+        self.closures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.closures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.closures.verticalHeader().setVisible(False)
+        self.closures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._closures: dict[date, str] = dict(cal.closures)
+        self.closure_date = QDateEdit(to_qdate(today))
+        self.closure_date.setObjectName("closure_date_edit")
+        self.closure_date.setAccessibleName(self.tr("Lukkedag dato"))
+        self.closure_date.setDisplayFormat("dd-MM-yyyy")
+        self.closure_date.setCalendarPopup(True)
+        self.closure_reason = QLineEdit()
+        self.closure_reason.setObjectName("closure_reason_edit")
+        self.closure_reason.setAccessibleName(self.tr("Lukkedag begrundelse"))
+        self.closure_reason.setPlaceholderText(self.tr("fx fredag efter Kristi himmelfart"))
+        add = QPushButton(self.tr("Tilføj"))
+        add.setObjectName("add_closure_button")
+        remove = QPushButton(self.tr("Fjern valgte"))
+        remove.setObjectName("remove_closure_button")
+        add.clicked.connect(self._add_closure)
+        remove.clicked.connect(self._remove_closure)
+        self.closure_message = QLabel()
+        self.closure_message.setProperty("role", "error")
+
+        self.catalogue_edit = QLineEdit(app.catalogue.path)
+        self.catalogue_edit.setObjectName("catalogue_edit")
+        self.catalogue_edit.setAccessibleName(self.tr("Regelkatalog"))
+        browse = QPushButton(self.tr("Vælg …"))
+        browse.setObjectName("browse_catalogue_button")
+        browse.clicked.connect(self._browse)
+        default = QPushButton(self.tr("Standard"))
+        default.setObjectName("default_catalogue_button")
+        default.clicked.connect(lambda: self.catalogue_edit.setText(str(default_catalogue_path())))
+        self.catalogue_info = QLabel(self.tr("{0} — {1}").format(app.catalogue.label, app.catalogue.title))
+        self.catalogue_info.setProperty("role", "hint")
+        self.catalogue_info.setWordWrap(True)
+        self.db_label = QLabel(str(app.ctx.db.path))
+        self.db_label.setObjectName("db_path_label")
+        self.db_label.setWordWrap(True)
+
+        me = QGroupBox(self.tr("Mig"))
+        f = QFormLayout(me)
+        f.addRow(self.tr("Brugernavn:"), self.identity_edit)
+        f.addRow(self.tr("Team:"), self.team_edit)
+        f.addRow(self.tr("Vis som »snart« inden for:"), self.due_soon_spin)
+        calbox = QGroupBox(self.tr("Kalender (fælles for alle på databasen)"))
+        v = QVBoxLayout(calbox)
+        for box in (self.grundlov_check, self.xmas_check, self.nye_check):
+            v.addWidget(box)
+        v.addWidget(QLabel(self.tr("Lokale lukkedage:")))
+        v.addWidget(self.closures)
+        row = QHBoxLayout()
+        row.addWidget(self.closure_date)
+        row.addWidget(self.closure_reason, 1)
+        row.addWidget(add)
+        row.addWidget(remove)
+        v.addLayout(row)
+        v.addWidget(self.closure_message)
+        catbox = QGroupBox(self.tr("Regelkatalog og database"))
+        g = QFormLayout(catbox)
+        crow = QHBoxLayout()
+        crow.addWidget(self.catalogue_edit, 1)
+        crow.addWidget(browse)
+        crow.addWidget(default)
+        g.addRow(self.tr("Katalogfil:"), crow)
+        g.addRow("", self.catalogue_info)
+        g.addRow(self.tr("Database:"), self.db_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(me)
+        layout.addWidget(calbox, 1)
+        layout.addWidget(catbox)
+        layout.addWidget(buttons)
+        self._fill_closures()
+
+    def _fill_closures(self) -> None:
+        items = sorted(self._closures.items())
+        self.closures.setRowCount(len(items))
+        for row, (day, reason) in enumerate(items):
+            self.closures.setItem(row, 0, QTableWidgetItem(format_date(day)))
+            self.closures.setItem(row, 1, QTableWidgetItem(reason))
+
+    def _add_closure(self) -> None:
+        reason = self.closure_reason.text().strip()
+        if not reason:
+            self.closure_message.setText(self.tr("Angiv en begrundelse for lukkedagen."))
+            return
+        self._closures[from_qdate(self.closure_date.date())] = reason
+        self.closure_reason.clear()
+        self.closure_message.clear()
+        self._fill_closures()
+
+    def _remove_closure(self) -> None:
+        for idx in sorted({i.row() for i in self.closures.selectedIndexes()}, reverse=True):
+            day = sorted(self._closures)[idx]
+            del self._closures[day]
+        self._fill_closures()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Vælg regelkatalog"), self.catalogue_edit.text(),
+                                              self.tr("Regelkatalog (*.toml)"))  # fmt: skip
+        if path:
+            self.catalogue_edit.setText(path)
+
+    def accept(self) -> None:
+        app = self.app
+        new_catalogue = None
+        path = self.catalogue_edit.text().strip()
+        if path and Path(path) != Path(app.catalogue.path):
+            try:
+                new_catalogue = load_catalogue(path)
+            except CatalogueError as e:
+                show_error(self, str(e), self.tr("Regelkataloget kan ikke bruges"))
+                return
+        identity = self.identity_edit.text().strip()
+        if not identity:
+            show_error(self, self.tr("Angiv dit brugernavn."))
+            return
+        before = app.settings.calendar()
+        try:
+            app.settings.set_due_soon_days(self.due_soon_spin.value())
+            for name, box in (("grundlovsdag", self.grundlov_check), ("christmas_eve", self.xmas_check),
+                              ("new_years_eve", self.nye_check)):  # fmt: skip
+                app.settings.set_calendar_flag(name, box.isChecked())
+            for day in set(before.closures) - set(self._closures):
+                app.settings.remove_closure(day)
+            for day, reason in self._closures.items():
+                if before.closures.get(day) != reason:
+                    app.settings.add_closure(day, reason)
+            if new_catalogue is not None:
+                app.settings.set_catalogue_path(path)
+                app.ctx.catalogue = new_catalogue
+        except ServiceError as e:
+            show_error(self, str(e))
+            return
+        app.ctx.actor, app.ctx.team = identity, self.team_edit.text().strip()
+        self.qsettings.setValue("identity/username", identity)
+        self.qsettings.setValue("identity/team", app.ctx.team)
+        after = app.settings.calendar()
+        if after.fingerprint() != before.fingerprint() or new_catalogue is not None:
+            what = self.tr("nyt regelkatalog") if new_catalogue is not None else self.tr("ændret kalender")
+            preview_and_apply(app, self.tr("Genberegning: {0}").format(what), self)
+        super().accept()

@@ -1,0 +1,112 @@
+"""Long work off the UI thread, with a progress dialog and cancel. The window never freezes."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.services.recompute import Cancelled
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int], bool]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, fn: Callable[[ProgressFn], Any]) -> None:
+        super().__init__()
+        self._fn = fn
+        self._cancel = False
+
+    def request_cancel(self) -> None:
+        self._cancel = True  # read by the worker thread at its next progress report
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._cancel
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress)
+        except Cancelled:
+            self.cancelled.emit()
+        except ServiceError as e:
+            self.failed.emit(str(e))
+        except Exception:
+            log.exception("Fejl i baggrundsopgave")
+            self.failed.emit("Der opstod en uventet fejl. Detaljer står i logfilen.")
+        else:
+            if self._cancel:
+                self.cancelled.emit()
+            else:
+                self.done.emit(result)
+
+
+class TaskOutcome:
+    def __init__(self) -> None:
+        self.result: Any = None
+        self.error: str | None = None
+        self.cancelled = False
+
+
+def run_task(parent: QWidget | None, title: str, label: str, fn: Callable[[ProgressFn], Any]) -> TaskOutcome:
+    """Run ``fn(progress)`` on a worker thread while a progress dialog with "Annullér" is shown.
+
+    ``progress(done, total)`` returns False once the user cancelled; ``fn`` should then stop (services raise
+    ``Cancelled`` and roll back). The UI keeps painting meanwhile; the call returns when the work ends.
+    """
+    outcome = TaskOutcome()
+    dialog = QProgressDialog(label, "Annullér", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setObjectName("progress_dialog")
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    thread = QThread()
+    worker = _Worker(fn)
+    worker.moveToThread(thread)
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    def finish() -> None:
+        thread.quit()
+        loop.quit()
+
+    def on_done(result: Any) -> None:
+        outcome.result = result
+        finish()
+
+    def on_failed(message: str) -> None:
+        outcome.error = message
+        finish()
+
+    def on_cancelled() -> None:
+        outcome.cancelled = True
+        finish()
+
+    worker.progressed.connect(on_progress)
+    worker.done.connect(on_done)
+    worker.failed.connect(on_failed)
+    worker.cancelled.connect(on_cancelled)
+    dialog.canceled.connect(worker.request_cancel)
+    thread.started.connect(worker.run)
+    thread.start()
+    loop.exec()
+    thread.wait()
+    dialog.close()
+    dialog.deleteLater()
+    return outcome

@@ -1,0 +1,57 @@
+"""The shared urgency palette as Qt colours and icons, the stylesheet, and Danish date text for the UI."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor, QIcon
+
+from jobcenter_desktop.core.calendar import DANISH_MONTHS, DANISH_WEEKDAYS, format_date
+from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.paths import resource_path
+
+
+@cache
+def state_icon(state: Urgency) -> QIcon:
+    return QIcon(str(resource_path("icons", "states", f"{PALETTE[state].icon}.svg")))
+
+
+@cache
+def state_fill(state: Urgency) -> QColor:
+    return QColor(PALETTE[state].fill)
+
+
+@cache
+def state_color(state: Urgency) -> QColor:
+    return QColor(PALETTE[state].color)
+
+
+@cache
+def app_icon() -> QIcon:
+    return QIcon(str(resource_path("icons", "app.svg")))
+
+
+def stylesheet() -> str:
+    try:
+        return resource_path("styles", "app.qss").read_text(encoding="utf-8")
+    except OSError:
+        return ""  # a missing stylesheet makes the app plainer, not broken
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def weekday_date(d: date) -> str:
+    """``tor 18-12-2025``: short Danish weekday + dd-mm-yyyy."""
+    return f"{DANISH_WEEKDAYS[d.weekday()][:3]} {format_date(d)}"
+
+
+def month_title(year: int, month: int) -> str:
+    return f"{DANISH_MONTHS[month - 1].capitalize()} {year}"

@@ -1,0 +1,227 @@
+"""Mine frister: open milestones sorted by due date, with filters and search-as-you-type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
+from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.ui.models import DeadlineTableModel
+from jobcenter_desktop.ui.theme import from_qdate, state_icon, to_qdate
+
+ALL = ""
+
+
+class DeadlineTable(QTableView):
+    """A table of deadlines that opens the case on double-click or Enter."""
+
+    open_requested = Signal(object)  # DeadlineRow
+
+    FULL_WIDTHS = ((0, 190), (1, 165), (2, 82), (3, 260), (4, 170), (5, 190), (6, 105), (7, 95), (8, 115))
+    COMPACT_WIDTHS = ((0, 150), (1, 120), (2, 70), (3, 200), (5, 150), (7, 95))
+    COMPACT_HIDDEN = (DeadlineTableModel.COL_GROUP, DeadlineTableModel.COL_PARTY_ID, DeadlineTableModel.COL_WORKER)
+
+    def __init__(self, model: DeadlineTableModel, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.horizontalHeader().setSortIndicator(DeadlineTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(24)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in self.COMPACT_WIDTHS if compact else self.FULL_WIDTHS:
+            self.setColumnWidth(col, width)
+        for col in self.COMPACT_HIDDEN if compact else ():
+            self.setColumnHidden(col, True)
+        header.setSectionResizeMode(DeadlineTableModel.COL_MILESTONE, QHeaderView.ResizeMode.Stretch)
+        self.doubleClicked.connect(lambda idx: self._open(idx.row()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def _open(self, row: int) -> None:
+        model = self.model()
+        assert isinstance(model, DeadlineTableModel)
+        if 0 <= row < model.rowCount():
+            self.open_requested.emit(model.row_at(row))
+
+
+class WorklistView(QWidget):
+    open_case = Signal(object)  # case id
+
+    def __init__(self, app: Frister, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.today = today
+        self.setObjectName("worklist_page")
+
+        self.caseworker_combo = self._combo("filter_caseworker", self.tr("Sagsbehandler"))
+        self.team_combo = self._combo("filter_team", self.tr("Team"))
+        self.group_combo = self._combo("filter_group", self.tr("Målgruppe"))
+        self.status_combo = self._combo("filter_status", self.tr("Status"))
+        self.period_check = QCheckBox(self.tr("Periode"))
+        self.period_check.setObjectName("filter_period")
+        self.period_check.setAccessibleName(self.tr("Begræns til en periode"))
+        self.from_edit = self._date_edit("filter_from", self.tr("Fra dato"))
+        self.to_edit = self._date_edit("filter_to", self.tr("Til dato"))
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("search_edit")
+        self.search_edit.setAccessibleName(self.tr("Søg"))
+        self.search_edit.setPlaceholderText(self.tr("Søg navn, sagsnr. eller CPR … (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("worklist_count")
+        self.count_label.setProperty("role", "hint")
+
+        self.model = DeadlineTableModel(self)
+        self.table = DeadlineTable(self.model)
+        self.table.setObjectName("worklist_view")
+        self.table.setAccessibleName(self.tr("Mine frister"))
+        self.table.open_requested.connect(lambda r: self.open_case.emit(r.case_id))
+
+        filters = QHBoxLayout()
+        labelled = ((self.tr("Sagsbehandler:"), self.caseworker_combo), (self.tr("Team:"), self.team_combo),
+                    (self.tr("Målgruppe:"), self.group_combo), (self.tr("Status:"), self.status_combo))
+        for label, widget in labelled:
+            lab = QLabel(label)
+            lab.setBuddy(widget)
+            filters.addWidget(lab)
+            filters.addWidget(widget)
+        filters.addWidget(self.period_check)
+        filters.addWidget(self.from_edit)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.to_edit)
+        filters.addStretch(1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.summary_slot = QVBoxLayout()
+        layout.addLayout(self.summary_slot)
+        layout.addLayout(filters)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.search_edit, self.table)
+
+        self._fill_filters()
+        for combo in (self.caseworker_combo, self.team_combo, self.group_combo):
+            combo.currentIndexChanged.connect(self.reload)
+        self.period_check.toggled.connect(self._period_toggled)
+        self.from_edit.dateChanged.connect(self.reload)
+        self.to_edit.dateChanged.connect(self.reload)
+        self.status_combo.currentIndexChanged.connect(self._refilter)
+        self.search_edit.textChanged.connect(self._refilter)
+        self._period_toggled(False)
+
+    # ---------------------------------------------------------------- building
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _date_edit(self, name: str, accessible: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setCalendarPopup(True)
+        return edit
+
+    def _fill_filters(self) -> None:
+        me = self.app.ctx.actor
+        workers = self.app.caseworkers()
+        names = sorted({u for u, _ in workers} | {me})
+        self.caseworker_combo.addItem(self.tr("Alle"), ALL)
+        for name in names:
+            label = self.tr("{0} (mig)").format(name) if name == me else name
+            self.caseworker_combo.addItem(label, name)
+        self.caseworker_combo.setCurrentIndex(self.caseworker_combo.findData(me))
+        self.team_combo.addItem(self.tr("Alle"), ALL)
+        for team in sorted({t for _, t in workers if t}):
+            self.team_combo.addItem(team, team)
+        self.group_combo.addItem(self.tr("Alle"), ALL)
+        for group in self.app.catalogue.groups.values():
+            self.group_combo.addItem(group.name, group.id)
+        self.status_combo.addItem(self.tr("Alle åbne"), ALL)
+        for state in sorted(OPEN_STATES, key=lambda s: PALETTE[s].rank):
+            self.status_combo.addItem(state_icon(state), PALETTE[state].label, state.value)
+        today = self.today()
+        self.from_edit.setDate(to_qdate(today))
+        self.to_edit.setDate(to_qdate(today + timedelta(days=13)))
+
+    # ---------------------------------------------------------------- behaviour
+    def current_filter(self) -> DeadlineFilter:
+        period = self.period_check.isChecked()
+        return DeadlineFilter(
+            caseworker=self.caseworker_combo.currentData() or None,
+            team=self.team_combo.currentData() or None,
+            group=self.group_combo.currentData() or None,
+            date_from=from_qdate(self.from_edit.date()) if period else None,
+            date_to=from_qdate(self.to_edit.date()) if period else None,
+        )
+
+    def reload(self) -> None:
+        """Fetch rows for the database-side filters; search text and status filter in memory as you type."""
+        rows = self.app.deadlines.list(self.current_filter(), self.today())
+        self.model.set_rows(rows)
+        self._update_count()
+
+    def _refilter(self) -> None:
+        state = self.status_combo.currentData()
+        self.model.set_filter(self.search_edit.text(), frozenset({Urgency(state)}) if state else frozenset())
+        self._update_count()
+
+    def _period_toggled(self, on: bool) -> None:
+        self.from_edit.setEnabled(on)
+        self.to_edit.setEnabled(on)
+        self.reload()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        if shown == total:
+            text = self.tr("{0} frister").format(shown)
+        else:
+            text = self.tr("{0} af {1} frister").format(shown, total)
+        self.count_label.setText(text)
+
+    def set_period(self, start: date, end: date) -> None:
+        self.from_edit.setDate(QDate(start.year, start.month, start.day))
+        self.to_edit.setDate(QDate(end.year, end.month, end.day))
+        self.period_check.setChecked(True)
+
+    def rows(self) -> list[DeadlineRow]:
+        return self.model.rows()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up and start Jobcenter Frister on a demo database (fake people), so a newcomer sees a full worklist.
+# Extra arguments go to the app, e.g.  scripts/run.sh case list
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+demo_db=${JOBCENTER_DEMO_DB:-"$PWD/out/demo.sqlite3"}
+mkdir -p "$(dirname "$demo_db")"
+if [ ! -f "$demo_db" ]; then
+  .venv/bin/jobcenter-desktop --db "$demo_db" demo --cases 400
+fi
+if [ $# -eq 0 ]; then
+  set -- deadlines --all
+fi
+exec .venv/bin/jobcenter-desktop --db "$demo_db" "$@"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Set up and run the whole check: ruff, mypy (strict for core and storage), the layer contracts, then pytest.
+# Extra arguments go to pytest, e.g.  scripts/test.sh -k calendar
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+export QT_QPA_PLATFORM=offscreen
+# Tests must never touch the user's real data: point the defaults at a throw-away folder.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export JOBCENTER_DB="$scratch/default.sqlite3" XDG_DATA_HOME="$scratch/data" XDG_STATE_HOME="$scratch/state"
+echo "== ruff";         .venv/bin/ruff check .
+echo "== mypy";         .venv/bin/mypy
+echo "== import-linter"; .venv/bin/lint-imports --no-cache
+echo "== pytest"
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,248 @@
+"""Worklist classification, calendar day summaries, and recompute (preview, then apply) after calendar changes.
+
+Hand-counted scenario, seen on Tue 10 Mar 2026 (March 2026 has no holidays):
+  A kontanthjælp, first attendance Fri 6 Mar: kh_visitation 2 wd -> Tue 10 Mar (due today)
+                                              kh_ydelse     5 wd -> Fri 13 Mar (3 wd left: due soon)
+  B dagpenge, registered Mon 2 Mar:           dp_telefon    5 wd -> Mon 9 Mar  (overdue)
+                                              dp_samtale 4 weeks -> Mon 30 Mar (later)
+  C fastholdelse, first contact Mon 9 Mar:    fh_samtale 1 week -> Mon 16 Mar (4 wd left: later)
+                                              fh_moedetilbud    -> Mon 23 Mar (provisional)
+  D kontanthjælp, first attendance Mon 9 Mar, case paused since Tue 10 Mar (still open):
+                                              kh_visitation -> Wed 11 Mar (paused)
+                                              kh_ydelse     -> Mon 16 Mar (paused)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.urgency import Urgency
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.cases import NewCase
+from jobcenter_desktop.services.errors import ValidationError
+
+TODAY = date(2026, 3, 10)
+
+
+def _scenario(app: Frister) -> None:
+    reg = app.cases.register
+    reg(NewCase("kontanthjaelp", "Søren Østergaard", "010190-1235", {"foerste_fremmoede": date(2026, 3, 6)}), TODAY)
+    reg(NewCase("dagpenge", "Åse Lund", "020285-1234", {"ledigmelding": date(2026, 3, 2)}), TODAY)
+    reg(NewCase("fastholdelse", "Peter Møller", "030375-1234", {"foerste_henvendelse": date(2026, 3, 9)}), TODAY)
+    d = reg(NewCase("kontanthjaelp", "Fatima Ahmed", "040480-1234", {"foerste_fremmoede": date(2026, 3, 9)}), TODAY)
+    app.cases.pause(d.id, date(2026, 3, 10), "Sygdom", TODAY)
+
+
+@pytest.fixture
+def scenario(app: Frister) -> Frister:
+    _scenario(app)
+    return app
+
+
+@pytest.fixture(scope="module")
+def shared_scenario(tmp_path_factory: pytest.TempPathFactory):
+    """Read-only use only: built once for the classification tests."""
+    app = Frister.open(tmp_path_factory.mktemp("scenario") / "frister.sqlite3", actor="anna.k")
+    _scenario(app)
+    yield app
+    app.close()
+
+
+EXPECTED = [
+    ("2026-00002", "dp_telefon", date(2026, 3, 9), Urgency.OVERDUE, -1),
+    ("2026-00001", "kh_visitation", date(2026, 3, 10), Urgency.DUE_TODAY, 0),
+    ("2026-00004", "kh_visitation", date(2026, 3, 11), Urgency.PAUSED, 1),
+    ("2026-00001", "kh_ydelse", date(2026, 3, 13), Urgency.DUE_SOON, 3),
+    ("2026-00003", "fh_samtale", date(2026, 3, 16), Urgency.LATER, 4),
+    ("2026-00004", "kh_ydelse", date(2026, 3, 16), Urgency.PAUSED, 4),
+    ("2026-00003", "fh_moedetilbud", date(2026, 3, 23), Urgency.PROVISIONAL, 9),
+    ("2026-00002", "dp_samtale", date(2026, 3, 30), Urgency.LATER, 14),
+]
+
+
+def _stored(app: Frister) -> dict[tuple[str, str], date | None]:
+    rows = app.deadlines.list(DeadlineFilter(), TODAY)
+    return {(r.case_number, r.rule_id): r.due for r in rows}
+
+
+# ---------------------------------------------------------------- classification
+def test_list_classifies_every_row_for_a_fixed_day(shared_scenario: Frister) -> None:
+    rows = shared_scenario.deadlines.list(DeadlineFilter(), TODAY)
+    assert [(r.case_number, r.rule_id, r.due, r.urgency, r.working_days_left) for r in rows] == EXPECTED
+    names = {r.rule_id: (r.milestone_name, r.group_name) for r in rows}
+    assert names["dp_telefon"] == ("Telefonisk kontakt", "Dagpenge")
+    assert names["fh_moedetilbud"] == ("Tilbud om mødedato på arbejdspladsen", "Fastholdelse ved længerevarende sygdom")
+
+
+def test_classification_depends_on_the_day(shared_scenario: Frister) -> None:
+    # Seen on Thu 5 Mar: dp_telefon (Mon 9 Mar) is 2 working days away, kh_visitation (Tue 10 Mar) 3: both soon;
+    # kh_ydelse (Fri 13 Mar) is 6 away: later.
+    rows = {(r.case_number, r.rule_id): (r.urgency, r.working_days_left)
+            for r in shared_scenario.deadlines.list(DeadlineFilter(), date(2026, 3, 5))}  # fmt: skip
+    assert rows[("2026-00002", "dp_telefon")] == (Urgency.DUE_SOON, 2)
+    assert rows[("2026-00001", "kh_visitation")] == (Urgency.DUE_SOON, 3)
+    assert rows[("2026-00001", "kh_ydelse")] == (Urgency.LATER, 6)
+    # A week later (Tue 17 Mar) everything dated up to Mon 16 Mar and not paused or provisional is overdue.
+    later = {(r.case_number, r.rule_id): r.urgency
+             for r in shared_scenario.deadlines.list(DeadlineFilter(), date(2026, 3, 17))}  # fmt: skip
+    assert later == {
+        ("2026-00002", "dp_telefon"): Urgency.OVERDUE,
+        ("2026-00001", "kh_visitation"): Urgency.OVERDUE,
+        ("2026-00004", "kh_visitation"): Urgency.PAUSED,
+        ("2026-00001", "kh_ydelse"): Urgency.OVERDUE,
+        ("2026-00003", "fh_samtale"): Urgency.OVERDUE,
+        ("2026-00004", "kh_ydelse"): Urgency.PAUSED,
+        ("2026-00003", "fh_moedetilbud"): Urgency.PROVISIONAL,
+        ("2026-00002", "dp_samtale"): Urgency.LATER,
+    }
+
+
+def test_list_filters_by_state(shared_scenario: Frister) -> None:
+    f = DeadlineFilter(states=frozenset({Urgency.OVERDUE, Urgency.DUE_TODAY}))
+    rows = shared_scenario.deadlines.list(f, TODAY)
+    assert [(r.case_number, r.rule_id) for r in rows] == [("2026-00002", "dp_telefon"), ("2026-00001", "kh_visitation")]
+
+
+def test_due_soon_threshold_is_a_setting(scenario: Frister) -> None:
+    app = scenario
+    app.settings.set_due_soon_days(1)
+    rows = {(r.case_number, r.rule_id): r.urgency for r in app.deadlines.list(DeadlineFilter(), date(2026, 3, 5))}
+    assert rows[("2026-00002", "dp_telefon")] is Urgency.LATER  # 2 working days away > 1
+    assert rows[("2026-00001", "kh_visitation")] is Urgency.LATER
+    rows = {(r.case_number, r.rule_id): r.urgency for r in app.deadlines.list(DeadlineFilter(), date(2026, 3, 6))}
+    assert rows[("2026-00002", "dp_telefon")] is Urgency.DUE_SOON  # Fri 6 -> Mon 9: 1 working day
+    with pytest.raises(ValidationError, match="0–30"):
+        app.settings.set_due_soon_days(31)
+
+
+def test_done_milestones_are_classified_on_time_or_late(scenario: Frister) -> None:
+    app = scenario
+    b = app.cases.by_number("2026-00002")
+    telefon = next(m for m in b.milestones if m.rule_id == "dp_telefon")
+    app.cases.complete(telefon.id, TODAY, TODAY)  # due Mon 9 Mar, done Tue 10 Mar
+    rows = app.deadlines.list(DeadlineFilter(case_id=b.id), TODAY)
+    assert [(r.rule_id, r.urgency) for r in rows] == [("dp_telefon", Urgency.DONE_LATE), ("dp_samtale", Urgency.LATER)]
+    assert ("2026-00002", "dp_telefon") not in _stored(app)  # the worklist shows open milestones only
+
+
+# ---------------------------------------------------------------- calendar day summary
+def test_day_summary_counts_and_most_urgent_state(shared_scenario: Frister) -> None:
+    summary = shared_scenario.deadlines.day_summary(date(2026, 3, 9), date(2026, 3, 16), DeadlineFilter(), TODAY)
+    assert summary == {
+        date(2026, 3, 9): (1, Urgency.OVERDUE),
+        date(2026, 3, 10): (1, Urgency.DUE_TODAY),
+        date(2026, 3, 11): (1, Urgency.PAUSED),
+        date(2026, 3, 13): (1, Urgency.DUE_SOON),
+        date(2026, 3, 16): (2, Urgency.PAUSED),  # fh_samtale (later) + D's kh_ydelse (paused): paused wins
+    }
+    only_b = shared_scenario.deadlines.day_summary(date(2026, 3, 1), date(2026, 3, 31),
+                                                   DeadlineFilter(group="dagpenge"), TODAY)  # fmt: skip
+    assert only_b == {date(2026, 3, 9): (1, Urgency.OVERDUE), date(2026, 3, 30): (1, Urgency.LATER)}
+
+
+# ---------------------------------------------------------------- recompute after a closure day
+def test_closure_day_moves_nothing_until_recompute_is_applied(scenario: Frister) -> None:
+    app = scenario
+    before = _stored(app)
+    assert before == {(c, r): d for c, r, d, _, _ in EXPECTED}
+
+    app.settings.add_closure(date(2026, 3, 12), "Personaledag")
+    assert _stored(app) == before  # a calendar change alone moves no stored date
+    assert app.settings.calendar().closures == {date(2026, 3, 12): "Personaledag"}
+
+    # Thu 12 Mar is no longer a working day. Only working-day counts across it move:
+    #   A kh_ydelse from Fri 6 Mar: 9, 10, 11, 13, 16 -> Mon 16 Mar (was Fri 13)
+    #   D kh_ydelse from Mon 9 Mar: 10, 11, 13, 16, 17 -> Tue 17 Mar (was Mon 16)
+    # Week-based dates (fh_samtale Mon 16, dp_samtale Mon 30) land on working days and stay.
+    preview = app.recompute.preview()
+    expected_moves = [
+        ("2026-00001", "kh_ydelse", date(2026, 3, 13), date(2026, 3, 16), 3),
+        ("2026-00004", "kh_ydelse", date(2026, 3, 16), date(2026, 3, 17), 1),
+    ]
+    assert [(m.case_number, m.rule_id, m.before, m.after, m.days) for m in preview] == expected_moves
+    assert _stored(app) == before  # preview writes nothing
+    assert app.recompute.preview() == preview
+
+    applied = app.recompute.apply("Ny lukkedag 12-03-2026")
+    assert [(m.case_number, m.rule_id, m.before, m.after) for m in applied] == [e[:4] for e in expected_moves]
+    after = _stored(app)
+    assert after == {**before, ("2026-00001", "kh_ydelse"): date(2026, 3, 16),
+                     ("2026-00004", "kh_ydelse"): date(2026, 3, 17)}  # fmt: skip
+
+    audit = [e for e in app.audit() if e.action == "recompute"]
+    assert sorted((e.actor, e.entity_id, e.field, e.before, e.after, e.reason) for e in audit if e.entity == "milestone") == [
+        ("anna.k", "2026-00001/kh_ydelse", "due", "2026-03-13", "2026-03-16", "Ny lukkedag 12-03-2026"),
+        ("anna.k", "2026-00004/kh_ydelse", "due", "2026-03-16", "2026-03-17", "Ny lukkedag 12-03-2026"),
+    ]  # fmt: skip
+    assert [(e.entity, e.after, e.reason) for e in audit if e.entity == "system"] == [
+        ("system", "2 frister flyttet", "Ny lukkedag 12-03-2026")]  # fmt: skip
+    closure_audit = [(e.entity, e.entity_id, e.after) for e in app.audit() if e.entity == "closure_day"]
+    assert closure_audit == [("closure_day", "2026-03-12", "Personaledag")]
+
+    assert app.recompute.preview() == []  # nothing left to move
+    # The moved milestone explains itself with the closure day.
+    a = app.cases.by_number("2026-00001")
+    steps = next(m.steps for m in a.milestones if m.rule_id == "kh_ydelse")
+    assert any("Lukkedag: Personaledag" in step for step in steps)
+
+    # Removing the closure day again and recomputing restores the original dates.
+    assert app.settings.remove_closure(date(2026, 3, 12))
+    assert [(m.case_number, m.rule_id, m.after) for m in app.recompute.preview()] == [
+        ("2026-00001", "kh_ydelse", date(2026, 3, 13)), ("2026-00004", "kh_ydelse", date(2026, 3, 16))]  # fmt: skip
+    app.recompute.apply("Lukkedag fjernet")
+    assert _stored(app) == before
+
+
+def test_recompute_leaves_done_and_closed_milestones_alone(scenario: Frister) -> None:
+    app = scenario
+    a = app.cases.by_number("2026-00001")
+    ydelse = next(m for m in a.milestones if m.rule_id == "kh_ydelse")
+    app.cases.complete(ydelse.id, TODAY, TODAY)
+    app.cases.close(app.cases.by_number("2026-00004").id, TODAY)
+    app.settings.add_closure(date(2026, 3, 12), "Personaledag")
+    assert app.recompute.preview() == []  # the only two movable milestones are done / not applicable
+    assert app.recompute.apply("Lukkedag") == []
+    done = next(m for m in app.cases.get(a.id).milestones if m.rule_id == "kh_ydelse")
+    assert (done.due, done.done_on) == (date(2026, 3, 13), TODAY)
+
+
+# ---------------------------------------------------------------- Grundlovsdag setting
+def test_grundlovsdag_as_working_day_moves_deadlines_back_on_recompute(app: Frister) -> None:
+    # Thu 4 Jun 2026; Fri 5 Jun is Grundlovsdag (off by default).
+    #   kh_visitation 2 wd: (5 Jun off) Mon 8, Tue 9 -> Tue 9 Jun; with 5 Jun as a working day: 5, 8 -> Mon 8 Jun
+    #   kh_ydelse 5 wd: 8, 9, 10, 11, 12 -> Fri 12 Jun; with 5 Jun working: 5, 8, 9, 10, 11 -> Thu 11 Jun
+    today = date(2026, 6, 4)
+    case = app.cases.register(NewCase("kontanthjaelp", "Søren Østergaard", "010190-1235",
+                                      {"foerste_fremmoede": today}), today)  # fmt: skip
+    dues = {m.rule_id: m.due for m in case.milestones}
+    assert (dues["kh_visitation"], dues["kh_ydelse"]) == (date(2026, 6, 9), date(2026, 6, 12))
+
+    app.settings.set_calendar_flag("grundlovsdag", False)
+    assert app.settings.calendar().grundlovsdag_off is False
+    assert app.calendar.is_working_day(date(2026, 6, 5))
+    assert {m.rule_id: m.due for m in app.cases.get(case.id).milestones} == dues  # unchanged until recompute
+
+    preview = app.recompute.preview()
+    assert [(m.rule_id, m.before, m.after, m.days) for m in preview] == [
+        ("kh_visitation", date(2026, 6, 9), date(2026, 6, 8), -1),
+        ("kh_ydelse", date(2026, 6, 12), date(2026, 6, 11), -1),
+    ]
+    app.recompute.apply("Grundlovsdag er en arbejdsdag")
+    moved = {m.rule_id: m.due for m in app.cases.get(case.id).milestones}
+    assert (moved["kh_visitation"], moved["kh_ydelse"]) == (date(2026, 6, 8), date(2026, 6, 11))
+    setting = [(e.entity, e.entity_id, e.before, e.after) for e in app.audit() if e.entity == "setting"]
+    assert setting == [("setting", "calendar.grundlovsdag_off", "", "0")]
+    assert app.recompute.preview() == []
+
+    # Switching it back on (the default) moves them forward again, in the same two steps.
+    app.settings.set_calendar_flag("grundlovsdag", True)
+    assert [(m.rule_id, m.after) for m in app.recompute.preview()] == [
+        ("kh_visitation", date(2026, 6, 9)), ("kh_ydelse", date(2026, 6, 12))]  # fmt: skip
+
+
+def test_unknown_calendar_flag_is_refused(app: Frister) -> None:
+    with pytest.raises(ValidationError, match="Ukendt kalenderindstilling"):
+        app.settings.set_calendar_flag("sankthans", False)
