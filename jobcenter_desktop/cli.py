@@ -438,6 +438,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    """No command: the desktop app (imported late so the command line never loads Qt)."""
+    from jobcenter_desktop.ui.app import run
+
+    return run(args.db, catalogue=args.catalogue, actor=args.actor)
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     app = _open(args)
     case_id = _find_case(app, args.case).id if args.case else None
@@ -572,6 +579,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=_positive_int, default=2026)
     s.set_defaults(func=cmd_demo)
 
+    s = sub.add_parser("gui", help="start skrivebordsprogrammet (det samme som ingen kommando)")
+    s.set_defaults(func=cmd_gui)
+
     s = sub.add_parser("audit", help="historik over ændringer")
     s.add_argument("--case")
     s.add_argument("--json", action="store_true")
@@ -590,8 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         args.db_given = bool(args.db)
         if args.command is None:
-            parser.print_help()
-            return EXIT_OK
+            return cmd_gui(args)
         return int(args.func(args))
     except UsageError as e:
         _fail(str(e))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Set up and start Jobcenter Frister on a demo database (fake people), so a newcomer sees a full worklist.
-# Extra arguments go to the app, e.g.  scripts/run.sh case list
+# Set up and start Jobcenter Frister on a demo database (generated fake people), so a newcomer sees a full
+# worklist and calendar at once. Extra arguments go to the app, e.g.  scripts/run.sh case list
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
@@ -9,7 +9,8 @@ mkdir -p "$(dirname "$demo_db")"
 if [ ! -f "$demo_db" ]; then
   .venv/bin/jobcenter-desktop --db "$demo_db" demo --cases 400
 fi
-if [ $# -eq 0 ]; then
+if [ $# -eq 0 ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "$(uname -s)" = Linux ]; then
+  echo "run: no display here, so showing the demo worklist on the terminal instead of the window." >&2
   set -- deadlines --all
 fi
 exec .venv/bin/jobcenter-desktop --db "$demo_db" "$@"

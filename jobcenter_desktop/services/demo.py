@@ -119,6 +119,9 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                     row.pauses.append(PauseRow(milestone_id=None, start_on=today - timedelta(days=rng.randrange(0, 10)),
                                                reason="Sygdom"))  # fmt: skip
                 s.add(row)
+                s.flush()
+                repo.audit(actor=ctx.actor, entity="case", entity_id=row.number, action="create",
+                           after=f"{group.name}; demosag", reason="Demodata", case_id=row.id)  # fmt: skip
                 made += 1
             repo.audit(actor=ctx.actor, entity="system", entity_id="demo", action="demo",
                        after=f"{made} demosager genereret", reason="Demodata (opdigtede personer)")  # fmt: skip

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.calendar import format_date
-from jobcenter_desktop.core.dates import format_anchor
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter, MilestoneRecord, MilestoneState
 from jobcenter_desktop.core.party import display_party_id
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
@@ -63,7 +62,7 @@ class CaseDialog(QDialog):
         self.revealed = False
         self.setObjectName("CaseDialog")
         self.setAccessibleName(self.tr("Sag"))
-        self.resize(960, 640)
+        self.resize(1080, 660)
 
         self.title = QLabel()
         self.title.setObjectName("case_title")
@@ -77,6 +76,10 @@ class CaseDialog(QDialog):
         self.reveal_button.setToolTip(self.tr("Viser det fulde CPR-nummer. Det registreres i sagens historik."))
         self.worker_label = QLabel()
         self.worker_label.setObjectName("case_worker")
+        self.triggers_label = QLabel()
+        self.triggers_label.setObjectName("case_triggers")
+        self.triggers_label.setProperty("role", "hint")
+        self.triggers_label.setWordWrap(True)
 
         self.milestones = QTableWidget(0, 4)
         self.milestones.setObjectName("milestone_table")
@@ -88,16 +91,18 @@ class CaseDialog(QDialog):
         self.milestones.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.milestones.verticalHeader().setVisible(False)
         self.milestones.horizontalHeader().setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col, w in ((self.COL_STATE, 170), (self.COL_DUE, 160), (self.COL_DONE, 100)):
+        for col, w in ((self.COL_STATE, 165), (self.COL_DUE, 135), (self.COL_DONE, 95)):
             self.milestones.setColumnWidth(col, w)
         self.why = QListWidget()
         self.why.setObjectName("why_list")
         self.why.setAccessibleName(self.tr("Hvorfor denne dato?"))
         self.why.setWordWrap(True)
+        self.why.setSpacing(3)
         self.conditions = QListWidget()
         self.conditions.setObjectName("conditions_list")
         self.conditions.setAccessibleName(self.tr("Forudsætninger"))
         self.conditions.setMaximumHeight(90)
+        self.conditions.setWordWrap(True)
 
         self.done_button = self._button("done_button", self.tr("Markér &udført"), self._mark_done)
         self.undo_button = self._button("undo_button", self.tr("&Fortryd udført"), self._undo_done)
@@ -130,6 +135,7 @@ class CaseDialog(QDialog):
         party_row.addStretch(1)
         header.addLayout(party_row, 1, 0)
         header.addWidget(self.worker_label, 1, 1)
+        header.addWidget(self.triggers_label, 2, 0, 1, 2)
         why_box = QWidget()
         why_layout = QVBoxLayout(why_box)
         why_layout.setContentsMargins(0, 0, 0, 0)
@@ -143,6 +149,7 @@ class CaseDialog(QDialog):
         split.addWidget(why_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([640, 380])
         actions = QHBoxLayout()
         for b in (self.done_button, self.undo_button, self.pause_ms_button, self.pause_button, self.trigger_button,
                   self.reassign_button, self.close_button):  # fmt: skip
@@ -198,6 +205,9 @@ class CaseDialog(QDialog):
         self.party_label.setText(f"{c.party.name} ({ident})")
         self.reveal_button.setVisible(c.party.kind.value == "citizen" and not self.revealed)
         self.worker_label.setText(self.tr("Sagsbehandler: {0}  Team: {1}").format(c.caseworker, c.team or "—"))
+        events = ", ".join(f"{cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind} "
+                           f"{format_anchor_dk(t.occurred)}" for t in c.triggers)  # fmt: skip
+        self.triggers_label.setText(self.tr("Hændelser: {0}").format(events or "—"))
         if not self.notes_edit.document().isModified():
             self.notes_edit.setPlainText(c.notes)
         rows = self.app.deadlines.list(DeadlineFilter(case_id=c.id), self.today())
@@ -212,6 +222,7 @@ class CaseDialog(QDialog):
             items = [QTableWidgetItem(state_icon(state), PALETTE[state].label), QTableWidgetItem(name),
                      QTableWidgetItem(due), QTableWidgetItem(format_date(m.done_on) if m.done_on else "")]  # fmt: skip
             items[0].setData(Qt.ItemDataRole.UserRole, m.id)
+            items[1].setToolTip(name)
             items[0].setBackground(state_fill(state))
             items[2].setBackground(state_fill(state))
             for col, item in enumerate(items):
@@ -263,7 +274,7 @@ class CaseDialog(QDialog):
         if m is not None:
             steps = m.steps or (self.tr("Ingen frist endnu: hændelsen er ikke registreret."),)
             for step in steps:
-                self.why.addItem(step)
+                self.why.addItem(f"• {step}")
             rule = self.app.catalogue.milestones.get(m.rule_id)
             if rule is not None:
                 for cond in rule.conditions:
@@ -395,5 +406,9 @@ class CaseDialog(QDialog):
                 self._save_notes()
         super().done(result)
 
-    def format_due(self, m: MilestoneRecord) -> str:
-        return format_anchor(m.due_at or m.due) if m.due else "—"
+
+
+def format_anchor_dk(value: date | datetime) -> str:
+    if isinstance(value, datetime):
+        return f"{format_date(value.date())} kl. {value:%H:%M}"
+    return format_date(value)

@@ -233,8 +233,9 @@ class NewCaseDialog(QDialog):
             if value is not None:
                 self._trigger_values[field.kind] = value
         while self.trigger_form.rowCount():
-            self.trigger_form.removeRow(0)
+            self.trigger_form.removeRow(0)  # deletes the row's widgets, error labels included
         self.trigger_fields.clear()
+        self.errors = {k: v for k, v in self.errors.items() if not k.startswith("trigger_")}
         for trig in cat.triggers_of(group.id):
             required = trig.id == group.initial_trigger
             field = TriggerField(trig.id, trig.name, cat.trigger_needs_time(trig.id), required)

@@ -1,0 +1,89 @@
+"""Render the main views and dialogs with demo data (fake people) to PNG files.
+
+    .venv/bin/python scripts/screenshots.py [OUT_DIR]      (default: docs/screenshots)
+
+Runs offscreen; no display needed. Uses a fixed "today" so pictures are comparable between runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+
+from jobcenter_desktop.cli import main as cli_main  # noqa: E402
+from jobcenter_desktop.ui.app import build_main_window, ensure_qapp  # noqa: E402
+from jobcenter_desktop.ui.case_dialog import CaseDialog  # noqa: E402
+from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog  # noqa: E402
+from jobcenter_desktop.ui.settings_dialog import SettingsDialog  # noqa: E402
+
+TODAY = date(2026, 11, 23)
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    widget.show()
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.sqlite3"
+        cli_main(["--db", str(db), "--as", "anna.k", "--my-team", "Team Vest", "--today", TODAY.isoformat(),
+                  "demo", "--cases", "400"])  # fmt: skip
+        qapp = ensure_qapp()
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = build_main_window(db, actor="anna.k", today=lambda: TODAY, settings=settings)
+        window.resize(1366, 768)
+        grab(window, out / "mine-frister.png")
+        window.tabs.setCurrentIndex(1)
+        window.calendar.go_today()
+        grab(window, out / "kalender.png")
+        window.tabs.setCurrentIndex(2)
+        grab(window, out / "sager.png")
+        window.legend_dock.show()
+        window.tabs.setCurrentIndex(0)
+        grab(window, out / "forklaring.png")
+        window.legend_dock.hide()
+
+        dlg = NewCaseDialog(window.app, lambda: TODAY, window)
+        dlg.group_combo.setCurrentIndex(dlg.group_combo.findData("fastholdelse"))
+        dlg.party_name_edit.setText("Fiktiv Person")
+        dlg.party_id_edit.setText("010190-12")
+        grab(dlg, out / "ny-sag-fejl.png")
+        dlg.party_id_edit.setText("010190-1235")
+        grab(dlg, out / "ny-sag.png")
+        dlg.close()
+
+        rows = window.worklist.rows()
+        chained = next((r for r in rows if r.rule_id in ("fh_moedetilbud", "lt_blanket", "jr_besaettelse")), rows[0])
+        case = CaseDialog(window.app, chained.case_id, lambda: TODAY, window)
+        grab(case, out / "sag.png")
+        case.tabs.setCurrentIndex(2)
+        grab(case, out / "sag-historik.png")
+        case.close()
+
+        settings_dlg = SettingsDialog(window.app, settings, TODAY, window)
+        grab(settings_dlg, out / "indstillinger.png")
+        settings_dlg.close()
+        QTimer.singleShot(0, qapp.quit)
+        window.close()
+        for w in qapp.topLevelWidgets():
+            if isinstance(w, QDialog):
+                w.close()
+        window.app.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
