@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from jobcenter_desktop import __version__
-from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS, CalendarRangeError, WorkingCalendar, format_date
+from jobcenter_desktop.core.calendar import (
+    DANISH_WEEKDAYS,
+    MAX_YEAR,
+    MIN_YEAR,
+    CalendarRangeError,
+    WorkingCalendar,
+    format_date,
+)
 from jobcenter_desktop.core.dates import DateParseError, format_anchor, parse_anchor, parse_date
 from jobcenter_desktop.core.deadlines import Anchor, Deadline, DeadlineError, compute_due
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter
@@ -73,8 +80,8 @@ def _positive_int(text: str) -> int:
 
 def _year_arg(text: str) -> int:
     value = _positive_int(text)
-    if not 1950 <= value <= 2199:
-        raise argparse.ArgumentTypeError("året skal ligge mellem 1950 og 2199")
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"året skal ligge mellem {MIN_YEAR} og {MAX_YEAR}")
     return value
 
 

@@ -15,14 +15,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from jobcenter_desktop.cli import main as cli_main  # noqa: E402
-from jobcenter_desktop.ui.app import build_main_window, ensure_qapp  # noqa: E402
-from jobcenter_desktop.ui.case_dialog import CaseDialog  # noqa: E402
-from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog  # noqa: E402
-from jobcenter_desktop.ui.settings_dialog import SettingsDialog  # noqa: E402
+from jobcenter_desktop.cli import main as cli_main
+from jobcenter_desktop.ui.app import build_main_window, ensure_qapp
+from jobcenter_desktop.ui.case_dialog import CaseDialog
+from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
+from jobcenter_desktop.ui.settings_dialog import SettingsDialog
 
 TODAY = date(2026, 11, 23)
 

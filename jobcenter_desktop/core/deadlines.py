@@ -14,8 +14,8 @@ Semantics (also in the README):
   day (used for "inden der er gået 4 uger"), ``none`` keeps the date.
 * Chained milestones count from the predecessor's actual completion date; until then the successor is
   provisional and counted from the predecessor's due date.
-* Pauses: every working day inside a pause that starts on or before the due date moves the due date one
-  working day later.
+* Pauses: every working day after the anchor inside a pause that starts on or before the due date moves the
+  due date one working day later (overlapping pauses count a day once).
 
 Every result carries its explanation: short Danish steps for "hvorfor denne dato?".
 """
@@ -176,7 +176,7 @@ def compute_due(
     else:
         due = _roll(cal, _raw_due(cal, rule.period, anchor_day, steps), rule.roll, steps)
 
-    due = _apply_pauses(cal, due, pauses, today, steps)
+    due = _apply_pauses(cal, anchor_day, due, pauses, today, steps)
     if due_at is not None and due != due_at.date():
         due_at = datetime.combine(due, due_at.time())
 
@@ -194,8 +194,11 @@ def compute_due(
 
 
 def _apply_pauses(
-    cal: WorkingCalendar, due: date, pauses: Sequence[Pause], today: date | None, steps: list[str] | None
+    cal: WorkingCalendar, anchor: date, due: date, pauses: Sequence[Pause], today: date | None,
+    steps: list[str] | None,
 ) -> date:
+    # Only paused working days after the anchor count: a pause that was over before the clock started
+    # (e.g. a case pause before a later § 34 application) must not move the new milestone.
     counted: set[date] = set()  # a working day inside overlapping pauses (case + milestone) counts once
     for p in sorted(pauses, key=lambda p: p.start):
         if p.start > due:
@@ -206,7 +209,8 @@ def _apply_pauses(
             end = max(p.start, today + timedelta(days=1))
         else:
             end = p.start
-        new_days = [d for d in cal.working_days_in(p.start, end) if d not in counted]
+        first = max(p.start, anchor + timedelta(days=1))
+        new_days = [d for d in cal.working_days_in(first, end) if d not in counted]
         counted.update(new_days)
         k = len(new_days)
         if k == 0:

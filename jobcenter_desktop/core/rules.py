@@ -168,6 +168,11 @@ class CatalogueError(Exception):
 _MILESTONE_KEYS = {
     "id", "name", "group", "trigger", "after", "amount", "unit", "roll", "soft", "warn", "conditions", "source",
 }  # fmt: skip
+_CATALOGUE_KEYS = {"id", "title", "version", "valid_from", "source"}
+_GROUP_KEYS = {"name", "party", "initial_trigger", "description"}
+_TRIGGER_KEYS = {"name", "description"}
+_PERIOD_KEYS = {"amount", "unit"}
+_TOP_KEYS = {"catalogue", "triggers", "groups", "milestones"}
 _IDENT_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
@@ -189,6 +194,10 @@ class _Collector:
             self.add(where, key, f"skal være en ikke-tom tekst, ikke {value!r}")
             return ""
         return value.strip()
+
+    def unknown_keys(self, table: Mapping[str, Any], allowed: set[str], where: str) -> None:
+        for key in sorted(set(table) - allowed):
+            self.add(where, key, "ukendt felt (stavefejl?)")
 
     def ident(self, value: str, where: str, fld: str) -> bool:
         if value and (not set(value) <= _IDENT_CHARS or value[0].isdigit()):
@@ -223,6 +232,8 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
     if not isinstance(head, Mapping):
         c.add("catalogue", "", "afsnittet [catalogue] mangler")
         head = {}
+    c.unknown_keys(data, _TOP_KEYS, "fil")
+    c.unknown_keys(head, _CATALOGUE_KEYS, "catalogue")
     cat_id = c.text(head, "id", "catalogue")
     title = c.text(head, "title", "catalogue")
     version = head.get("version")
@@ -247,6 +258,7 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
         if not isinstance(raw, Mapping):
             c.add(where, "", "skal være en tabel")
             continue
+        c.unknown_keys(raw, _TRIGGER_KEYS, where)
         if c.ident(tid, where, "id"):
             description = c.text(raw, "description", where, required=False)
             triggers[tid] = TriggerKind(tid, c.text(raw, "name", where), description)
@@ -261,6 +273,7 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
         if not isinstance(raw, Mapping):
             c.add(where, "", "skal være en tabel")
             continue
+        c.unknown_keys(raw, _GROUP_KEYS, where)
         try:
             party = PartyKind(str(raw.get("party")))
         except ValueError:
@@ -292,8 +305,7 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
         if rid in rules:
             c.add(where, "id", "findes to gange")
             continue
-        for key in sorted(set(raw) - _MILESTONE_KEYS):
-            c.add(where, key, "ukendt felt (stavefejl?)")
+        c.unknown_keys(raw, _MILESTONE_KEYS, where)
         name = c.text(raw, "name", where)
         group = c.text(raw, "group", where)
         if group and group not in groups:
@@ -324,6 +336,7 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
         warn: Period | None = None
         if "warn" in raw:
             if isinstance(raw["warn"], Mapping):
+                c.unknown_keys(raw["warn"], _PERIOD_KEYS, where + ".warn")
                 warn = _period(c, raw["warn"], where, "warn.")
             else:
                 c.add(where, "warn", "skal være en tabel med amount og unit")

@@ -29,6 +29,8 @@ class DeadlineService:
             due_soon_days=self.ctx.due_soon_days,
         )  # fmt: skip
         left = cal.working_days_between(today, row.due) if row.due is not None else None
+        if left is not None and row.due is not None and row.due < today:
+            left = min(left, -1)  # on the weekend after a Friday deadline it is overdue, not "0 days left"
         return replace(row, urgency=urgency, working_days_left=left,
                        milestone_name=rule.name if rule else row.rule_id,
                        group_name=group.name if group else row.group)  # fmt: skip

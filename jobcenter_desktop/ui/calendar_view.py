@@ -119,6 +119,9 @@ class CalendarView(QWidget):
         self.calendar = DeadlineCalendar()
         self.calendar.setObjectName("deadline_calendar")
         self.calendar.setAccessibleName(self.tr("Kalender med frister"))
+        grid = self.calendar.focusProxy()  # Qt's inner day grid takes the keyboard focus: name it too
+        if grid is not None:
+            grid.setAccessibleName(self.tr("Kalender med frister"))
         self.today_button = QPushButton(self.tr("I dag"))
         self.today_button.setObjectName("today_button")
         self.today_button.setAccessibleName(self.tr("Gå til i dag"))

@@ -500,6 +500,15 @@ def test_loentilskud_case_with_clock_time(catalogue, cal):
     assert any("Advarsel fra mandag 05-01-2026" in s for s in blanket.steps)
 
 
+def test_warn_from_rolls_forward_to_a_working_day(catalogue, cal):
+    # lt_blanket counted from Thu 18 Dec: warn after 1 week = Juledag -> Mon 29 Dec;
+    # due after 2 weeks = Nytårsdag -> Fri 2 Jan.
+    deadline = compute_due(catalogue.milestones["lt_blanket"], THU_18_DEC_2025, cal)
+    assert deadline.warn_from == date(2025, 12, 29)
+    assert deadline.due == date(2026, 1, 2)
+    assert compute_due(catalogue.milestones["lt_samtale"], THU_18_DEC_2025, cal).warn_from is None
+
+
 def test_lt_blanket_after_completion(catalogue, cal):
     facts = CaseFacts(
         "loentilskud",
@@ -551,3 +560,21 @@ def test_anchor_outside_the_calendar_range_raises(catalogue, cal):
 def test_due_text():
     assert Deadline("x", date(2025, 12, 22)).due_text() == "2025-12-22"
     assert Deadline("x", date(2025, 12, 19), datetime(2025, 12, 19, 15, 0)).due_text() == "2025-12-19T15:00"
+
+
+def test_a_pause_that_ended_before_the_anchor_does_not_move_the_deadline(catalogue, cal):
+    # A case paused 3–7 Nov 2025 (resumed Mon 10 Nov); the § 34 application comes later, on Mon 1 Dec.
+    # kh_sps34 = 10 working days after 1 Dec = Mon 15 Dec, untouched by the old pause.
+    rule = catalogue.milestones["kh_sps34"]
+    old_pause = Pause(date(2025, 11, 3), date(2025, 11, 10), "Sygdom")
+    assert compute_due(rule, date(2025, 12, 1), cal, pauses=[old_pause]).due == date(2025, 12, 15)
+
+
+def test_a_pause_straddling_the_anchor_counts_only_the_days_after_it(catalogue, cal):
+    # Paused Mon 24 Nov – Fri 28 Nov (resumed Mon 1 Dec); anchor Wed 26 Nov.
+    # Without the pause: 10 working days after 26 Nov = Wed 10 Dec. Paused working days after the anchor:
+    # Thu 27 and Fri 28 Nov = 2, so the deadline moves to Fri 12 Dec.
+    rule = catalogue.milestones["kh_sps34"]
+    pause = Pause(date(2025, 11, 24), date(2025, 12, 1), "Afventer dokumentation")
+    assert compute_due(rule, date(2025, 11, 26), cal).due == date(2025, 12, 10)
+    assert compute_due(rule, date(2025, 11, 26), cal, pauses=[pause]).due == date(2025, 12, 12)

@@ -422,3 +422,15 @@ def test_error_message_counts_problems():
         parse_catalogue({"catalogue": {"id": "x", "title": "x", "version": 1, "valid_from": date(2025, 1, 1)}})
     assert len(info.value.problems) == 2  # no groups, no milestones
     assert "2 fejl" in str(info.value)
+
+
+def test_unknown_keys_are_reported_in_every_table(tmp_path):
+    text = VALID.replace('valid_from = 2025-01-01', 'valid_from = 2025-01-01\nvalid_fom = 2025-01-01')
+    text = text.replace('party = "company"', 'party = "company"\nintial_trigger = "start"')
+    text = text.replace('[triggers.start]\nname = "Start"', '[triggers.start]\nname = "Start"\nnavn = "Start"')
+    text += milestone("w") .replace('unit = "weeks"', 'unit = "weeks"\nwarn = { amount = 1, unti = "weeks" }')
+    found = problems_of(write(tmp_path, text))
+    assert ("catalogue", "valid_fom") in found
+    assert ("groups[h]", "intial_trigger") in found
+    assert ("triggers[start]", "navn") in found
+    assert ("milestones[w].warn", "unti") in found
