@@ -445,6 +445,69 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _week_arg(text: str) -> tuple[int, int]:
+    import re
+
+    m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), flags=re.IGNORECASE)
+    if not m:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} er ikke en uge (brug ÅÅÅÅ-Wuu, fx 2026-W48)")
+    return int(m[1]), int(m[2])
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from jobcenter_desktop.services.worklist import ExportRequest, Period, Scope
+
+    app = _open(args)
+    if args.export_cmd == "template":
+        out = Path(args.out)
+        app.importer.write_template(out)
+        print(f"Skabelon gemt: {out}")
+        return EXIT_OK
+    today = _today(args)
+    if sum(x is not None and x is not False for x in (args.caseworker, args.team, args.all or None)) > 1:
+        raise UsageError("angiv højst én af --caseworker, --team og --all")
+    scope = Scope(everyone=True) if args.all else Scope(caseworker=None if args.team else (
+        args.caseworker or app.ctx.actor), team=args.team)  # fmt: skip
+    if args.week and (args.date_from or args.date_to or args.next_days):
+        raise UsageError("angiv enten --week, --from/--to eller --next-days")
+    if args.next_days:
+        period = app.worklists.next_working_days(today, args.next_days)
+    elif args.date_from or args.date_to:
+        if not (args.date_from and args.date_to):
+            raise UsageError("--from og --to skal angives sammen")
+        period = Period.between(args.date_from, args.date_to)
+    elif args.week:
+        period = Period.iso_week(*args.week)
+    else:
+        period = Period.week_of(today)
+    req = ExportRequest(scope, period, per_caseworker=args.per_caseworker, include_cpr=args.include_cpr)
+    out = Path(args.out) if args.out else Path.cwd() / app.worklists.default_filename(req)
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError("--out skal være en .xlsx-fil")
+    n = app.worklists.export(req, out, today, datetime.now())
+    print(f"{n} frister skrevet til {out}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    app = _open(args)
+    today = _today(args)
+    preview = app.importer.preview(Path(args.file), today)
+    for row in preview.rows:
+        status = "ok" if row.ok else "FEJL: " + " ".join(row.problems)
+        print(f"række {row.line}: {row.summary} — {status}")
+    ok, bad = len(preview.accepted), len(preview.rejected)
+    print(f"{ok} gyldige og {bad} afviste rækker.")
+    if args.dry_run:
+        print("Prøvekørsel: intet er gemt.")
+        return EXIT_OK
+    if bad and not args.skip_invalid:
+        raise UsageError(f"{bad} rækker har fejl; intet er importeret (ret filen, eller brug --skip-invalid)")
+    numbers = app.importer.commit(preview, today)
+    print(f"{len(numbers)} sager importeret ({numbers[0]}–{numbers[-1]}).")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """No command: the desktop app (imported late so the command line never loads Qt)."""
     from jobcenter_desktop.ui.app import run
@@ -585,6 +648,31 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--cases", type=_positive_int, default=300)
     s.add_argument("--seed", type=_positive_int, default=2026)
     s.set_defaults(func=cmd_demo)
+
+    export = sub.add_parser("export", help="Excel: arbejdslister og importskabelon").add_subparsers(
+        dest="export_cmd", required=True, parser_class=_SubParser)  # fmt: skip
+    s = export.add_parser("worklist", help="arbejdsliste som .xlsx (standard: mine frister i denne uge)")
+    s.add_argument("--week", type=_week_arg, help="ISO-uge, fx 2026-W48")
+    s.add_argument("--from", dest="date_from", type=_date_arg)
+    s.add_argument("--to", dest="date_to", type=_date_arg)
+    s.add_argument("--next-days", type=_positive_int, help="de næste N hverdage")
+    s.add_argument("--caseworker")
+    s.add_argument("--team")
+    s.add_argument("--all", action="store_true", help="alle sagsbehandlere")
+    s.add_argument("--per-caseworker", action="store_true", help="et ark pr. sagsbehandler")
+    s.add_argument("--include-cpr", action="store_true", help="fulde CPR-numre (registreres i historikken)")
+    s.add_argument("--out", help="FIL.xlsx (standard: fx 'Frister uge 48 2026 - Team Vest.xlsx')")
+    s = export.add_parser("template", help="skabelon til import af sager")
+    s.add_argument("--out", required=True)
+    sub.choices["export"].set_defaults(func=cmd_export)
+
+    imp = sub.add_parser("import", help="importér sager fra Excel").add_subparsers(
+        dest="import_cmd", required=True, parser_class=_SubParser)  # fmt: skip
+    s = imp.add_parser("cases", help="sager fra en .xlsx (se 'export template')")
+    s.add_argument("file")
+    s.add_argument("--dry-run", action="store_true", help="vis kun hvad der ville ske")
+    s.add_argument("--skip-invalid", action="store_true", help="importér de gyldige rækker, spring fejl over")
+    sub.choices["import"].set_defaults(func=cmd_import)
 
     s = sub.add_parser("gui", help="start skrivebordsprogrammet (det samme som ingen kommando)")
     s.set_defaults(func=cmd_gui)

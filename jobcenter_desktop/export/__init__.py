@@ -1,1 +1,1 @@
-"""Excel export and import (issue: Excel worklists). Depends on core only."""
+"""Excel worklists out, case lists in. Depends on core only; the services layer decides what goes in."""

@@ -11,8 +11,10 @@ from jobcenter_desktop.core.rules import Catalogue
 from jobcenter_desktop.services.cases import CaseService
 from jobcenter_desktop.services.context import Context, open_context
 from jobcenter_desktop.services.deadlines import DeadlineService
+from jobcenter_desktop.services.importer import ImportService
 from jobcenter_desktop.services.recompute import RecomputeService
 from jobcenter_desktop.services.settings import SettingsService
+from jobcenter_desktop.services.worklist import WorklistService
 from jobcenter_desktop.storage.repository import Repository
 
 
@@ -23,6 +25,8 @@ class Frister:
         self.deadlines = DeadlineService(ctx)
         self.recompute = RecomputeService(ctx)
         self.settings = SettingsService(ctx)
+        self.worklists = WorklistService(ctx, self.deadlines)
+        self.importer = ImportService(ctx, self.cases)
 
     @classmethod
     def open(cls, db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None,

@@ -137,31 +137,36 @@ class CaseService:
         result = self.check(new, today)
         if not result.ok:
             raise ValidationError(result.problems)
+        with self.ctx.db.write() as s:
+            row = self.register_in(Repository(s), new, today, reason="Sag oprettet")
+            return case_record(row)
+
+    def register_in(self, repo: Repository, new: NewCase, today: date, *, reason: str) -> CaseRow:
+        """Create one (already validated) case inside the caller's transaction: the importer stores many
+        cases in one transaction so an import is all or nothing."""
         cat = self.ctx.catalogue
         group = cat.groups[new.group]
         party = Party(group.party, clean_text(new.party_name, limit=MAX_NAME),
                       normalize_party_id(group.party, new.party_id))  # fmt: skip
         worker_name = clean_text(new.caseworker or self.ctx.actor, limit=100)
         team_name = clean_text(new.team or (self.ctx.team if worker_name == self.ctx.actor else ""), limit=100)
-        with self.ctx.db.write() as s:
-            repo = Repository(s)
-            worker = repo.caseworker(worker_name, team_name or None)
-            opened = new.opened_on or today
-            row = CaseRow(number=repo.next_number(opened.year), group=group.id, catalogue_id=cat.id,
-                          party=repo.add_party(party), caseworker=worker, team=worker.team, status="open",
-                          opened_on=opened, notes=clean_text(new.notes, limit=MAX_NOTES, multiline=True))  # fmt: skip
-            s.add(row)
-            for kind, when in new.triggers.items():
-                row.triggers.append(trigger_row(kind, when))
-            for rule in cat.milestones_of(group.id):
-                row.milestones.append(MilestoneRow(rule_id=rule.id, state=MilestoneState.OPEN.value))
-            s.flush()
-            summary = f"{group.name}; {party.name}; sagsbehandler {worker.username}"
-            repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="create",
-                       after=summary, case_id=row.id)  # fmt: skip
-            self._sync(repo, row, None, today, reason="Sag oprettet")
-            s.flush()
-            return case_record(row)
+        worker = repo.caseworker(worker_name, team_name or None)
+        opened = new.opened_on or today
+        row = CaseRow(number=repo.next_number(opened.year), group=group.id, catalogue_id=cat.id,
+                      party=repo.add_party(party), caseworker=worker, team=worker.team, status="open",
+                      opened_on=opened, notes=clean_text(new.notes, limit=MAX_NOTES, multiline=True))  # fmt: skip
+        repo.s.add(row)
+        for kind, when in new.triggers.items():
+            row.triggers.append(trigger_row(kind, when))
+        for rule in cat.milestones_of(group.id):
+            row.milestones.append(MilestoneRow(rule_id=rule.id, state=MilestoneState.OPEN.value))
+        repo.s.flush()
+        summary = f"{group.name}; {party.name}; sagsbehandler {worker.username}"
+        repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="create",
+                   after=summary, reason=reason, case_id=row.id)  # fmt: skip
+        self._sync(repo, row, None, today, reason=reason)
+        repo.s.flush()
+        return row
 
     # ------------------------------------------------------------ reading
     def get(self, case_id: uuid.UUID) -> CaseRecord:

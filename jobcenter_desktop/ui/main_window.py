@@ -87,8 +87,9 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip or text.replace('&', '')}" + (f" ({action.shortcut().toString()})"
-                                                                 if shortcut is not None else ""))  # fmt: skip
+        # A standard key can have no binding on this platform (Preferences, Quit on Windows): then no "()".
+        keys = action.shortcut().toString()
+        action.setToolTip(f"{tip or text.replace('&', '')}" + (f" ({keys})" if keys else ""))
         action.triggered.connect(slot)
         return action
 
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.action_legend.setObjectName("action_legend")
         self.action_legend.setText(self.tr("&Forklaring af farver"))
         self.action_legend.setShortcut(QKeySequence("F1"))
+        self.action_legend.setToolTip(self.tr("Forklaring af farver (F1)"))
         self.action_quit = self._action("action_quit", self.tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
         self.action_today = self._action("action_today", self.tr("Gå til i &dag"), self.go_today, "Ctrl+T")
 

@@ -1,0 +1,257 @@
+"""Bringing existing case lists in from spreadsheets, and the template that shows the expected columns.
+
+Reading is tolerant of real spreadsheets: headers in any column order and case (with common aliases), dates as
+Excel dates or as dd-mm-yyyy / dd.mm.yyyy / ISO text, CPR with or without a dash, blank rows, trailing spaces.
+This module only reads cells into plain values; validation against the catalogue and the database happens in
+the services layer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from jobcenter_desktop.core.dates import DateParseError, parse_date
+from jobcenter_desktop.core.rules import Catalogue
+from jobcenter_desktop.export.xlsx_common import save_atomically
+
+MAX_ROWS = 10_000  # a bigger case list is better split; it also bounds memory on a laptop
+MAX_FILE_BYTES = 30 * 1024 * 1024
+MAX_TEXT = 2_000  # longer cell text is almost certainly a pasting accident
+
+# Canonical column -> Danish header in the template, and the spellings we accept when reading.
+COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "group": ("Målgruppe", ("målgruppe", "maalgruppe", "malgruppe", "gruppe", "ydelse", "group")),
+    "name": ("Navn", ("navn", "name", "borger", "virksomhed", "part", "partnavn")),
+    "party_id": ("CPR/CVR", ("cpr/cvr", "cprcvr", "cpr", "cvr", "cprnr", "cvrnr", "cprnummer", "cvrnummer", "id")),
+    "start": ("Startdato", ("startdato", "dato", "hændelsesdato", "haendelsesdato", "start", "henvendelsesdato")),
+    "time": ("Klokkeslæt", ("klokkeslæt", "klokkeslaet", "kl", "tid", "tidspunkt")),
+    "caseworker": ("Sagsbehandler", ("sagsbehandler", "caseworker", "initialer", "medarbejder")),
+    "team": ("Team", ("team", "afdeling")),
+    "notes": ("Bemærkning", ("bemærkning", "bemaerkning", "bemærkninger", "note", "noter", "notat")),
+}
+REQUIRED = ("group", "name", "party_id", "start")
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is Danish and says what to do."""
+
+
+@dataclass
+class RawCaseRow:
+    line: int  # the spreadsheet row number, as the user sees it
+    group: str = ""
+    name: str = ""
+    party_id: str = ""
+    start: date | datetime | None = None
+    caseworker: str = ""
+    team: str = ""
+    notes: str = ""
+    extra_triggers: dict[str, date | datetime] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def _norm(header: object) -> str:
+    text = unicodedata.normalize("NFC", str(header or "")).strip().casefold()
+    return re.sub(r"[\s._\-:]+", "", text)
+
+
+def write_template(path: Path, catalogue: Catalogue) -> None:
+    """An .xlsx with the expected columns, a drop-down list for the group and one example row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sager"
+    headers = [COLUMNS[k][0] for k in COLUMNS]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+    example_group = next(iter(catalogue.groups.values()))
+    ws.append([example_group.name, "Fiktiv Person (slet denne række)", "010190-1235", date(2026, 1, 5), None,
+               "", "", "Eksempel"])  # fmt: skip
+    ws["D2"].number_format = "DD-MM-YYYY"
+    for col, width in zip("ABCDEFGH", (32, 32, 14, 12, 11, 15, 12, 40), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+    lists = wb.create_sheet("Målgrupper")
+    lists.append(["Målgruppe", "Part", "Startdato er", "Klokkeslæt"])
+    for cell in lists[1]:
+        cell.font = Font(bold=True)
+    for g in catalogue.groups.values():
+        trig = catalogue.triggers[g.initial_trigger]
+        lists.append([g.name, "CPR" if g.party.value == "citizen" else "CVR", trig.name,
+                      "påkrævet" if catalogue.trigger_needs_time(trig.id) else ""])  # fmt: skip
+    for col, width in zip("ABCD", (34, 8, 40, 12), strict=True):
+        lists.column_dimensions[col].width = width
+    n = len(catalogue.groups)
+    dv = DataValidation(type="list", formula1=f"='Målgrupper'!$A$2:$A${n + 1}", allow_blank=False,
+                        showErrorMessage=True, errorTitle="Ukendt målgruppe",
+                        error="Vælg en målgruppe fra listen.")  # fmt: skip
+    ws.add_data_validation(dv)
+    dv.add("A2:A5000")
+    help_ws = wb.create_sheet("Vejledning")
+    for line in (
+        "Én sag pr. række. Overskrifterne må stå i vilkårlig rækkefølge.",
+        "Startdato er datoen for målgruppens første hændelse (se arket Målgrupper), fx ledigmelding.",
+        "Datoer som Excel-dato eller som DD-MM-ÅÅÅÅ, DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD.",
+        "Klokkeslæt (TT:MM) kræves kun for jobåbninger og løntilskud (fristen regnes i timer).",
+        "CPR med eller uden bindestreg. Tomme rækker springes over.",
+        "Ekstra hændelser kan stå i egne kolonner med hændelsens navn som overskrift.",
+    ):
+        help_ws.append([line])
+    help_ws.column_dimensions["A"].width = 100
+    save_atomically(wb, path)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def _date_value(value: object) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return parse_date(_text(value))
+
+
+def _time_value(value: object) -> time | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, datetime):
+        return value.time().replace(second=0, microsecond=0)
+    m = re.fullmatch(r"(\d{1,2})[:.](\d{2})", _text(value))
+    if not m or int(m[1]) > 23 or int(m[2]) > 59:
+        raise DateParseError(f"{_text(value)[:20]!r} er ikke et klokkeslæt (TT:MM).")
+    return time(int(m[1]), int(m[2]))
+
+
+def _check_file(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise ImportFileError(f"Filen findes ikke: {path}") from None
+    except OSError as e:
+        raise ImportFileError(f"Filen kan ikke læses: {path} ({e.strerror}).") from e
+    if size == 0:
+        raise ImportFileError("Filen er tom.")
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(f"Filen er for stor ({size // (1024 * 1024)} MB). Del den op i mindre filer.")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFileError("Filen er beskyttet med adgangskode eller gemt i det gamle .xls-format. "
+                              "Gem den som almindelig Excel-projektmappe (.xlsx) uden adgangskode.")  # fmt: skip
+    if not head.startswith(b"PK"):
+        raise ImportFileError("Filen er ikke en Excel-fil (.xlsx). Gem den som Excel-projektmappe og prøv igen.")
+
+
+def read_cases(path: Path, catalogue: Catalogue) -> list[RawCaseRow]:
+    """Read the first sheet's rows into :class:`RawCaseRow` (per-row problems included), or ImportFileError."""
+    _check_file(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+        raise ImportFileError("Filen kan ikke læses som Excel-projektmappe (.xlsx); den kan være beskadiget.") from e
+    try:
+        return _read(wb, catalogue)
+    finally:
+        wb.close()
+
+
+def _read(wb: Workbook, catalogue: Catalogue) -> list[RawCaseRow]:
+    ws = wb.worksheets[0] if wb.worksheets else None
+    if ws is None:
+        raise ImportFileError("Projektmappen har ingen ark.")
+    rows = ws.iter_rows(values_only=True)
+    header_line = 0
+    columns: dict[str, int] = {}
+    triggers: dict[str, int] = {}
+    trigger_names = {_norm(t.name): t.id for t in catalogue.triggers.values()} | {
+        _norm(t.id): t.id for t in catalogue.triggers.values()}  # fmt: skip
+    for line, values in enumerate(rows, start=1):
+        if values is None or all(v is None or _text(v) == "" for v in values):
+            continue
+        columns, triggers = _map_headers(values, trigger_names)
+        header_line = line
+        break
+    if not header_line:
+        raise ImportFileError("Arket er tomt: der er ingen overskriftsrække.")
+    missing = [COLUMNS[k][0] for k in REQUIRED if k not in columns]
+    if missing:
+        raise ImportFileError(f"Kolonnerne {', '.join(missing)} mangler i overskriftsrækken (række {header_line}). "
+                              "Brug skabelonen: 'Filer → Skabelon til import'.")  # fmt: skip
+    out: list[RawCaseRow] = []
+    for line, values in enumerate(rows, start=header_line + 1):
+        if values is None or all(v is None or _text(v) == "" for v in values):
+            continue
+        if len(out) >= MAX_ROWS:
+            limit = f"{MAX_ROWS:,}".replace(",", ".")
+            raise ImportFileError(f"Filen har mere end {limit} sager. Del den op i mindre filer.")
+        out.append(_row(line, values, columns, triggers))
+    if not out:
+        raise ImportFileError("Arket har ingen sager under overskriftsrækken.")
+    return out
+
+
+def _map_headers(values: Sequence[object], trigger_names: dict[str, str]) -> tuple[dict[str, int], dict[str, int]]:
+    columns: dict[str, int] = {}
+    triggers: dict[str, int] = {}
+    aliases = {alias: key for key, (_, names) in COLUMNS.items() for alias in names}
+    for i, v in enumerate(values):
+        key = _norm(v)
+        if not key:
+            continue
+        if key in aliases and aliases[key] not in columns:
+            columns[aliases[key]] = i
+        elif key in trigger_names:
+            triggers[trigger_names[key]] = i
+    return columns, triggers
+
+
+def _row(line: int, values: Sequence[object], columns: dict[str, int], triggers: dict[str, int]) -> RawCaseRow:
+    def get(key: str) -> object:
+        i = columns.get(key)
+        return values[i] if i is not None and i < len(values) else None
+
+    row = RawCaseRow(line)
+    for key in ("group", "name", "party_id", "caseworker", "team", "notes"):
+        text = _text(get(key))
+        if len(text) > MAX_TEXT:
+            row.problems.append(f"{COLUMNS[key][0]}: teksten er for lang ({len(text)} tegn).")
+            text = text[:MAX_TEXT]
+        setattr(row, key, text)
+    try:
+        day = _date_value(get("start"))
+        clock = _time_value(get("time"))
+        if day is not None:
+            row.start = datetime.combine(day, clock) if clock is not None else day
+    except DateParseError as e:
+        row.problems.append(f"Startdato/klokkeslæt: {e}")
+    for kind, i in triggers.items():
+        try:
+            value = _date_value(values[i] if i < len(values) else None)
+        except DateParseError as e:
+            row.problems.append(f"{kind}: {e}")
+            continue
+        if value is not None:
+            row.extra_triggers[kind] = value
+    return row

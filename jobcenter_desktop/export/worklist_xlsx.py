@@ -1,0 +1,228 @@
+"""The Excel worklist: sheet "Frister" (plus one per caseworker on request), "Oversigt" and "Om listen".
+
+Written in openpyxl's write-only mode (streaming; large lists stay fast and small in memory). Status cells use
+the shared urgency palette, and the status is always written as text too, so a black-and-white print reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS, format_date
+from jobcenter_desktop.core.models import DeadlineRow
+from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
+from jobcenter_desktop.export.xlsx_common import column_letter, save_atomically, text_cell
+
+# (header, width in characters)
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("Frist", 12), ("Ugedag", 9), ("Uge", 6), ("Status", 22), ("Hverdage til frist", 10), ("Målgruppe", 26),
+    ("Milepæl", 38), ("Sagsnr.", 12), ("Part", 28), ("CPR/CVR", 13), ("Sagsbehandler", 14), ("Team", 12),
+    ("Bemærkning", 40),
+)  # fmt: skip
+DATE_FORMAT = "DD-MM-YYYY"
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+HEADER_BORDER = Border(bottom=Side(style="thin", color="888888"))
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+STATE_ORDER = sorted(OPEN_STATES, key=lambda s: PALETTE[s].rank)
+_FILLS = {state: PatternFill("solid", fgColor=PALETTE[state].fill.lstrip("#")) for state in Urgency}
+Progress = Callable[[int, int], bool]
+
+
+class ExportCancelled(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class WorklistMeta:
+    title: str  # e.g. "Frister uge 48 2026 - Team Vest"
+    period: str  # e.g. "uge 48 2026 (23-11-2026–29-11-2026)"
+    generated_by: str
+    generated_at: datetime
+    catalogue: str
+    calendar: str
+    filters: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (label, value) for "Om listen"
+    include_cpr: bool = False
+    per_caseworker: bool = False
+
+
+def _header(ws: WriteOnlyWorksheet, names: Sequence[str]) -> list[WriteOnlyCell]:
+    return [text_cell(ws, name, font=HEADER_FONT, fill=HEADER_FILL, border=HEADER_BORDER, alignment=WRAP)
+            for name in names]  # fmt: skip
+
+
+def _print_setup(ws: WriteOnlyWorksheet, meta: WorklistMeta, ncols: int, nrows: int) -> None:
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{column_letter(ncols)}{max(nrows, 1) + 1}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+    ws.page_margins.top = 0.8
+    ws.page_margins.bottom = 0.7
+    ws.oddHeader.left.text = _escape(meta.title)
+    ws.oddHeader.left.font = "-,Bold"
+    ws.oddHeader.right.text = _escape(meta.period)
+    ws.oddFooter.left.text = _escape(f"Dannet {meta.generated_at:%d-%m-%Y %H:%M} af {meta.generated_by}")
+    ws.oddFooter.right.text = "Side &P af &N"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&&")  # "&" starts a code in Excel headers and footers
+
+
+def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: WorklistMeta,
+                    tick: Callable[[], None]) -> None:  # fmt: skip
+    ws = wb.create_sheet(name)
+    for i, (_, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[column_letter(i)].width = width
+    _print_setup(ws, meta, len(COLUMNS), len(rows))
+    ws.append(_header(ws, [c[0] for c in COLUMNS]))
+    for r in rows:
+        assert r.due is not None
+        style = PALETTE[r.urgency]
+        fill = _FILLS[r.urgency]
+        due = WriteOnlyCell(ws, value=r.due)
+        due.number_format = DATE_FORMAT
+        due.fill = fill
+        left = WriteOnlyCell(ws, value=r.working_days_left)
+        left.fill = fill
+        ident = display_party_id(r.party.kind, r.party.identifier, reveal=meta.include_cpr)
+        notes = r.notes.strip()
+        ws.append([
+            due,
+            text_cell(ws, DANISH_WEEKDAYS[r.due.weekday()]),
+            WriteOnlyCell(ws, value=r.due.isocalendar().week),
+            text_cell(ws, f"{style.symbol} {style.label}", fill=fill, font=Font(bold=r.urgency is Urgency.OVERDUE)),
+            left,
+            text_cell(ws, r.group_name, alignment=TOP),
+            text_cell(ws, r.milestone_name + (f" kl. {r.due_at:%H:%M}" if r.due_at else ""), alignment=TOP),
+            text_cell(ws, r.case_number),
+            text_cell(ws, r.party.name),
+            text_cell(ws, ident),
+            text_cell(ws, r.caseworker),
+            text_cell(ws, r.team),
+            text_cell(ws, notes, alignment=WRAP) if notes else None,
+        ])  # fmt: skip
+        tick()
+
+
+def _safe_sheet_name(name: str, used: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "Ukendt"
+    base = base[:28]
+    candidate, n = base, 2
+    while candidate.casefold() in used:
+        candidate = f"{base[:25]} ({n})"
+        n += 1
+    used.add(candidate.casefold())
+    return candidate
+
+
+def _overview(wb: Workbook, rows: Sequence[DeadlineRow], meta: WorklistMeta) -> None:
+    ws = wb.create_sheet("Oversigt")
+    ws.column_dimensions["A"].width = 30
+    for i in range(2, len(STATE_ORDER) + 3):
+        ws.column_dimensions[column_letter(i)].width = 13
+    ws.append([text_cell(ws, meta.title, font=Font(bold=True, size=13))])
+    ws.append([text_cell(ws, f"Periode: {meta.period}")])
+    ws.append([])
+    by: tuple[tuple[str, Callable[[DeadlineRow], str]], ...] = (
+        ("Sagsbehandler", lambda r: r.caseworker), ("Målgruppe", lambda r: r.group_name))
+    for title, key in by:
+        counts: Counter[tuple[str, Urgency]] = Counter((key(r), r.urgency) for r in rows)
+        names = sorted({key(r) for r in rows}, key=str.casefold)
+        ws.append(_header(ws, [title, *(PALETTE[s].label for s in STATE_ORDER), "I alt"]))
+        for name in names:
+            values = [counts[(name, s)] for s in STATE_ORDER]
+            cells: list[object] = [text_cell(ws, name)]
+            for s, v in zip(STATE_ORDER, values, strict=True):
+                cell = WriteOnlyCell(ws, value=v)
+                if v:
+                    cell.fill = _FILLS[s]
+                cells.append(cell)
+            cells.append(WriteOnlyCell(ws, value=sum(values)))
+            ws.append(cells)
+        totals = [sum(counts[(n, s)] for n in names) for s in STATE_ORDER]
+        total_row: list[object] = [text_cell(ws, "I alt", font=HEADER_FONT)]
+        for v in [*totals, sum(totals)]:
+            cell = WriteOnlyCell(ws, value=v)
+            cell.font = HEADER_FONT
+            total_row.append(cell)
+        ws.append(total_row)
+        ws.append([])
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _about(wb: Workbook, meta: WorklistMeta, count: int) -> None:
+    ws = wb.create_sheet("Om listen")
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 70
+    ws.append([text_cell(ws, "Om listen", font=Font(bold=True, size=13))])
+    items: list[tuple[str, str]] = [
+        ("Titel", meta.title),
+        ("Periode", meta.period),
+        *meta.filters,
+        ("Antal frister", str(count)),
+        ("CPR-numre", "vist fuldt (registreret i historikken)" if meta.include_cpr else "maskeret (DDMMÅÅ-XXXX)"),
+        ("Dannet af", meta.generated_by),
+        ("Dannet", meta.generated_at.strftime("%d-%m-%Y %H:%M")),
+        ("Regelkatalog", meta.catalogue),
+        ("Kalender", meta.calendar),
+        ("Statusfarver", "; ".join(f"{PALETTE[s].symbol} {PALETTE[s].label}" for s in STATE_ORDER)),
+    ]
+    for label, value in items:
+        ws.append([text_cell(ws, label, font=HEADER_FONT), text_cell(ws, value, alignment=WRAP)])
+
+
+def write_worklist(path: Path, rows: Sequence[DeadlineRow], meta: WorklistMeta,
+                   progress: Progress | None = None) -> None:  # fmt: skip
+    """Write the workbook to ``path`` (atomically). ``progress(done, total)`` returning False cancels."""
+    wb = Workbook(write_only=True)
+    per_worker: dict[str, list[DeadlineRow]] = {}
+    if meta.per_caseworker:
+        for r in rows:
+            per_worker.setdefault(r.caseworker, []).append(r)
+    total = len(rows) + sum(len(v) for v in per_worker.values())
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and done % 500 == 0 and not progress(done, total):
+            raise ExportCancelled
+
+    _deadline_sheet(wb, "Frister", rows, meta, tick)
+    used = {"frister", "oversigt", "om listen"}
+    for worker in sorted(per_worker, key=str.casefold):
+        _deadline_sheet(wb, _safe_sheet_name(worker, used), per_worker[worker], meta, tick)
+    _overview(wb, rows, meta)
+    _about(wb, meta, len(rows))
+    save_atomically(wb, path)
+    if progress is not None:
+        progress(total, total)
+
+
+def default_filename(title: str) -> str:
+    """A file name from the list's title, without characters Windows refuses."""
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", title).strip(" .") + ".xlsx"
+
+
+def fmt_period(start: date, end: date) -> str:
+    return f"{format_date(start)}–{format_date(end)}"

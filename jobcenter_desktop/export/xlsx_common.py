@@ -1,0 +1,69 @@
+"""Shared Excel helpers: safe text cells, atomic saving, and the errors the export layer raises."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+MAX_CELL = 32_767  # Excel's limit for text in one cell
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(Exception):
+    """The file could not be written; the message is Danish and says what to do."""
+
+
+def text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCell:
+    """A cell that is always plain text: never a formula, even if a citizen's note starts with "="."""
+    clean = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+    cell = WriteOnlyCell(ws, value=clean)
+    cell.data_type = "s"
+    if clean.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True  # Excel keeps it text even when the cell is edited later
+    for key, val in style.items():
+        setattr(cell, key, val)
+    return cell
+
+
+def save_atomically(wb: Workbook, target: Path, before_save: Callable[[], None] | None = None) -> None:
+    """Write to a temporary file next to the target, then replace it: never a half-written workbook."""
+    folder = target.parent
+    if not folder.exists():
+        raise ExportError(f"Mappen findes ikke: {folder}. Vælg en anden placering.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".~frister-", suffix=".xlsx", dir=folder)
+    except OSError as e:
+        raise ExportError(f"Der kan ikke skrives i mappen {folder} ({e.strerror}). Vælg en anden placering.") from e
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if before_save is not None:
+            before_save()
+        wb.save(tmp)
+        try:
+            os.replace(tmp, target)
+        except PermissionError as e:
+            raise ExportError(
+                f"Filen {target.name} kan ikke overskrives; den er måske åben i Excel. "
+                "Luk den eller vælg et andet filnavn."
+            ) from e
+        except OSError as e:
+            raise ExportError(f"Filen {target} kan ikke gemmes ({e.strerror}). Vælg et andet filnavn.") from e
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))

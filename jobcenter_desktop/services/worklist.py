@@ -1,0 +1,126 @@
+"""Exporting worklists: which rows (scope and period, overdue always on top), the title and file name, and the
+audit entry when CPR numbers leave the app unmasked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from jobcenter_desktop.core.calendar import format_date
+from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
+from jobcenter_desktop.core.urgency import Urgency
+from jobcenter_desktop.export.worklist_xlsx import Progress, WorklistMeta, default_filename, write_worklist
+from jobcenter_desktop.export.xlsx_common import ExportError
+from jobcenter_desktop.services.context import Context
+from jobcenter_desktop.services.deadlines import DeadlineService
+from jobcenter_desktop.services.errors import Problem, ServiceError, ValidationError
+from jobcenter_desktop.storage.repository import Repository
+
+MAX_NEXT_DAYS = 260
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose deadlines: exactly one of caseworker / team / everyone (None, None, True)."""
+
+    caseworker: str | None = None
+    team: str | None = None
+    everyone: bool = False
+
+    def label(self) -> str:
+        if self.everyone:
+            return "Alle"
+        if self.team:
+            return self.team
+        return self.caseworker or ""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str  # "uge 48 2026" or "23-11-2026–06-12-2026"
+
+    @staticmethod
+    def iso_week(year: int, week: int) -> Period:
+        try:
+            monday = date.fromisocalendar(year, week, 1)
+        except ValueError:
+            raise ValidationError([Problem("week", f"Uge {week} findes ikke i {year}.")]) from None
+        return Period(monday, monday + timedelta(days=6), f"uge {week} {year}")
+
+    @staticmethod
+    def week_of(day: date) -> Period:
+        iso = day.isocalendar()
+        return Period.iso_week(iso.year, iso.week)
+
+    @staticmethod
+    def between(start: date, end: date) -> Period:
+        if end < start:
+            raise ValidationError([Problem("to", "Slutdatoen ligger før startdatoen.")])
+        if (end - start).days > 366:
+            raise ValidationError([Problem("to", "Perioden må højst være et år.")])
+        return Period(start, end, f"{format_date(start)}–{format_date(end)}")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    scope: Scope
+    period: Period
+    per_caseworker: bool = False
+    include_cpr: bool = False
+
+
+class WorklistService:
+    def __init__(self, ctx: Context, deadlines: DeadlineService) -> None:
+        self.ctx = ctx
+        self.deadlines = deadlines
+
+    def next_working_days(self, today: date, n: int) -> Period:
+        if not 1 <= n <= MAX_NEXT_DAYS:
+            raise ValidationError([Problem("next", f"Antal hverdage skal være 1–{MAX_NEXT_DAYS}.")])
+        end = self.ctx.calendar.add_working_days(today, n)
+        return Period(today, end, f"de næste {n} hverdage ({format_date(today)}–{format_date(end)})")
+
+    def rows(self, req: ExportRequest, today: date) -> list[DeadlineRow]:
+        """Open milestones due in the period, plus every open milestone already overdue, overdue first."""
+        base = DeadlineFilter(caseworker=None if req.scope.everyone or req.scope.team else req.scope.caseworker,
+                              team=req.scope.team)  # fmt: skip
+        in_period = self.deadlines.list(replace(base, date_from=req.period.start, date_to=req.period.end), today)
+        overdue = [r for r in self.deadlines.list(replace(base, date_to=today), today)
+                   if r.urgency in (Urgency.OVERDUE, Urgency.SOFT_OVERDUE)]  # fmt: skip
+        seen = {r.milestone_id for r in overdue}
+        return overdue + [r for r in in_period if r.milestone_id not in seen]
+
+    def title(self, req: ExportRequest) -> str:
+        return f"Frister {req.period.label} - {req.scope.label()}"
+
+    def default_filename(self, req: ExportRequest) -> str:
+        return default_filename(self.title(req))
+
+    def export(self, req: ExportRequest, target: Path, today: date, now: datetime,
+               progress: Progress | None = None) -> int:  # fmt: skip
+        """Write the workbook; returns the number of deadlines. Every failure is a Danish ServiceError."""
+        if not (req.scope.everyone or req.scope.team or req.scope.caseworker):
+            raise ValidationError([Problem("scope", "Vælg en sagsbehandler, et team eller alle.")])
+        rows = self.rows(req, today)
+        filters = [("Omfang", req.scope.label()), ("Periode", req.period.label),
+                   ("Overskredne frister", "altid med, øverst"),
+                   ("Ark pr. sagsbehandler", "ja" if req.per_caseworker else "nej")]  # fmt: skip
+        meta = WorklistMeta(
+            title=self.title(req), period=req.period.label, generated_by=self.ctx.actor, generated_at=now,
+            catalogue=f"{self.ctx.catalogue.id} version {self.ctx.catalogue.version} ({self.ctx.catalogue.title})",
+            calendar=self.ctx.calendar.settings.describe(), filters=filters, include_cpr=req.include_cpr,
+            per_caseworker=req.per_caseworker,
+        )  # fmt: skip
+        try:
+            write_worklist(target, rows, meta, progress)
+        except ExportError as e:
+            raise ServiceError(str(e)) from e
+        if req.include_cpr:
+            with self.ctx.db.write() as s:
+                Repository(s).audit(actor=self.ctx.actor, entity="export", entity_id=target.name,
+                                    action="reveal_cpr", after=f"{len(rows)} frister",
+                                    reason="Arbejdsliste eksporteret med fulde CPR-numre")  # fmt: skip
+        return len(rows)
