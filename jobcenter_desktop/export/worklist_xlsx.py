@@ -26,12 +26,15 @@ from jobcenter_desktop.export.xlsx_common import column_letter, save_atomically,
 
 # (header, width in characters)
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("Frist", 12), ("Ugedag", 9), ("Uge", 6), ("Status", 22), ("Hverdage til frist", 10), ("Målgruppe", 26),
+    ("Frist", 12), ("Ugedag", 9), ("Uge", 6), ("Status", 22), ("Hverdage til frist", 10), ("Målgruppe", 30),
     ("Milepæl", 38), ("Sagsnr.", 12), ("Part", 28), ("CPR/CVR", 13), ("Sagsbehandler", 14), ("Team", 12),
     ("Bemærkning", 40),
 )  # fmt: skip
 DATE_FORMAT = "DD-MM-YYYY"
-HEADER_FONT = Font(bold=True)
+FONT_NAME = "Calibri"  # name it: LibreOffice falls back to a serif font for styled cells without one
+HEADER_FONT = Font(name=FONT_NAME, bold=True)
+BOLD = Font(name=FONT_NAME, bold=True)
+PLAIN = Font(name=FONT_NAME)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 HEADER_BORDER = Border(bottom=Side(style="thin", color="888888"))
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -92,6 +95,7 @@ def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: 
     for i, (_, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[column_letter(i)].width = width
     _print_setup(ws, meta, len(COLUMNS), len(rows))
+    ws.row_dimensions[1].height = 30  # room for the wrapped "Hverdage til frist"
     ws.append(_header(ws, [c[0] for c in COLUMNS]))
     for r in rows:
         assert r.due is not None
@@ -104,11 +108,12 @@ def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: 
         left.fill = fill
         ident = display_party_id(r.party.kind, r.party.identifier, reveal=meta.include_cpr)
         notes = r.notes.strip()
+        status_font = BOLD if r.urgency is Urgency.OVERDUE else PLAIN
         ws.append([
             due,
             text_cell(ws, DANISH_WEEKDAYS[r.due.weekday()]),
             WriteOnlyCell(ws, value=r.due.isocalendar().week),
-            text_cell(ws, f"{style.symbol} {style.label}", fill=fill, font=Font(bold=r.urgency is Urgency.OVERDUE)),
+            text_cell(ws, f"{style.symbol} {style.label}", fill=fill, font=status_font),
             left,
             text_cell(ws, r.group_name, alignment=TOP),
             text_cell(ws, r.milestone_name + (f" kl. {r.due_at:%H:%M}" if r.due_at else ""), alignment=TOP),
@@ -138,7 +143,7 @@ def _overview(wb: Workbook, rows: Sequence[DeadlineRow], meta: WorklistMeta) -> 
     ws.column_dimensions["A"].width = 30
     for i in range(2, len(STATE_ORDER) + 3):
         ws.column_dimensions[column_letter(i)].width = 13
-    ws.append([text_cell(ws, meta.title, font=Font(bold=True, size=13))])
+    ws.append([text_cell(ws, meta.title, font=Font(name=FONT_NAME, bold=True, size=13))])
     ws.append([text_cell(ws, f"Periode: {meta.period}")])
     ws.append([])
     by: tuple[tuple[str, Callable[[DeadlineRow], str]], ...] = (
@@ -167,14 +172,19 @@ def _overview(wb: Workbook, rows: Sequence[DeadlineRow], meta: WorklistMeta) -> 
         ws.append([])
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _about(wb: Workbook, meta: WorklistMeta, count: int) -> None:
     ws = wb.create_sheet("Om listen")
-    ws.column_dimensions["A"].width = 26
-    ws.column_dimensions["B"].width = 70
-    ws.append([text_cell(ws, "Om listen", font=Font(bold=True, size=13))])
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 110
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.append([text_cell(ws, "Om listen", font=Font(name=FONT_NAME, bold=True, size=13))])
     items: list[tuple[str, str]] = [
         ("Titel", meta.title),
         ("Periode", meta.period),
@@ -188,7 +198,7 @@ def _about(wb: Workbook, meta: WorklistMeta, count: int) -> None:
         ("Statusfarver", "; ".join(f"{PALETTE[s].symbol} {PALETTE[s].label}" for s in STATE_ORDER)),
     ]
     for label, value in items:
-        ws.append([text_cell(ws, label, font=HEADER_FONT), text_cell(ws, value, alignment=WRAP)])
+        ws.append([text_cell(ws, label, font=HEADER_FONT), text_cell(ws, value, alignment=TOP)])
 
 
 def write_worklist(path: Path, rows: Sequence[DeadlineRow], meta: WorklistMeta,

@@ -105,8 +105,7 @@ class WorklistService:
         if not (req.scope.everyone or req.scope.team or req.scope.caseworker):
             raise ValidationError([Problem("scope", "Vælg en sagsbehandler, et team eller alle.")])
         rows = self.rows(req, today)
-        filters = [("Omfang", req.scope.label()), ("Periode", req.period.label),
-                   ("Overskredne frister", "altid med, øverst"),
+        filters = [("Omfang", req.scope.label()), ("Overskredne frister", "altid med, øverst"),
                    ("Ark pr. sagsbehandler", "ja" if req.per_caseworker else "nej")]  # fmt: skip
         meta = WorklistMeta(
             title=self.title(req), period=req.period.label, generated_by=self.ctx.actor, generated_at=now,
