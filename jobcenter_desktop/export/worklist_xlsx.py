@@ -140,9 +140,15 @@ def _safe_sheet_name(name: str, used: set[str]) -> str:
 
 def _overview(wb: Workbook, rows: Sequence[DeadlineRow], meta: WorklistMeta) -> None:
     ws = wb.create_sheet("Oversigt")
-    ws.column_dimensions["A"].width = 30
-    for i in range(2, len(STATE_ORDER) + 3):
-        ws.column_dimensions[column_letter(i)].width = 13
+    # Write-only sheets stream their properties before the first row: set them now, not after the rows.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.column_dimensions["A"].width = 36
+    for i, state in enumerate(STATE_ORDER, start=2):  # wide enough that no header wraps
+        ws.column_dimensions[column_letter(i)].width = max(11, len(PALETTE[state].label) + 3)
+    ws.column_dimensions[column_letter(len(STATE_ORDER) + 2)].width = 9
     ws.append([text_cell(ws, meta.title, font=Font(name=FONT_NAME, bold=True, size=13))])
     ws.append([text_cell(ws, f"Periode: {meta.period}")])
     ws.append([])
@@ -170,10 +176,6 @@ def _overview(wb: Workbook, rows: Sequence[DeadlineRow], meta: WorklistMeta) -> 
             total_row.append(cell)
         ws.append(total_row)
         ws.append([])
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _about(wb: Workbook, meta: WorklistMeta, count: int) -> None:
