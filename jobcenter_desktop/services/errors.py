@@ -29,5 +29,9 @@ class ConflictError(ServiceError):
                                     "gennemse ændringen og prøv igen.")  # fmt: skip
 
 
+class Cancelled(Exception):
+    """The user cancelled long work; everything it would have written was rolled back."""
+
+
 class StartupError(ServiceError):
     """The app cannot start on this database or catalogue; the message says what to do."""

@@ -14,7 +14,7 @@ from jobcenter_desktop.export.cases_xlsx import ImportFileError, RawCaseRow, rea
 from jobcenter_desktop.export.xlsx_common import ExportError
 from jobcenter_desktop.services.cases import CaseService, NewCase
 from jobcenter_desktop.services.context import Context
-from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.services.errors import Cancelled, ServiceError
 from jobcenter_desktop.storage.repository import Repository
 
 Progress = Callable[[int, int], bool]
@@ -76,7 +76,7 @@ class ImportService:
         for i, raw in enumerate(raw_rows):
             out.append(self._judge(raw, today, seen))
             if progress is not None and i % 100 == 0 and not progress(i, len(raw_rows)):
-                raise ServiceError("Indlæsningen blev annulleret.")
+                raise Cancelled
         return ImportPreview(str(path), tuple(out))
 
     def _judge(self, raw: RawCaseRow, today: date, seen: dict[tuple[str, str], int]) -> ImportRow:
@@ -135,7 +135,7 @@ class ImportService:
                                        "Intet er importeret; læs filen igen.")  # fmt: skip
                 numbers.append(self.cases.register_in(repo, row.new_case, today, reason=reason).number)
                 if progress is not None and i % 50 == 0 and not progress(i, len(accepted)):
-                    raise ServiceError("Importen blev annulleret; intet er gemt.")
+                    raise Cancelled  # leaving the with-block rolls the whole import back
             repo.audit(actor=self.ctx.actor, entity="system", entity_id="import", action="import",
                        after=f"{len(numbers)} sager", reason=reason)  # fmt: skip
         return numbers

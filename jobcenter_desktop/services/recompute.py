@@ -15,15 +15,12 @@ from jobcenter_desktop.core.deadlines import plan_case
 from jobcenter_desktop.core.models import MilestoneState
 from jobcenter_desktop.services.cases import case_facts, sync_case
 from jobcenter_desktop.services.context import Context
+from jobcenter_desktop.services.errors import Cancelled
 from jobcenter_desktop.storage.repository import Repository
 
 CHUNK = 500
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
-
-
-class Cancelled(Exception):
-    pass
 
 
 @dataclass(frozen=True, slots=True)

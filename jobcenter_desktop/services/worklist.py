@@ -10,11 +10,17 @@ from pathlib import Path
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
 from jobcenter_desktop.core.urgency import Urgency
-from jobcenter_desktop.export.worklist_xlsx import Progress, WorklistMeta, default_filename, write_worklist
+from jobcenter_desktop.export.worklist_xlsx import (
+    ExportCancelled,
+    Progress,
+    WorklistMeta,
+    default_filename,
+    write_worklist,
+)
 from jobcenter_desktop.export.xlsx_common import ExportError
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.deadlines import DeadlineService
-from jobcenter_desktop.services.errors import Problem, ServiceError, ValidationError
+from jobcenter_desktop.services.errors import Cancelled, Problem, ServiceError, ValidationError
 from jobcenter_desktop.storage.repository import Repository
 
 MAX_NEXT_DAYS = 260
@@ -117,6 +123,8 @@ class WorklistService:
             write_worklist(target, rows, meta, progress)
         except ExportError as e:
             raise ServiceError(str(e)) from e
+        except ExportCancelled as e:
+            raise Cancelled from e
         if req.include_cpr:
             with self.ctx.db.write() as s:
                 Repository(s).audit(actor=self.ctx.actor, entity="export", entity_id=target.name,

@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from jobcenter_desktop.services.errors import ServiceError
-from jobcenter_desktop.services.recompute import Cancelled
+from jobcenter_desktop.services.errors import Cancelled, ServiceError
 
 log = logging.getLogger(__name__)
 

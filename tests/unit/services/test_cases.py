@@ -61,7 +61,9 @@ REGISTER_CASES = [
 PROVISIONAL = {"fh_moedetilbud", "jr_besaettelse", "lt_blanket"}
 
 
-@pytest.mark.parametrize(("group", "party_id", "trigger", "expected"), REGISTER_CASES, ids=[c[0] for c in REGISTER_CASES])
+@pytest.mark.parametrize(
+    ("group", "party_id", "trigger", "expected"), REGISTER_CASES, ids=[c[0] for c in REGISTER_CASES]
+)
 def test_register_every_group(app: Frister, group: str, party_id: str, trigger: str, expected) -> None:
     needs_time = trigger == "henvendelse"
     when = datetime(2026, 3, 2, 10, 0) if needs_time else MON_2_MAR
@@ -105,36 +107,34 @@ def _problems(app: Frister, new: NewCase, today: date = MON_2_MAR) -> list[tuple
 @pytest.mark.parametrize(
     ("new", "field", "message"),
     [
-        (NewCase("bistandshjaelp", "Åse Lund", "010190-1235", {"ledigmelding": MON_2_MAR}),
-         "group", "Ukendt målgruppe: 'bistandshjaelp'."),
-        (NewCase("dagpenge", "Åse Lund", "320190-1235", {"ledigmelding": MON_2_MAR}),
-         "party_id", "CPR-nummeret indeholder ikke en gyldig fødselsdato."),
-        (NewCase("dagpenge", "Åse Lund", "290201-1234", {"ledigmelding": MON_2_MAR}),  # 29 Feb 1901: no leap year
-         "party_id", "CPR-nummeret indeholder ikke en gyldig fødselsdato."),
-        (NewCase("dagpenge", "Åse Lund", "01019-1235", {"ledigmelding": MON_2_MAR}),
-         "party_id", "CPR-nummeret skal have formen DDMMÅÅ-NNNN (10 cifre)."),
-        (NewCase("jobrotation", "Bageri Ærø ApS", "1234567", {"ansoegning_modtaget": MON_2_MAR}),
-         "party_id", "CVR-nummeret skal være præcis 8 cifre."),
-        (NewCase("jobrotation", "Bageri Ærø ApS", "123456789", {"ansoegning_modtaget": MON_2_MAR}),
-         "party_id", "CVR-nummeret skal være præcis 8 cifre."),
-        (NewCase("kontanthjaelp", "Åse Lund", "010190-1235", {}),
-         "trigger_foerste_fremmoede", "Dato for 'Første fremmøde' mangler."),
-        (NewCase("loentilskud", "Bageri Ærø ApS", "12345678", {"henvendelse": MON_2_MAR}),
-         "trigger_henvendelse", "Angiv også klokkeslæt: fristen regnes i timer."),
-        (NewCase("kontanthjaelp", "Åse Lund", "010190-1235",
-                 {"foerste_fremmoede": MON_2_MAR, "ledigmelding": MON_2_MAR}),
-         "trigger_ledigmelding", "Hændelsen 'ledigmelding' hører ikke til målgruppen."),
-        (NewCase("kontanthjaelp", "   ", "010190-1235", {"foerste_fremmoede": MON_2_MAR}),
-         "party_name", "Navn mangler."),
-        (NewCase("kontanthjaelp", "x" * 201, "010190-1235", {"foerste_fremmoede": MON_2_MAR}),
-         "party_name", "Navnet er for langt (højst 200 tegn)."),
-        (NewCase("kontanthjaelp", "Åse Lund", "010190-1235", {"foerste_fremmoede": date(1949, 12, 31)}),
-         "trigger_foerste_fremmoede", "Datoen skal ligge mellem 1950 og 2100."),
+        pytest.param(NewCase("bistandshjaelp", "Åse Lund", "010190-1235", {"ledigmelding": MON_2_MAR}),
+                     "group", "Ukendt målgruppe: 'bistandshjaelp'.", id="unknown-group"),
+        pytest.param(NewCase("dagpenge", "Åse Lund", "320190-1235", {"ledigmelding": MON_2_MAR}),
+                     "party_id", "CPR-nummeret indeholder ikke en gyldig fødselsdato.", id="cpr-bad-day"),
+        pytest.param(NewCase("dagpenge", "Åse Lund", "290201-1234", {"ledigmelding": MON_2_MAR}),  # 29 Feb 1901
+                     "party_id", "CPR-nummeret indeholder ikke en gyldig fødselsdato.", id="cpr-29-feb-non-leap"),
+        pytest.param(NewCase("dagpenge", "Åse Lund", "01019-1235", {"ledigmelding": MON_2_MAR}),
+                     "party_id", "CPR-nummeret skal have formen DDMMÅÅ-NNNN (10 cifre).", id="cpr-too-short"),
+        pytest.param(NewCase("jobrotation", "Bageri Ærø ApS", "1234567", {"ansoegning_modtaget": MON_2_MAR}),
+                     "party_id", "CVR-nummeret skal være præcis 8 cifre.", id="cvr-7-digits"),
+        pytest.param(NewCase("jobrotation", "Bageri Ærø ApS", "123456789", {"ansoegning_modtaget": MON_2_MAR}),
+                     "party_id", "CVR-nummeret skal være præcis 8 cifre.", id="cvr-9-digits"),
+        pytest.param(NewCase("kontanthjaelp", "Åse Lund", "010190-1235", {}),
+                     "trigger_foerste_fremmoede", "Dato for 'Første fremmøde' mangler.", id="missing-initial-trigger"),
+        pytest.param(NewCase("loentilskud", "Bageri Ærø ApS", "12345678", {"henvendelse": MON_2_MAR}),
+                     "trigger_henvendelse", "Angiv også klokkeslæt: fristen regnes i timer.", id="hours-without-time"),
+        pytest.param(NewCase("kontanthjaelp", "Åse Lund", "010190-1235",
+                             {"foerste_fremmoede": MON_2_MAR, "ledigmelding": MON_2_MAR}),
+                     "trigger_ledigmelding", "Hændelsen 'ledigmelding' hører ikke til målgruppen.",
+                     id="foreign-trigger"),
+        pytest.param(NewCase("kontanthjaelp", "   ", "010190-1235", {"foerste_fremmoede": MON_2_MAR}),
+                     "party_name", "Navn mangler.", id="no-name"),
+        pytest.param(NewCase("kontanthjaelp", "x" * 201, "010190-1235", {"foerste_fremmoede": MON_2_MAR}),
+                     "party_name", "Navnet er for langt (højst 200 tegn).", id="name-too-long"),
+        pytest.param(NewCase("kontanthjaelp", "Åse Lund", "010190-1235", {"foerste_fremmoede": date(1949, 12, 31)}),
+                     "trigger_foerste_fremmoede", "Datoen skal ligge mellem 1950 og 2100.", id="date-out-of-range"),
     ],
-    ids=["unknown-group", "cpr-bad-day", "cpr-29-feb-non-leap", "cpr-too-short", "cvr-7-digits",
-         "cvr-9-digits", "missing-initial-trigger", "hours-without-time", "foreign-trigger", "no-name",
-         "name-too-long", "date-out-of-range"],  # fmt: skip
-)
+)  # fmt: skip
 def test_validation_problem_per_field(app: Frister, new: NewCase, field: str, message: str) -> None:
     assert _problems(app, new) == [(field, message)]
     assert app.audit() == []  # nothing was written
