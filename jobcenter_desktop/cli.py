@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import logging
+import re
 import sys
 import uuid
 from collections.abc import Sequence
@@ -45,8 +46,21 @@ class UsageError(Exception):
     """Bad input: exit 2 with this one-line message."""
 
 
+# argparse speaks English; the few messages a user meets are said in Danish instead.
+_ARGPARSE_DANISH = (
+    (re.compile(r"invalid choice: (.+?) \(choose from (.+)\)"), r"ugyldigt valg: \1 (vælg mellem \2)"),
+    (re.compile(r"the following arguments are required: (.+)"), r"disse skal angives: \1"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"ukendte argumenter: \1"),
+    (re.compile(r"expected one argument"), "mangler en værdi"),
+    (re.compile(r"invalid (\w+) value: (.+)"), r"ugyldig værdi: \2"),
+    (re.compile(r"not allowed with argument (.+)"), r"kan ikke bruges sammen med \1"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        for pattern, danish in _ARGPARSE_DANISH:
+            message = pattern.sub(danish, message)
         raise UsageError(message)
 
 
@@ -446,8 +460,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _week_arg(text: str) -> tuple[int, int]:
-    import re
-
     m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), flags=re.IGNORECASE)
     if not m:
         raise argparse.ArgumentTypeError(f"{text[:20]!r} er ikke en uge (brug ÅÅÅÅ-Wuu, fx 2026-W48)")

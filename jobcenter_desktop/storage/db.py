@@ -86,6 +86,8 @@ def check_sqlite_file(path: Path) -> None:
     """Refuse files that are not SQLite databases or cannot be written, before anything touches them."""
     if not path.exists():
         parent = path.parent
+        if parent.exists() and not parent.is_dir():
+            raise DatabaseError(f"{parent} er en fil, ikke en mappe. Vælg en anden placering til databasen.")
         if not parent.exists():
             try:
                 parent.mkdir(parents=True, exist_ok=True)

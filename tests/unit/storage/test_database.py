@@ -184,8 +184,8 @@ def test_read_only_file_is_refused(tmp_path: Path) -> None:
 def test_missing_parent_that_cannot_be_created_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("en fil, ikke en mappe")
-    # A file where the folder should be: refused with a Danish message (the detail may be SQLite's own).
-    with pytest.raises(StartupError, match="kan ikke"):
+    # A file where the folder should be: refused with a Danish message naming the problem.
+    with pytest.raises(StartupError, match="er en fil, ikke en mappe"):
         open_database(blocker / "frister.sqlite3")
     assert blocker.read_text() == "en fil, ikke en mappe"
 
