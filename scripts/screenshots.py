@@ -21,10 +21,27 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from jobcenter_desktop.cli import main as cli_main
 from jobcenter_desktop.ui.app import build_main_window, ensure_qapp
 from jobcenter_desktop.ui.case_dialog import CaseDialog
+from jobcenter_desktop.ui.export_dialog import ExportDialog
+from jobcenter_desktop.ui.import_dialog import ImportDialog
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
 from jobcenter_desktop.ui.settings_dialog import SettingsDialog
 
 TODAY = date(2026, 11, 23)
+
+
+def fill_sample(path: Path) -> None:
+    """A small case list as a team might keep it: mixed date styles, one unknown group, one bad CPR."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["Sager"]
+    ws.delete_rows(2)
+    ws.append(["Dagpenge", "Fiktiv Jensen", "0101901235", date(2026, 11, 16), None, "anna.k", "Team Vest", ""])
+    ws.append(["kontanthjælp", "Fiktiv Hansen", "020290-1235", "17-11-2026", None, "", "", "Tolk: arabisk"])
+    ws.append(["Løntilskud", "Fiktiv Tømrer ApS", "12345678", "2026-11-18", "10:30", "", "", ""])
+    ws.append(["Sygedagpenge", "Fiktiv Olsen", "030390-1235", "18.11.2026", None, "", "", ""])
+    ws.append(["Dagpenge", "Fiktiv Berg", "310290-1235", "18-11-2026", None, "", "", ""])
+    wb.save(path)
 
 
 def grab(widget: QWidget, path: Path) -> None:
@@ -72,6 +89,17 @@ def main() -> int:
         case.tabs.setCurrentIndex(2)
         grab(case, out / "sag-historik.png")
         case.close()
+
+        export_dlg = ExportDialog(window.app, lambda: TODAY, window, folder=Path(tmp))
+        grab(export_dlg, out / "eksport.png")
+        export_dlg.close()
+        sample = Path(tmp) / "sager.xlsx"
+        window.app.importer.write_template(sample)
+        fill_sample(sample)
+        import_dlg = ImportDialog(window.app, lambda: TODAY, window)
+        import_dlg.load(sample)
+        grab(import_dlg, out / "import.png")
+        import_dlg.close()
 
         settings_dlg = SettingsDialog(window.app, settings, TODAY, window)
         grab(settings_dlg, out / "indstillinger.png")

@@ -51,6 +51,7 @@ class ExportDialog(QDialog):
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Eksportér arbejdsliste"))
         self.setAccessibleName(self.tr("Eksportér arbejdsliste"))
+        self.resize(600, 460)
         workers = app.caseworkers()
 
         self.scope_me = QRadioButton(self.tr("Mine frister ({0})").format(app.ctx.actor))

@@ -27,6 +27,8 @@ from jobcenter_desktop.ui.calendar_view import CalendarView
 from jobcenter_desktop.ui.case_dialog import CaseDialog
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.export_dialog import ExportDialog
+from jobcenter_desktop.ui.import_dialog import ImportDialog
 from jobcenter_desktop.ui.legend import Legend
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
@@ -100,9 +102,10 @@ class MainWindow(QMainWindow):
                                           QKeySequence.StandardKey.Find)  # fmt: skip
         self.action_refresh = self._action("action_refresh", self.tr("&Opdatér"), self.refresh,
                                            QKeySequence.StandardKey.Refresh)  # fmt: skip
-        self.action_export = self._action("action_export", self.tr("&Eksportér arbejdsliste …"), lambda: None, "Ctrl+E",
-                                          self.tr("Excel-eksport kommer i næste version"))  # fmt: skip
-        self.action_export.setEnabled(False)
+        self.action_export = self._action("action_export", self.tr("&Eksportér arbejdsliste …"), self.export,
+                                          "Ctrl+E")  # fmt: skip
+        self.action_import = self._action("action_import", self.tr("&Importér sager …"), self.import_cases,
+                                          "Ctrl+I")  # fmt: skip
         self.action_settings = self._action("action_settings", self.tr("&Indstillinger …"), self.open_settings,
                                             QKeySequence.StandardKey.Preferences)  # fmt: skip
         self.action_recompute = self._action("action_recompute", self.tr("&Genberegn frister …"), self.recompute)
@@ -116,7 +119,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Filer"))
-        file_menu.addActions([self.action_new_case, self.action_export])
+        file_menu.addActions([self.action_new_case, self.action_export, self.action_import])
         file_menu.addSeparator()
         file_menu.addActions([self.action_settings, self.action_recompute])
         file_menu.addSeparator()
@@ -173,6 +176,18 @@ class MainWindow(QMainWindow):
             return
         dlg.exec()
         if dlg.changed:
+            self.refresh()
+
+    def export(self) -> None:
+        dlg = ExportDialog(self.app, self.today, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.written is not None:
+            self.statusBar().showMessage(self.tr("{0} frister gemt i {1}").format(dlg.count, dlg.written), 10000)
+
+    def import_cases(self) -> None:
+        dlg = ImportDialog(self.app, self.today, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.imported:
+            self.statusBar().showMessage(self.tr("{0} sager importeret ({1}–{2}).").format(
+                len(dlg.imported), dlg.imported[0], dlg.imported[-1]), 10000)  # fmt: skip
             self.refresh()
 
     def open_settings(self) -> None:

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from jobcenter_desktop.services.errors import Cancelled, ServiceError
@@ -59,6 +59,39 @@ class TaskOutcome:
         self.cancelled = False
 
 
+class _Receiver(QObject):
+    """Lives on the UI thread, so Qt delivers the worker's signals here queued, on the UI thread.
+    (Plain Python callables as slots would run on the worker's thread and touch widgets from there.)"""
+
+    def __init__(self, dialog: QProgressDialog, loop: QEventLoop, thread: QThread, outcome: TaskOutcome) -> None:
+        super().__init__()
+        self.dialog, self.loop, self.worker_thread, self.outcome = dialog, loop, thread, outcome
+
+    @Slot(int, int)
+    def progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    def _finish(self) -> None:
+        self.worker_thread.quit()
+        self.loop.quit()
+
+    @Slot(object)
+    def done(self, result: Any) -> None:
+        self.outcome.result = result
+        self._finish()
+
+    @Slot(str)
+    def failed(self, message: str) -> None:
+        self.outcome.error = message
+        self._finish()
+
+    @Slot()
+    def cancelled(self) -> None:
+        self.outcome.cancelled = True
+        self._finish()
+
+
 def run_task(parent: QWidget | None, title: str, label: str, fn: Callable[[ProgressFn], Any]) -> TaskOutcome:
     """Run ``fn(progress)`` on a worker thread while a progress dialog with "Annullér" is shown.
 
@@ -76,32 +109,12 @@ def run_task(parent: QWidget | None, title: str, label: str, fn: Callable[[Progr
     worker = _Worker(fn)
     worker.moveToThread(thread)
     loop = QEventLoop()
-
-    def on_progress(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
-
-    def finish() -> None:
-        thread.quit()
-        loop.quit()
-
-    def on_done(result: Any) -> None:
-        outcome.result = result
-        finish()
-
-    def on_failed(message: str) -> None:
-        outcome.error = message
-        finish()
-
-    def on_cancelled() -> None:
-        outcome.cancelled = True
-        finish()
-
-    worker.progressed.connect(on_progress)
-    worker.done.connect(on_done)
-    worker.failed.connect(on_failed)
-    worker.cancelled.connect(on_cancelled)
-    dialog.canceled.connect(worker.request_cancel)
+    receiver = _Receiver(dialog, loop, thread, outcome)
+    worker.progressed.connect(receiver.progressed)
+    worker.done.connect(receiver.done)
+    worker.failed.connect(receiver.failed)
+    worker.cancelled.connect(receiver.cancelled)
+    dialog.canceled.connect(worker.request_cancel, Qt.ConnectionType.DirectConnection)  # just sets a flag
     thread.started.connect(worker.run)
     thread.start()
     loop.exec()

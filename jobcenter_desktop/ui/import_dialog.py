@@ -1,0 +1,159 @@
+"""Filer → Importér sager: pick an .xlsx, see every row judged (ok or its problem in Danish), then import
+all valid rows in one transaction — or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobcenter_desktop.core.urgency import Urgency
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.importer import ImportPreview
+from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.export_dialog import documents_dir
+from jobcenter_desktop.ui.tasks import run_task
+from jobcenter_desktop.ui.theme import state_fill, state_icon
+
+
+class ImportDialog(QDialog):
+    def __init__(self, app: Frister, today: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app, self.today = app, today
+        self.preview: ImportPreview | None = None
+        self.imported: list[str] = []
+        self.setObjectName("ImportDialog")
+        self.setWindowTitle(self.tr("Importér sager"))
+        self.setAccessibleName(self.tr("Importér sager"))
+        self.resize(900, 560)
+        self.file_edit = QLineEdit()
+        self.file_edit.setObjectName("import_file_edit")
+        self.file_edit.setAccessibleName(self.tr("Fil der importeres"))
+        self.file_edit.setReadOnly(True)
+        choose = QPushButton(self.tr("Vælg fil …"))
+        choose.setObjectName("import_choose_button")
+        choose.setAccessibleName(self.tr("Vælg fil"))
+        choose.clicked.connect(self._choose)
+        template = QPushButton(self.tr("Gem skabelon …"))
+        template.setObjectName("import_template_button")
+        template.setAccessibleName(self.tr("Gem skabelon til import"))
+        template.clicked.connect(self._save_template)
+        self.summary = QLabel(self.tr("Vælg en Excel-fil med sager. Intet gemmes, før du trykker Importér."))
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("import_preview_table")
+        self.table.setAccessibleName(self.tr("Rækker i filen"))
+        self.table.setHorizontalHeaderLabels([self.tr("Række"), self.tr("Sag"), self.tr("Resultat")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 60)
+        self.table.setColumnWidth(1, 360)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Luk"))
+        self.import_button = buttons.addButton(self.tr("Importér"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("import_ok_button")
+        self.import_button.setEnabled(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(choose)
+        row.addWidget(template)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Vælg Excel-fil"), str(documents_dir()),
+                                              self.tr("Excel-projektmappe (*.xlsx)"))  # fmt: skip
+        if path:
+            self.load(Path(path))
+
+    def _save_template(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Gem skabelon"),
+                                              str(documents_dir() / "Skabelon til import af sager.xlsx"),
+                                              self.tr("Excel-projektmappe (*.xlsx)"))  # fmt: skip
+        if not path:
+            return
+        outcome = run_task(self, self.tr("Skabelon"), self.tr("Gemmer skabelon …"),
+                           lambda _p: self.app.importer.write_template(Path(path)))  # fmt: skip
+        if outcome.error:
+            show_error(self, outcome.error)
+
+    def load(self, path: Path) -> None:
+        """Read and judge the file (off the UI thread) and show every row."""
+        self.file_edit.setText(str(path))
+        today = self.today()
+        outcome = run_task(self, self.tr("Indlæser"), self.tr("Læser filen …"),
+                           lambda progress: self.app.importer.preview(path, today, progress))  # fmt: skip
+        self.preview = None
+        self.table.setRowCount(0)
+        self.import_button.setEnabled(False)
+        if outcome.error or outcome.cancelled:
+            self.summary.setText(outcome.error or self.tr("Indlæsningen blev annulleret."))
+            self.summary.setProperty("role", "error")
+            self.summary.style().polish(self.summary)
+            return
+        preview: ImportPreview = outcome.result
+        self.preview = preview
+        self.table.setRowCount(len(preview.rows))
+        for i, r in enumerate(preview.rows):
+            state = Urgency.DONE_ON_TIME if r.ok else Urgency.OVERDUE
+            result = QTableWidgetItem(state_icon(state), self.tr("OK") if r.ok else " ".join(r.problems))
+            result.setBackground(state_fill(state))
+            self.table.setItem(i, 0, QTableWidgetItem(str(r.line)))
+            self.table.setItem(i, 1, QTableWidgetItem(r.summary))
+            self.table.setItem(i, 2, result)
+        self.table.resizeRowsToContents()
+        ok, bad = len(preview.accepted), len(preview.rejected)
+        self.summary.setProperty("role", "warning" if bad else "")
+        self.summary.style().polish(self.summary)
+        self.summary.setText(self.tr("{0} rækker kan importeres, {1} har fejl og springes over.").format(ok, bad)
+                             if bad else self.tr("Alle {0} rækker kan importeres.").format(ok))  # fmt: skip
+        self.import_button.setText(self.tr("Importér {0} sager").format(ok))
+        self.import_button.setEnabled(ok > 0)
+
+    def accept(self) -> None:
+        preview = self.preview
+        if preview is None or not preview.accepted:
+            return
+        bad = len(preview.rejected)
+        if bad:
+            answer = QMessageBox.question(self, self.tr("Spring fejl over?"), self.tr(
+                "{0} rækker har fejl og bliver ikke importeret. Importér de {1} gyldige?").format(
+                    bad, len(preview.accepted)))  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        today = self.today()
+        outcome = run_task(self, self.tr("Importerer"), self.tr("Gemmer sager …"),
+                           lambda progress: self.app.importer.commit(preview, today, progress))  # fmt: skip
+        if outcome.cancelled:
+            self.summary.setText(self.tr("Importen blev annulleret; intet er gemt."))
+            return
+        if outcome.error:
+            show_error(self, outcome.error, self.tr("Intet er importeret"))
+            return
+        self.imported = list(outcome.result)
+        super().accept()
