@@ -129,7 +129,7 @@ def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: 
 
 def _safe_sheet_name(name: str, used: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "Ukendt"
-    base = base[:28]
+    base = base[:28].rstrip("'") or "Ukendt"  # Excel refuses a sheet name that ends with an apostrophe
     candidate, n = base, 2
     while candidate.casefold() in used:
         candidate = f"{base[:25]} ({n})"

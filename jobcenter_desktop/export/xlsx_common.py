@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 MAX_CELL = 32_767  # Excel's limit for text in one cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Not control characters, but not allowed in XML 1.0 either: openpyxl would write them and the file would not open.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 class ExportError(Exception):
@@ -24,7 +27,7 @@ class ExportError(Exception):
 
 def text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCell:
     """A cell that is always plain text: never a formula, even if a citizen's note starts with "="."""
-    clean = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+    clean = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))[:MAX_CELL]
     cell = WriteOnlyCell(ws, value=clean)
     cell.data_type = "s"
     if clean.startswith(FORMULA_STARTS):

@@ -108,6 +108,11 @@ class CaseService:
                 name_ = cat.triggers[group.initial_trigger].name
                 problems.append(Problem(f"trigger_{group.initial_trigger}", f"Dato for '{name_}' mangler."))
             if not problems:
+                try:  # a date late in the calendar's last year can put a deadline beyond the calendar
+                    plan_case(cat, self.ctx.calendar, CaseFacts(group.id, new.triggers), explain=False)
+                except (DeadlineError, CalendarRangeError) as e:
+                    problems.append(Problem(f"trigger_{group.initial_trigger}", str(e)))
+            if not problems:
                 ident = normalize_party_id(group.party, new.party_id)
                 with self.ctx.db.read() as s:
                     dups = Repository(s).open_duplicates(group.id, ident)

@@ -1,0 +1,145 @@
+"""The main window: object names, accessible names, shortcuts, the start-up summary, restored window state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.urgency import Urgency
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.cases import NewCase
+from jobcenter_desktop.ui.main_window import TAB_CALENDAR, TAB_CASES, TAB_WORKLIST
+
+TODAY = date(2026, 11, 23)
+INTERACTIVE = (QLineEdit, QComboBox, QPushButton, QTableView, QDateEdit, QCheckBox)
+
+
+def _show(qtbot, window) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_object_names_exist(window) -> None:
+    assert window.objectName() == "MainWindow"
+    for cls, name in ((QTableView, "worklist_view"), (QCalendarWidget, "deadline_calendar"),
+                      (QTableView, "case_register_view")):  # fmt: skip
+        assert window.findChild(cls, name) is not None, name
+    assert window.findChild(QAction, "action_new_case") is window.action_new_case
+
+
+def _carries_own_name(w: QWidget) -> bool:
+    """The line edit inside a spin box / date edit or an editable combo is named through its owner."""
+    parent = w.parentWidget()
+    return not (isinstance(w, QLineEdit) and isinstance(parent, QAbstractSpinBox | QComboBox))
+
+
+def test_every_interactive_widget_has_an_accessible_name(window) -> None:
+    offenders = sorted(
+        f"{type(w).__name__} {w.objectName() or '(no objectName)'} in "
+        f"{type(w.parentWidget()).__name__} {w.parentWidget().objectName()}"
+        for cls in INTERACTIVE
+        for w in window.findChildren(cls)
+        if _carries_own_name(w) and not w.accessibleName().strip()
+    )
+    assert not offenders, "widgets without an accessibleName:\n" + "\n".join(offenders)
+
+
+def test_shortcuts(qtbot, window) -> None:
+    assert window.action_new_case.shortcut() == QKeySequence("Ctrl+N")
+    assert window.action_search.shortcut() == QKeySequence("Ctrl+F")
+    assert window.action_refresh.shortcut() == QKeySequence("F5")
+
+    _show(qtbot, window)
+    window.tabs.setCurrentIndex(TAB_CALENDAR)
+    window.worklist.search_edit.setText("abc")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    # Ctrl+F goes back to Mine frister, focuses the search box and selects its text for overtyping.
+    assert window.tabs.currentIndex() == TAB_WORKLIST
+    qtbot.waitUntil(lambda: window.worklist.search_edit.hasFocus())
+    assert window.worklist.search_edit.selectedText() == "abc"
+
+    window.tabs.setCurrentIndex(TAB_CASES)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.cases.search_edit.hasFocus())
+
+
+def test_action_tooltips_name_their_shortcut(window) -> None:
+    actions = [a for a in window.findChildren(QAction) if a.objectName().startswith("action_")]
+    assert len(actions) >= 9
+    for action in actions:
+        tip = action.toolTip()
+        assert tip and not tip.endswith("()"), (action.objectName(), tip)  # no empty "()" for unbound keys
+        keys = action.shortcut().toString()
+        if keys:
+            assert tip.endswith(f"({keys})"), (action.objectName(), tip)
+
+
+def test_f5_refreshes_from_the_database(qtbot, make_window, fresh_db, qsettings) -> None:
+    window = make_window(fresh_db, qsettings)
+    _show(qtbot, window)
+    assert window.worklist.model.rowCount() == 0
+    other = Frister.open(fresh_db, actor="bo.l", team="Team Vest")  # a colleague on the same file
+    try:
+        other.cases.register(NewCase("fastholdelse", "Fiktiv Person", "010190-1235", {"foerste_henvendelse": TODAY},
+                                     caseworker="anna.k"), TODAY)  # fmt: skip
+    finally:
+        other.close()
+    assert window.worklist.model.rowCount() == 0  # nothing polls behind the user's back
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert [r.rule_id for r in window.worklist.rows()] == ["fh_samtale", "fh_moedetilbud"]
+
+
+def test_start_summary_counts_my_overdue_and_due_today(window) -> None:
+    rows = window.app.deadlines.list(DeadlineFilter(caseworker="anna.k"), TODAY)
+    overdue = sum(r.urgency is Urgency.OVERDUE for r in rows)
+    due_today = sum(r.urgency is Urgency.DUE_TODAY for r in rows)
+    assert overdue and due_today, "the demo data should give anna.k something overdue and due today"
+
+    frame = window.findChild(QFrame, "start_summary")
+    assert frame is window.summary_frame
+    text = frame.findChild(QLabel, "summary_label").text()
+    assert f"Du har <b>{overdue}</b> overskredne frister og <b>{due_today}</b> med frist i dag" in text
+    assert "anna.k" in text
+
+    window.show()
+    assert frame.isVisible()
+    close = frame.findChild(QWidget, "close_summary_button")
+    assert close.accessibleName()
+    close.click()
+    assert not frame.isVisible()
+
+
+def test_geometry_and_tab_restored_on_next_start(make_window, demo_db, settings_path) -> None:
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    first = make_window(demo_db, settings)
+    assert first.size().width() == 1280 and first.size().height() == 760  # the first-start default
+    # Kept inside the small offscreen screen (800×800) so that restoring does not clamp it.
+    first.setGeometry(QRect(10, 30, 700, 500))
+    first.tabs.setCurrentIndex(TAB_CASES)
+    assert first.close()
+
+    again = QSettings(str(settings_path), QSettings.Format.IniFormat)  # read back from the file
+    assert int(again.value("window/tab")) == TAB_CASES
+    second = make_window(demo_db, again)
+    assert second.geometry() == QRect(10, 30, 700, 500)
+    assert second.tabs.currentIndex() == TAB_CASES
+    assert second.cases.model.rowCount() > 0  # the restored tab was loaded, not left empty
