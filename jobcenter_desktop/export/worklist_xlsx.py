@@ -22,7 +22,7 @@ from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS, format_date
 from jobcenter_desktop.core.models import DeadlineRow
 from jobcenter_desktop.core.party import display_party_id
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
-from jobcenter_desktop.export.xlsx_common import column_letter, save_atomically, text_cell
+from jobcenter_desktop.export.xlsx_common import column_letter, discard, save_atomically, text_cell
 
 # (header, width in characters)
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -220,13 +220,17 @@ def write_worklist(path: Path, rows: Sequence[DeadlineRow], meta: WorklistMeta,
         if progress is not None and done % 500 == 0 and not progress(done, total):
             raise ExportCancelled
 
-    _deadline_sheet(wb, "Frister", rows, meta, tick)
-    used = {"frister", "oversigt", "om listen"}
-    for worker in sorted(per_worker, key=str.casefold):
-        _deadline_sheet(wb, _safe_sheet_name(worker, used), per_worker[worker], meta, tick)
-    _overview(wb, rows, meta)
-    _about(wb, meta, len(rows))
-    save_atomically(wb, path)
+    try:
+        _deadline_sheet(wb, "Frister", rows, meta, tick)
+        used = {"frister", "oversigt", "om listen"}
+        for worker in sorted(per_worker, key=str.casefold):
+            _deadline_sheet(wb, _safe_sheet_name(worker, used), per_worker[worker], meta, tick)
+        _overview(wb, rows, meta)
+        _about(wb, meta, len(rows))
+        save_atomically(wb, path)
+    except BaseException:
+        discard(wb)
+        raise
     if progress is not None:
         progress(total, total)
 

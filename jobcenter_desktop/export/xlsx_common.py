@@ -66,6 +66,18 @@ def save_atomically(wb: Workbook, target: Path, before_save: Callable[[], None] 
             tmp.unlink()
 
 
+def discard(wb: Workbook) -> None:
+    """Release a write-only workbook that will not be saved (cancelled, or the folder failed): finish each sheet's
+    row stream and delete openpyxl's temporary file now, instead of leaving both to the garbage collector (which
+    reports "Exception ignored in ... _write_rows" and keeps the temporary files until the app exits)."""
+    for ws in wb.worksheets:
+        if not isinstance(ws, WriteOnlyWorksheet) or ws.closed or ws._writer is None:
+            continue
+        with contextlib.suppress(Exception):
+            ws.close()
+            ws._writer.cleanup()
+
+
 def column_letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 

@@ -44,9 +44,10 @@ class DeadlineService:
             out = [r for r in out if r.urgency in f.states]
         return out
 
-    def day_summary(self, start: date, end: date, f: DeadlineFilter, today: date) -> dict[date, tuple[int, Urgency]]:
+    def day_summary(self, start: date, end: date, f: DeadlineFilter, today: date,
+                    now: datetime | None = None) -> dict[date, tuple[int, Urgency]]:  # fmt: skip
         """For a calendar: per day in [start, end], how many open deadlines and the most urgent state."""
-        rows = self.list(replace(f, date_from=start, date_to=end), today)
+        rows = self.list(replace(f, date_from=start, date_to=end), today, now)
         counts: Counter[date] = Counter()
         states: dict[date, list[Urgency]] = {}
         for r in rows:

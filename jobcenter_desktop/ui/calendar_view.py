@@ -24,7 +24,7 @@ from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.ui.models import DeadlineTableModel
-from jobcenter_desktop.ui.theme import from_qdate, state_color, state_fill, to_qdate
+from jobcenter_desktop.ui.theme import count_text, from_qdate, now_for, state_color, state_fill, to_qdate
 from jobcenter_desktop.ui.worklist_view import DeadlineTable
 
 NON_WORKING = QColor("#ECECEC")
@@ -193,7 +193,7 @@ class CalendarView(QWidget):
         start = first - timedelta(days=first.weekday() + 7)  # the grid shows parts of the neighbouring months
         end = start + timedelta(days=7 * 8)
         today = self.today()
-        summary = self.app.deadlines.day_summary(start, end, self.filter_fn(), today)
+        summary = self.app.deadlines.day_summary(start, end, self.filter_fn(), today, now_for(today))
         cal = self.app.calendar
         non_working = {}
         d = start
@@ -208,15 +208,19 @@ class CalendarView(QWidget):
         day = self.selected()
         today = self.today()
         f = self.filter_fn()
-        day_rows = self.app.deadlines.list(replace(f, date_from=day, date_to=day), today)
+        now = now_for(today)
+        day_rows = self.app.deadlines.list(replace(f, date_from=day, date_to=day), today, now)
         self.day_model.set_rows(day_rows)
         reason = self.app.calendar.non_working_reason(day)
         extra = f" — {reason}" if reason else ""
-        self.day_title.setText(self.tr("{0} {1}: {2} frister{3}").format(
-            self.calendar.locale().dayName(day.isoweekday()).capitalize(), format_date(day), len(day_rows), extra))
+        self.day_title.setText(self.tr("{0} {1}: {2}{3}").format(
+            self.calendar.locale().dayName(day.isoweekday()).capitalize(), format_date(day),
+            count_text(len(day_rows), self.tr("frist"), self.tr("frister")), extra))  # fmt: skip
         monday = day - timedelta(days=day.weekday())
-        week_rows = self.app.deadlines.list(replace(f, date_from=monday, date_to=monday + timedelta(days=6)), today)
+        week = replace(f, date_from=monday, date_to=monday + timedelta(days=6))
+        week_rows = self.app.deadlines.list(week, today, now)
         self.week_model.set_rows(week_rows)
         iso = day.isocalendar()
-        self.week_title.setText(self.tr("Uge {0} ({1}–{2}): {3} frister").format(
-            iso.week, format_date(monday), format_date(monday + timedelta(days=6)), len(week_rows)))
+        self.week_title.setText(self.tr("Uge {0} ({1}–{2}): {3}").format(
+            iso.week, format_date(monday), format_date(monday + timedelta(days=6)),
+            count_text(len(week_rows), self.tr("frist"), self.tr("frister"))))  # fmt: skip

@@ -26,6 +26,7 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.models import SORT_ROLE, CaseTableModel
+from jobcenter_desktop.ui.theme import count_text
 
 PAGE = 5_000  # rows per query: enough for any search, light enough for a 100k-case register
 
@@ -126,7 +127,7 @@ class CaseRegisterView(QWidget):
         rows = self.app.cases.search(self.search_edit.text(), CaseStatus(status) if status else None, limit=PAGE)
         self.model.set_rows(rows)
         more = self.tr(" (de første {0})").format(PAGE) if len(rows) >= PAGE else ""
-        self.count_label.setText(self.tr("{0} sager").format(len(rows)) + more)
+        self.count_label.setText(count_text(len(rows), self.tr("sag"), self.tr("sager")) + more)
         self._update_buttons()
 
     def current(self) -> CaseSummary | None:

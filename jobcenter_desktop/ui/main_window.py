@@ -33,7 +33,7 @@ from jobcenter_desktop.ui.legend import Legend
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.settings_dialog import SettingsDialog
-from jobcenter_desktop.ui.theme import app_icon
+from jobcenter_desktop.ui.theme import app_icon, now_for
 from jobcenter_desktop.ui.worklist_view import WorklistView
 
 TAB_WORKLIST, TAB_CALENDAR, TAB_CASES = range(3)
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.cases.changed.connect(self.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._stale: set[int] = set()
+        self.summary_label: QLabel | None = None
         self._restore()
         self.refresh()
         self.show_summary()
@@ -138,7 +139,9 @@ class MainWindow(QMainWindow):
         return DeadlineFilter(caseworker=f.caseworker, team=f.team, group=f.group)
 
     def refresh(self) -> None:
+        self.worklist.refill_people()
         self.worklist.reload()
+        self._update_summary()
         if self.tabs.currentIndex() == TAB_CALENDAR:
             self.calendar.reload()
         if self.tabs.currentIndex() == TAB_CASES:
@@ -194,6 +197,7 @@ class MainWindow(QMainWindow):
         dlg = SettingsDialog(self.app, self.settings, self.today(), self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self._update_status()
+            self.worklist.refill_people(select_me=True)  # "Mine frister" follows a changed identity
             self.refresh()
 
     def recompute(self) -> None:
@@ -202,15 +206,12 @@ class MainWindow(QMainWindow):
 
     def show_summary(self) -> None:
         """A short, non-modal summary of my overdue and due-today deadlines at start."""
-        rows = self.app.deadlines.list(DeadlineFilter(caseworker=self.app.ctx.actor), self.today())
-        overdue = sum(1 for r in rows if r.urgency is Urgency.OVERDUE)
-        today = sum(1 for r in rows if r.urgency is Urgency.DUE_TODAY)
         frame = QFrame()
         frame.setObjectName("start_summary")
         frame.setProperty("role", "summary")
-        label = QLabel(self.tr("<b>Hej {0}.</b> Du har <b>{1}</b> overskredne frister og <b>{2}</b> med "
-                               "frist i dag.").format(self.app.ctx.actor, overdue, today))  # fmt: skip
+        label = QLabel()
         label.setObjectName("summary_label")
+        self.summary_label = label
         close = QToolButton()
         close.setText("×")
         close.setObjectName("close_summary_button")
@@ -221,6 +222,18 @@ class MainWindow(QMainWindow):
         row.addWidget(close)
         self.summary_frame = frame
         self.worklist.summary_slot.addWidget(frame)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        """My overdue and due-today counts; kept current as deadlines are completed."""
+        if self.summary_label is None:
+            return
+        today = self.today()
+        rows = self.app.deadlines.list(DeadlineFilter(caseworker=self.app.ctx.actor), today, now_for(today))
+        overdue = sum(1 for r in rows if r.urgency is Urgency.OVERDUE)
+        due_today = sum(1 for r in rows if r.urgency is Urgency.DUE_TODAY)
+        text = self.tr("<b>Hej {0}.</b> Du har <b>{1}</b> overskredne frister og <b>{2}</b> med frist i dag.")
+        self.summary_label.setText(text.format(self.app.ctx.actor, overdue, due_today))
 
     def _update_status(self) -> None:
         ctx = self.app.ctx

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 
 from PySide6.QtCore import QDate
@@ -38,6 +38,18 @@ def stylesheet() -> str:
         return resource_path("styles", "app.qss").read_text(encoding="utf-8")
     except OSError:
         return ""  # a missing stylesheet makes the app plainer, not broken
+
+
+def count_text(n: int, one: str, many: str) -> str:
+    """``1 frist`` / ``3 frister``."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def now_for(today: date) -> datetime | None:
+    """The clock time to judge deadlines counted in hours, when the view shows the real today (a what-if
+    "today" in tests or screenshots has no clock time)."""
+    now = datetime.now()
+    return now if now.date() == today else None
 
 
 def to_qdate(d: date) -> QDate:

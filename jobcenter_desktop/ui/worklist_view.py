@@ -25,7 +25,7 @@ from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.ui.models import DeadlineTableModel
-from jobcenter_desktop.ui.theme import from_qdate, state_icon, to_qdate
+from jobcenter_desktop.ui.theme import count_text, from_qdate, now_for, state_icon, to_qdate
 
 ALL = ""
 
@@ -114,13 +114,13 @@ class WorklistView(QWidget):
             lab.setBuddy(widget)
             filters.addWidget(lab)
             filters.addWidget(widget)
-        filters.addWidget(self.period_check)
-        filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.to_edit)
         filters.addStretch(1)
-        search_row = QHBoxLayout()
+        search_row = QHBoxLayout()  # the period sits here, so the filter row fits a 1366 px laptop screen
         search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.period_check)
+        search_row.addWidget(self.from_edit)
+        search_row.addWidget(QLabel("–"))
+        search_row.addWidget(self.to_edit)
         search_row.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -146,7 +146,8 @@ class WorklistView(QWidget):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
         return combo
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
@@ -157,18 +158,30 @@ class WorklistView(QWidget):
         edit.setCalendarPopup(True)
         return edit
 
-    def _fill_filters(self) -> None:
+    def refill_people(self, *, select_me: bool = False) -> None:
+        """(Re)fill the caseworker and team lists, keeping the current choice (new colleagues appear, and an
+        identity change in Indstillinger moves "(mig)")."""
         me = self.app.ctx.actor
         workers = self.app.caseworkers()
-        names = sorted({u for u, _ in workers} | {me})
+        current_worker = me if select_me else self.caseworker_combo.currentData()
+        current_team = self.team_combo.currentData()
+        for combo in (self.caseworker_combo, self.team_combo):
+            combo.blockSignals(True)
+            combo.clear()
         self.caseworker_combo.addItem(self.tr("Alle"), ALL)
-        for name in names:
+        for name in sorted({u for u, _ in workers} | {me}):
             label = self.tr("{0} (mig)").format(name) if name == me else name
             self.caseworker_combo.addItem(label, name)
-        self.caseworker_combo.setCurrentIndex(self.caseworker_combo.findData(me))
         self.team_combo.addItem(self.tr("Alle"), ALL)
         for team in sorted({t for _, t in workers if t}):
             self.team_combo.addItem(team, team)
+        self.caseworker_combo.setCurrentIndex(max(0, self.caseworker_combo.findData(current_worker)))
+        self.team_combo.setCurrentIndex(max(0, self.team_combo.findData(current_team)))
+        for combo in (self.caseworker_combo, self.team_combo):
+            combo.blockSignals(False)
+
+    def _fill_filters(self) -> None:
+        self.refill_people(select_me=True)
         self.group_combo.addItem(self.tr("Alle"), ALL)
         for group in self.app.catalogue.groups.values():
             self.group_combo.addItem(group.name, group.id)
@@ -192,7 +205,7 @@ class WorklistView(QWidget):
 
     def reload(self) -> None:
         """Fetch rows for the database-side filters; search text and status filter in memory as you type."""
-        rows = self.app.deadlines.list(self.current_filter(), self.today())
+        rows = self.app.deadlines.list(self.current_filter(), self.today(), now_for(self.today()))
         self.model.set_rows(rows)
         self._update_count()
 
@@ -209,9 +222,9 @@ class WorklistView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         if shown == total:
-            text = self.tr("{0} frister").format(shown)
+            text = count_text(shown, self.tr("frist"), self.tr("frister"))
         else:
-            text = self.tr("{0} af {1} frister").format(shown, total)
+            text = self.tr("{0} af {1}").format(shown, count_text(total, self.tr("frist"), self.tr("frister")))
         self.count_label.setText(text)
 
     def set_period(self, start: date, end: date) -> None:

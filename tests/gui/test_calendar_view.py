@@ -85,13 +85,14 @@ def test_selecting_a_day_lists_its_deadlines(view, window) -> None:
     expected = _mine(window.app, busy, busy)
     assert expected
     assert {r.milestone_id for r in view.day_model.rows()} == {r.milestone_id for r in expected}
-    assert f"{busy:%d-%m-%Y}: {len(expected)} frister" in view.day_title.text()
+    noun = "frist" if len(expected) == 1 else "frister"
+    assert f"{busy:%d-%m-%Y}: {len(expected)} {noun}" in view.day_title.text()
 
     iso = busy.isocalendar()
     monday = busy - timedelta(days=busy.weekday())
     week = _mine(window.app, monday, monday + timedelta(days=6))
     assert view.week_title.text().startswith(f"Uge {iso.week} ({monday:%d-%m-%Y}–")
-    assert f"{len(week)} frister" in view.week_title.text()
+    assert f"{len(week)} {'frist' if len(week) == 1 else 'frister'}" in view.week_title.text()
     assert {r.milestone_id for r in view.week_model.rows()} == {r.milestone_id for r in week}
 
 

@@ -57,7 +57,7 @@ def test_search_and_masked_ids(qtbot, window) -> None:
     qtbot.keyClicks(view.search_edit, citizen.party.identifier.replace("-", ""))
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)  # searching waits for a short pause in typing
     assert view.model.row_at(0).id == citizen.id
-    assert view.count_label.text() == "1 sager"
+    assert view.count_label.text() == "1 sag"  # Danish singular
 
 
 def test_close_and_reopen_from_the_register(qtbot, make_window, fresh_db, qsettings, frister, answer_modal) -> None:
