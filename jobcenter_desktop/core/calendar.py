@@ -34,6 +34,9 @@ DANISH_MONTHS = (
 )  # fmt: skip
 
 
+_SPECIAL_NAMES = {(6, 5): "Grundlovsdag", (12, 24): "Juleaftensdag", (12, 31): "Nytårsaftensdag"}
+
+
 class CalendarRangeError(ValueError):
     """A date outside the years the calendar supports."""
 
@@ -128,7 +131,9 @@ class WorkingCalendar:
         for d, name in optional.items():
             # 1 May (Arbejdernes kampdag) is a working day by default: only half a day off in most agreements.
             if wanted.get((d.month, d.day), False) and d not in out:
-                out[d] = NonWorkingDay(d, DayKind.SPECIAL, str(name))
+                # The agreements' (and forældelseslovens) names, so calendar and settings say the same.
+                label = _SPECIAL_NAMES.get((d.month, d.day), str(name))
+                out[d] = NonWorkingDay(d, DayKind.SPECIAL, label)
         for d, reason in self.settings.closures.items():
             if d.year == year and d not in out:
                 out[d] = NonWorkingDay(d, DayKind.CLOSURE, f"Lukkedag: {reason}")
