@@ -8,10 +8,11 @@ the services layer.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -181,7 +182,13 @@ def _read(wb: Workbook, catalogue: Catalogue) -> list[RawCaseRow]:
     ws = wb.worksheets[0] if wb.worksheets else None
     if ws is None:
         raise ImportFileError("Projektmappen har ingen ark.")
-    rows = ws.iter_rows(values_only=True)
+    # Close the row stream also when reading stops early (a bad header, too many rows): an open stream keeps the
+    # file open, and on Windows locked, until the garbage collector gets to it.
+    with contextlib.closing(ws.iter_rows(values_only=True)) as rows:
+        return _read_rows(rows, catalogue)
+
+
+def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> list[RawCaseRow]:
     header_line = 0
     columns: dict[str, int] = {}
     triggers: dict[str, int] = {}

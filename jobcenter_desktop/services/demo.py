@@ -5,6 +5,7 @@ that real numbers issued before 2007 (CPR) and all CVR numbers pass."""
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -84,7 +85,9 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                     else:
                         triggers[trig.id] = day
                 worker = staff[rng.choice(workers)[0]]
-                row = CaseRow(number=repo.next_number(start.year), group=group.id, catalogue_id=cat.id,
+                # The id is set here so the audit entry can name the case without a flush per case.
+                row = CaseRow(id=uuid.uuid4(), number=repo.next_number(start.year), group=group.id,
+                              catalogue_id=cat.id,
                               party=repo.add_party(fake_party(group.party, rng)), caseworker=worker,
                               team=worker.team, status="open", opened_on=start,
                               notes=rng.choice(NOTES))  # fmt: skip
@@ -119,7 +122,6 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                     row.pauses.append(PauseRow(milestone_id=None, start_on=today - timedelta(days=rng.randrange(0, 10)),
                                                reason="Sygdom"))  # fmt: skip
                 s.add(row)
-                s.flush()
                 repo.audit(actor=ctx.actor, entity="case", entity_id=row.number, action="create",
                            after=f"{group.name}; demosag", reason="Demodata", case_id=row.id)  # fmt: skip
                 made += 1

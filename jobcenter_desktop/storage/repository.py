@@ -134,8 +134,7 @@ class Repository:
         if counter is None:
             counter = Counter(name=name, value=0)
             self.s.add(counter)
-        counter.value += 1
-        self.s.flush()
+        counter.value += 1  # no flush: the row stays in the session; BEGIN IMMEDIATE serialises writers
         return f"{year}-{counter.value:05d}"
 
     def add_party(self, party: Party) -> PartyRow:
