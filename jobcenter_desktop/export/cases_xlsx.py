@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -19,7 +18,6 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from jobcenter_desktop.core.dates import DateParseError, parse_date
@@ -42,6 +40,7 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "notes": ("Bemærkning", ("bemærkning", "bemaerkning", "bemærkninger", "note", "noter", "notat")),
 }
 REQUIRED = ("group", "name", "party_id", "start")
+DAMAGED = "Filen kan ikke læses som Excel-projektmappe (.xlsx); den kan være beskadiget."
 
 
 class ImportFileError(Exception):
@@ -170,8 +169,8 @@ def read_cases(path: Path, catalogue: Catalogue) -> list[RawCaseRow]:
     _check_file(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise ImportFileError("Filen kan ikke læses som Excel-projektmappe (.xlsx); den kan være beskadiget.") from e
+    except Exception as e:  # a damaged file fails in many ways: zip, checksum (zlib.error), XML (ParseError), ...
+        raise ImportFileError(DAMAGED) from e
     try:
         return _read(wb, catalogue)
     finally:
@@ -185,7 +184,19 @@ def _read(wb: Workbook, catalogue: Catalogue) -> list[RawCaseRow]:
     # Close the row stream also when reading stops early (a bad header, too many rows): an open stream keeps the
     # file open, and on Windows locked, until the garbage collector gets to it.
     with contextlib.closing(ws.iter_rows(values_only=True)) as rows:
-        return _read_rows(rows, catalogue)
+        return _read_rows(_intact(rows), catalogue)
+
+
+def _intact(rows: Iterator[tuple[object, ...]]) -> Iterator[tuple[object, ...]]:
+    """The rows as openpyxl reads them (lazily, so a damaged sheet fails only here), or ImportFileError."""
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as e:  # broken XML, a bad checksum, a truncated zip member, ...
+            raise ImportFileError(DAMAGED) from e
+        yield values
 
 
 def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> list[RawCaseRow]:

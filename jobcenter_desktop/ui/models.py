@@ -38,6 +38,8 @@ class DeadlineTableModel(QAbstractTableModel):
         self._keys: list[str] = []
         self._rows: list[DeadlineRow] = []
         self._text = ""
+        self._last_text: str = ""
+        self._last_idx: list[int] | None = None
         self._states: frozenset[Urgency] = frozenset()
         self._sort: tuple[int, Qt.SortOrder] = (self.COL_DUE, Qt.SortOrder.AscendingOrder)
         self.revealed: set[Any] = set()  # case ids whose CPR the user chose to reveal
@@ -45,30 +47,45 @@ class DeadlineTableModel(QAbstractTableModel):
     # ---------------------------------------------------------------- data in
     def set_rows(self, rows: Sequence[DeadlineRow]) -> None:
         self._all = list(rows)
-        self._keys = [_search_key(r) for r in self._all]
+        self._sort_all()
         self._apply()
+
+    def _sort_all(self) -> None:
+        # Sorted once per load or header click; filtering keeps this order, so a keystroke never sorts.
+        col, order = self._sort
+        self._all.sort(key=_sort_key(col), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._keys = [_search_key(r) for r in self._all]
+        self._last_text, self._last_idx = "", None
 
     def set_filter(self, text: str = "", states: frozenset[Urgency] = frozenset()) -> None:
         self._text, self._states = text, states
         self._apply()
 
     def _apply(self) -> None:
-        words = [w.casefold() for w in self._text.split()]
-        digits = [w.replace("-", "") for w in words]
-        rows = self._all
-        if words:
-            rows = [r for r, k in zip(rows, self._keys, strict=True)
-                    if all(w in k or (d.isdigit() and d in k) for w, d in zip(words, digits, strict=True))]  # fmt: skip
+        text = self._text.casefold()
+        keys = self._keys
+        # Typing forward only narrows the previous match: start from it instead of from every row.
+        if self._last_text and text.startswith(self._last_text) and self._last_idx is not None:
+            idx: list[int] = self._last_idx
+        else:
+            idx = list(range(len(self._all)))
+        for word in text.split():
+            digits = word.replace("-", "")
+            if digits != word and digits.isdigit():  # "010190-1235" matches the stored digits too
+                idx = [i for i in idx if word in keys[i] or digits in keys[i]]
+            else:
+                idx = [i for i in idx if word in keys[i]]
+        self._last_text, self._last_idx = text, idx
+        rows = [self._all[i] for i in idx]
         if self._states:
             rows = [r for r in rows if r.urgency in self._states]
-        col, order = self._sort
-        rows = sorted(rows, key=_sort_key(col), reverse=order == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
+        self._sort_all()
         self.layoutAboutToBeChanged.emit()
         self._rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self.layoutChanged.emit()
