@@ -167,14 +167,16 @@ def _check_file(path: Path) -> None:
 def read_cases(path: Path, catalogue: Catalogue) -> list[RawCaseRow]:
     """Read the first sheet's rows into :class:`RawCaseRow` (per-row problems included), or ImportFileError."""
     _check_file(path)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:  # a damaged file fails in many ways: zip, checksum (zlib.error), XML (ParseError), ...
-        raise ImportFileError(DAMAGED) from e
-    try:
-        return _read(wb, catalogue)
-    finally:
-        wb.close()
+    # Our own handle: openpyxl leaves the file open when loading fails, and a read-only workbook reads lazily.
+    with path.open("rb") as fh:
+        try:
+            wb = load_workbook(fh, read_only=True, data_only=True)
+        except Exception as e:  # a damaged file fails in many ways: zip, checksum (zlib.error), XML (ParseError), ...
+            raise ImportFileError(DAMAGED) from e
+        try:
+            return _read(wb, catalogue)
+        finally:
+            wb.close()
 
 
 def _read(wb: Workbook, catalogue: Catalogue) -> list[RawCaseRow]:

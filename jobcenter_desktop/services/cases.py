@@ -198,10 +198,12 @@ class CaseService:
             raise ServiceError(str(e)) from e
 
     def search(self, text: str = "", status: CaseStatus | None = CaseStatus.OPEN, *, caseworker: str | None = None,
-               team: str | None = None, limit: int | None = None) -> list[CaseSummary]:  # fmt: skip
+               team: str | None = None, limit: int | None = None,
+               newest_first: bool = False) -> list[CaseSummary]:  # fmt: skip
         """The case register: name (any case, æøå too), case number or CPR/CVR digits."""
         with self.ctx.db.read() as s:
-            return Repository(s).list_cases(text=text, status=status, caseworker=caseworker, team=team, limit=limit)
+            return Repository(s).list_cases(text=text, status=status, caseworker=caseworker, team=team, limit=limit,
+                                            newest_first=newest_first)  # fmt: skip
 
     def reveal_party_id(self, case_id: uuid.UUID, where: str) -> str:
         """The full CPR/CVR of a case's party; revealing it is written to the audit log."""

@@ -28,7 +28,7 @@ from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.models import SORT_ROLE, CaseTableModel
 from jobcenter_desktop.ui.theme import count_text
 
-PAGE = 5_000  # rows per query: enough for any search, light enough for a 100k-case register
+PAGE = 2_000  # newest cases first; a search narrows it. Light enough for a 100k-case register.
 
 
 class CaseTable(QTableView):
@@ -124,9 +124,10 @@ class CaseRegisterView(QWidget):
 
     def reload(self) -> None:
         status = self.status_combo.currentData()
-        rows = self.app.cases.search(self.search_edit.text(), CaseStatus(status) if status else None, limit=PAGE)
+        rows = self.app.cases.search(self.search_edit.text(), CaseStatus(status) if status else None, limit=PAGE,
+                                     newest_first=True)  # fmt: skip
         self.model.set_rows(rows)
-        more = self.tr(" (de første {0})").format(PAGE) if len(rows) >= PAGE else ""
+        more = self.tr(" (de {0} nyeste; søg for at finde ældre)").format(PAGE) if len(rows) >= PAGE else ""
         self.count_label.setText(count_text(len(rows), self.tr("sag"), self.tr("sager")) + more)
         self._update_buttons()
 
