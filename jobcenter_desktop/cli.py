@@ -105,6 +105,8 @@ def _emit_json(obj: Any) -> None:
 
 
 def _json_default(o: object) -> object:
+    if isinstance(o, datetime) and o.tzinfo is not None:
+        return o.isoformat(timespec="seconds")  # audit timestamps: UTC, with the zone
     if isinstance(o, datetime):
         return o.strftime("%Y-%m-%dT%H:%M")
     if isinstance(o, date):
@@ -536,7 +538,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_OK
     for e in entries:
         change = f"{e.before} → {e.after}" if e.before else e.after
-        print(f"{e.at:%Y-%m-%d %H:%M} {e.actor:<10} {e.action:<14} {e.entity_id:<28} {e.field:<10} "
+        print(f"{e.at.astimezone():%Y-%m-%d %H:%M} {e.actor:<10} {e.action:<14} {e.entity_id:<28} {e.field:<10} "
               f"{change.replace(chr(10), ' | ')}" + (f"  ({e.reason})" if e.reason else ""))  # fmt: skip
     return EXIT_OK
 

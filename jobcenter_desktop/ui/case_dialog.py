@@ -250,7 +250,7 @@ class CaseDialog(QDialog):
             if e.reason:
                 change = f"{change} ({e.reason})" if change else e.reason
             what = e.entity_id.split("/", 1)[1] if "/" in e.entity_id else e.field
-            cells = (e.at.strftime("%d-%m-%Y %H:%M"), e.actor, self.tr(AUDIT_ACTIONS.get(e.action, e.action)), what,
+            cells = (e.at.astimezone().strftime("%d-%m-%Y %H:%M"), e.actor, self.tr(AUDIT_ACTIONS.get(e.action, e.action)), what,
                      change.replace("\n", " | "))  # fmt: skip
             for col, text in enumerate(cells):
                 self.history.setItem(row, col, QTableWidgetItem(text))
