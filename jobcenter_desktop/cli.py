@@ -482,9 +482,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("angiv højst én af --caseworker, --team og --all")
     scope = Scope(everyone=True) if args.all else Scope(caseworker=None if args.team else (
         args.caseworker or app.ctx.actor), team=args.team)  # fmt: skip
-    if args.week and (args.date_from or args.date_to or args.next_days):
+    if sum((args.week is not None, bool(args.date_from or args.date_to), args.next_days is not None)) > 1:
         raise UsageError("angiv enten --week, --from/--to eller --next-days")
-    if args.next_days:
+    if args.next_days is not None:  # 0 too: the service says what is allowed, rather than silently "this week"
         period = app.worklists.next_working_days(today, args.next_days)
     elif args.date_from or args.date_to:
         if not (args.date_from and args.date_to):

@@ -94,7 +94,7 @@ def write_template(path: Path, catalogue: Catalogue) -> None:
     for col, width in zip("ABCD", (34, 8, 40, 12), strict=True):
         lists.column_dimensions[col].width = width
     n = len(catalogue.groups)
-    dv = DataValidation(type="list", formula1=f"='Målgrupper'!$A$2:$A${n + 1}", allow_blank=False,
+    dv = DataValidation(type="list", formula1=f"'Målgrupper'!$A$2:$A${n + 1}", allow_blank=False,
                         showErrorMessage=True, errorTitle="Ukendt målgruppe",
                         error="Vælg en målgruppe fra listen.")  # fmt: skip
     ws.add_data_validation(dv)

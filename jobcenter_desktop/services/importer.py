@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,11 @@ class ImportRow:
     summary: str  # "Kontanthjælp · Fiktiv Person · 010190-XXXX"
     problems: tuple[str, ...]
     new_case: NewCase | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        # Summary and problems echo cell text; a CPR number typed into the wrong column is masked there too.
+        object.__setattr__(self, "summary", _hide_cpr(self.summary))
+        object.__setattr__(self, "problems", tuple(_hide_cpr(p) for p in self.problems))
 
     @property
     def ok(self) -> bool:
@@ -139,6 +145,13 @@ class ImportService:
             repo.audit(actor=self.ctx.actor, entity="system", entity_id="import", action="import",
                        after=f"{len(numbers)} sager", reason=reason)  # fmt: skip
         return numbers
+
+
+_CPR_SHAPE = re.compile(r"(?<!\d)(\d{6})-?\d{4}(?!\d)")
+
+
+def _hide_cpr(text: str) -> str:
+    return _CPR_SHAPE.sub(r"\1-XXXX", text)
 
 
 def _mask(party_id: str) -> str:

@@ -250,8 +250,9 @@ class CaseDialog(QDialog):
             if e.reason:
                 change = f"{change} ({e.reason})" if change else e.reason
             what = e.entity_id.split("/", 1)[1] if "/" in e.entity_id else e.field
-            cells = (e.at.astimezone().strftime("%d-%m-%Y %H:%M"), e.actor, self.tr(AUDIT_ACTIONS.get(e.action, e.action)), what,
-                     change.replace("\n", " | "))  # fmt: skip
+            when = e.at.astimezone().strftime("%d-%m-%Y %H:%M")  # stored in UTC, shown in local time
+            action = self.tr(AUDIT_ACTIONS.get(e.action, e.action))
+            cells = (when, e.actor, action, what, change.replace("\n", " | "))
             for col, text in enumerate(cells):
                 self.history.setItem(row, col, QTableWidgetItem(text))
 
