@@ -28,7 +28,25 @@ _BLACK = QColor("#000000")  # state fills are light: black text keeps them reada
 _MIDNIGHT = time(0, 0)
 
 
-class DeadlineTableModel(QAbstractTableModel):
+class _RowTableModel(QAbstractTableModel):
+    """A flat table of records: one row each, columns named by HEADERS (translated)."""
+
+    HEADERS: tuple[str, ...] = ()
+    _rows: Sequence[Any]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+
+class DeadlineTableModel(_RowTableModel):
     COL_STATUS, COL_DUE, COL_LEFT, COL_MILESTONE, COL_GROUP, COL_PARTY, COL_PARTY_ID, COL_CASE, COL_WORKER = range(9)
     HEADERS = ("Status", "Frist", "Hverdage", "Milepæl", "Målgruppe", "Part", "CPR/CVR", "Sagsnr.", "Sagsbehandler")
 
@@ -91,17 +109,6 @@ class DeadlineTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ---------------------------------------------------------------- Qt model API
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
-
     def row_at(self, row: int) -> DeadlineRow:
         return self._rows[row]
 
@@ -190,7 +197,7 @@ def _sort_key(col: int) -> Callable[[DeadlineRow], Any]:
     return keys.get(col, keys[m.COL_DUE])
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(_RowTableModel):
     COL_NUMBER, COL_GROUP, COL_PARTY, COL_PARTY_ID, COL_WORKER, COL_TEAM, COL_STATUS, COL_OPEN, COL_NEXT = range(9)
     HEADERS = ("Sagsnr.", "Målgruppe", "Part", "CPR/CVR", "Sagsbehandler", "Team", "Status", "Åbne frister",
                "Næste frist")  # fmt: skip
@@ -207,17 +214,6 @@ class CaseTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> CaseSummary:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

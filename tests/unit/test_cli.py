@@ -9,81 +9,18 @@ helligdage, 27–28 Dec weekend, 31 Dec Nytårsaften (off by default), 1 Jan Nyt
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import subprocess
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
+from support.cli import PREFIX, Cli
 
-from jobcenter_desktop import logsetup
-from jobcenter_desktop.cli import main
-
-PREFIX = "jobcenter-desktop: fejl: "
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
-def cli_log_dir(tmp_path_factory: pytest.TempPathFactory):
-    """One log directory for every in-process run, so the CLI attaches its file handler only once."""
-    d = tmp_path_factory.mktemp("cli-logs")
-    yield d
-    root = logging.getLogger()
-    for h in list(root.handlers):
-        if isinstance(h, RotatingFileHandler) and Path(h.baseFilename).parent == d:
-            root.removeHandler(h)
-            h.close()
-
-
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cli_log_dir: Path):
-    """Never touch the user's real data or log folders; fail if the default database is ever used."""
-    guard = tmp_path / "guard" / "default-db-must-not-be-used.sqlite3"
-    monkeypatch.setenv("JOBCENTER_DB", str(guard))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
-    monkeypatch.setattr(logsetup, "log_dir", lambda: cli_log_dir)
-    yield
-    assert not guard.parent.exists(), "a command used the default database instead of --db"
-    assert not (tmp_path / "xdg-data").exists()
-
-
-class Cli:
-    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
-        self.capsys = capsys
-
-    def __call__(self, *argv: object) -> tuple[int, str, str]:
-        self.capsys.readouterr()  # drop anything printed before
-        rc = main([str(a) for a in argv])
-        out, err = self.capsys.readouterr()
-        return rc, out, err
-
-    def ok(self, *argv: object) -> str:
-        rc, out, err = self(*argv)
-        assert (rc, err) == (0, ""), err
-        return out
-
-    def json(self, *argv: object):
-        return json.loads(self.ok(*argv, "--json"))
-
-    def fails(self, *argv: object) -> str:
-        """Exit code 2, nothing on stdout, exactly one stderr line with the prefix; returns the message."""
-        rc, out, err = self(*argv)
-        assert rc == 2, (out, err)
-        assert out == ""
-        assert "Traceback" not in err
-        lines = err.splitlines()
-        assert len(lines) == 1, err
-        assert lines[0].startswith(PREFIX), err
-        return lines[0].removeprefix(PREFIX)
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(capsys)
+pytestmark = pytest.mark.usefixtures("cli_isolated")
 
 
 # ---------------------------------------------------------------- stateless commands

@@ -14,76 +14,17 @@ Cases for the worklist ("today" Mon 23 Nov 2026, ISO week 48; no holidays in Nov
 from __future__ import annotations
 
 import json
-import logging
 from datetime import date
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from support.cli import Cli
 
-from jobcenter_desktop import logsetup
-from jobcenter_desktop.cli import main
-
-PREFIX = "jobcenter-desktop: fejl: "
 TODAY = "2026-11-23"
 
 
-@pytest.fixture(scope="session")
-def cli_log_dir(tmp_path_factory: pytest.TempPathFactory):
-    d = tmp_path_factory.mktemp("cli-excel-logs")
-    yield d
-    root = logging.getLogger()
-    for h in list(root.handlers):
-        if isinstance(h, RotatingFileHandler) and Path(h.baseFilename).parent == d:
-            root.removeHandler(h)
-            h.close()
-
-
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cli_log_dir: Path):
-    """Never touch the user's real data or log folders; fail if the default database is ever used."""
-    guard = tmp_path / "guard" / "default-db-must-not-be-used.sqlite3"
-    monkeypatch.setenv("JOBCENTER_DB", str(guard))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
-    monkeypatch.setattr(logsetup, "log_dir", lambda: cli_log_dir)
-    yield
-    assert not guard.parent.exists(), "a command used the default database instead of --db"
-    assert not (tmp_path / "xdg-data").exists()
-
-
-class Cli:
-    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
-        self.capsys = capsys
-
-    def __call__(self, *argv: object) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        rc = main([str(a) for a in argv])
-        out, err = self.capsys.readouterr()
-        return rc, out, err
-
-    def ok(self, *argv: object) -> str:
-        rc, out, err = self(*argv)
-        assert (rc, err) == (0, ""), err
-        return out
-
-    def fails(self, *argv: object, stdout_empty: bool = True) -> str:
-        """Exit code 2 and exactly one stderr line with the prefix, never a traceback; returns the message."""
-        rc, out, err = self(*argv)
-        assert rc == 2, (out, err)
-        if stdout_empty:
-            assert out == ""
-        assert "Traceback" not in err and "uventet fejl" not in err
-        lines = err.splitlines()
-        assert len(lines) == 1, err
-        assert lines[0].startswith(PREFIX), err
-        return lines[0].removeprefix(PREFIX)
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(capsys)
+pytestmark = pytest.mark.usefixtures("cli_isolated")
 
 
 @pytest.fixture
