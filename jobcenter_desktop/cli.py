@@ -522,6 +522,30 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    app = _open(args)
+    if args.backup_cmd == "create":
+        b = app.backups.create("manuel")
+        print(f"Sikkerhedskopi gemt: {b.path}")
+        return EXIT_OK
+    backups = app.backups.all()
+    if args.backup_cmd == "list":
+        for i, b in enumerate(backups, start=1):
+            print(f"{i:>3}  {b.created:%d-%m-%Y %H:%M:%S}  {b.label:<18} {b.size / 1024:>8.0f} kB  {b.path}")
+        print(f"{len(backups)} sikkerhedskopier i {app.backups.folder}.")
+        return EXIT_OK
+    ref = args.backup
+    if ref.isdigit() and 1 <= int(ref) <= len(backups):
+        chosen = backups[int(ref) - 1].path
+    else:
+        chosen = Path(ref)
+        if not chosen.is_file():
+            raise UsageError(f"ingen sikkerhedskopi {ref!r} (angiv et nummer fra 'backup list' eller en fil)")
+    safety = app.backups.restore(chosen)
+    print(f"Databasen er gendannet fra {chosen.name}. Den forrige tilstand er gemt som {safety.path.name}.")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """No command: the desktop app (imported late so the command line never loads Qt)."""
     from jobcenter_desktop.ui.app import run
@@ -687,6 +711,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--dry-run", action="store_true", help="vis kun hvad der ville ske")
     s.add_argument("--skip-invalid", action="store_true", help="importér de gyldige rækker, spring fejl over")
     sub.choices["import"].set_defaults(func=cmd_import)
+
+    backup = sub.add_parser("backup", help="sikkerhedskopier af databasen").add_subparsers(
+        dest="backup_cmd", required=True, parser_class=_SubParser)  # fmt: skip
+    backup.add_parser("list", help="vis sikkerhedskopier, nyeste først")
+    backup.add_parser("create", help="tag en sikkerhedskopi nu")
+    s = backup.add_parser("restore", help="gendan (den nuværende tilstand gemmes først)")
+    s.add_argument("backup", help="nummer fra 'backup list' eller filnavn")
+    sub.choices["backup"].set_defaults(func=cmd_backup)
 
     s = sub.add_parser("gui", help="start skrivebordsprogrammet (det samme som ingen kommando)")
     s.set_defaults(func=cmd_gui)

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from pathlib import Path
 
 from jobcenter_desktop.core.calendar import WorkingCalendar
 from jobcenter_desktop.core.models import AuditEntry
 from jobcenter_desktop.core.rules import Catalogue
+from jobcenter_desktop.services.backups import BackupService
 from jobcenter_desktop.services.cases import CaseService
 from jobcenter_desktop.services.context import Context, open_context
 from jobcenter_desktop.services.deadlines import DeadlineService
+from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.services.importer import ImportService
 from jobcenter_desktop.services.recompute import RecomputeService
 from jobcenter_desktop.services.settings import SettingsService
 from jobcenter_desktop.services.worklist import WorklistService
 from jobcenter_desktop.storage.repository import Repository
+
+log = logging.getLogger(__name__)
 
 
 class Frister:
@@ -27,11 +32,17 @@ class Frister:
         self.settings = SettingsService(ctx)
         self.worklists = WorklistService(ctx, self.deadlines)
         self.importer = ImportService(ctx, self.cases)
+        self.backups = BackupService(ctx)
 
     @classmethod
     def open(cls, db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None,
              team: str | None = None) -> Frister:  # fmt: skip
-        return cls(open_context(db_path, catalogue_path=catalogue_path, actor=actor, team=team))
+        app = cls(open_context(db_path, catalogue_path=catalogue_path, actor=actor, team=team))
+        try:
+            app.backups.daily()
+        except ServiceError as e:  # a full disk must not stop the caseworker from working; it is logged
+            log.warning("Daglig sikkerhedskopi mislykkedes: %s", e)
+        return app
 
     @property
     def catalogue(self) -> Catalogue:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -24,6 +24,10 @@ def alembic_config() -> Config:
 
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -54,7 +58,7 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
     backup: Path | None = None
     if current is not None and db_file is not None and db_file.exists():
         target_dir = backup_dir or db_file.parent / "backups"
-        name = backup_name(db_file, f"before-{head}", datetime.now(UTC))
+        name = backup_name(db_file, f"before-{head}", datetime.now())  # local time: people read these names
         backup = backup_sqlite(db_file, target_dir / name)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

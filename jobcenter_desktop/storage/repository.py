@@ -150,6 +150,9 @@ class Repository:
             raise NotFoundError("Sagen findes ikke (den kan være slettet af en anden).")
         return row
 
+    def count_cases(self) -> int:
+        return int(self.s.scalar(select(func.count()).select_from(CaseRow)) or 0)
+
     def case_id_by_number(self, number: str) -> uuid.UUID:
         found = self.s.scalar(select(CaseRow.id).where(CaseRow.number == number.strip()))
         if found is None:

@@ -1,0 +1,107 @@
+"""Automatic and manual backups of the database, and restoring one.
+
+At start, at most once a day, a consistent copy (SQLite's online backup API) goes into the data directory's
+``backups/`` folder; the newest 14 are kept. Migrations take a copy first too. Restoring first takes a safety
+copy of the current state, so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+
+from jobcenter_desktop.services.context import Context
+from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.storage.backup import (
+    BackupError,
+    BackupFile,
+    backup_name,
+    backup_sqlite,
+    inspect_backup,
+    list_backups,
+    restore_sqlite,
+)
+from jobcenter_desktop.storage.migrations import known_revisions
+from jobcenter_desktop.storage.repository import Repository
+
+KEEP = 14
+log = logging.getLogger(__name__)
+
+
+class BackupService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    @property
+    def db_path(self) -> Path:
+        if self.ctx.db.path is None:
+            raise ServiceError("Databasen har ingen fil at tage sikkerhedskopi af.")
+        return self.ctx.db.path
+
+    @property
+    def folder(self) -> Path:
+        return self.db_path.parent / "backups"
+
+    def all(self) -> list[BackupFile]:
+        return list_backups(self.folder, self.db_path)
+
+    def create(self, label: str = "manuel", now: datetime | None = None) -> BackupFile:
+        when = now or datetime.now()
+        target = self.folder / backup_name(self.db_path, label, when)
+        try:
+            backup_sqlite(self.db_path, target)
+        except OSError as e:
+            raise ServiceError(f"Sikkerhedskopien kunne ikke gemmes i {self.folder} ({e}).") from e
+        with self.ctx.db.write() as s:
+            Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="backup",
+                                after=target.name, reason=label)  # fmt: skip
+        self.prune()
+        return next(b for b in self.all() if b.path == target)
+
+    def daily(self, now: datetime | None = None) -> BackupFile | None:
+        """The start-up backup: at most one a day, and none for a database without cases."""
+        when = now or datetime.now()
+        today: date = when.date()
+        if any(b.created.date() == today for b in self.all()):
+            return None
+        with self.ctx.db.read() as s:
+            if not Repository(s).count_cases():
+                return None
+        return self.create("daglig", when)
+
+    def prune(self, keep: int = KEEP) -> list[Path]:
+        removed = []
+        for b in self.all()[keep:]:
+            try:
+                b.path.unlink()
+                removed.append(b.path)
+            except OSError:
+                log.warning("Kunne ikke slette gammel sikkerhedskopi %s", b.path.name)
+        return removed
+
+    def restore(self, backup: Path, now: datetime | None = None) -> BackupFile:
+        """Replace the database's contents with ``backup``; returns the safety copy taken first.
+
+        The caller reopens the database afterwards (the GUI rebuilds its window, the CLI exits)."""
+        try:
+            revision = inspect_backup(backup)
+        except BackupError as e:
+            raise ServiceError(str(e)) from e
+        if revision is not None and revision not in known_revisions():
+            raise ServiceError("Sikkerhedskopien er fra en nyere version af Frister; opdatér programmet først.")
+        safety = self.create("foer-gendannelse", now)
+        self.ctx.db.close()  # no pooled connection of ours may hold the file while it is replaced
+        try:
+            restore_sqlite(backup, self.db_path)
+        except BackupError as e:
+            raise ServiceError(str(e)) from e
+        log.info("Database gendannet fra %s (sikkerhedskopi af forrige tilstand: %s)", backup.name, safety.path.name)
+        try:  # the restored database records its own restore (the entry before it went with the old state)
+            with self.ctx.db.write() as s:
+                Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="restore",
+                                    after=backup.name, reason=f"Forrige tilstand gemt som {safety.path.name}")  # fmt: skip
+        except Exception:  # noqa: BLE001 - an older schema may lack a column; the restore itself succeeded
+            log.warning("Gendannelsen kunne ikke skrives i historikken", exc_info=True)
+        return safety
+
