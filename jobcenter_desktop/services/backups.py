@@ -99,9 +99,10 @@ class BackupService:
         log.info("Database gendannet fra %s (sikkerhedskopi af forrige tilstand: %s)", backup.name, safety.path.name)
         try:  # the restored database records its own restore (the entry before it went with the old state)
             with self.ctx.db.write() as s:
+                reason = f"Forrige tilstand gemt som {safety.path.name}"
                 Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="restore",
-                                    after=backup.name, reason=f"Forrige tilstand gemt som {safety.path.name}")  # fmt: skip
-        except Exception:  # noqa: BLE001 - an older schema may lack a column; the restore itself succeeded
+                                    after=backup.name, reason=reason)  # fmt: skip
+        except Exception:  # an older schema may lack a column; the restore itself succeeded
             log.warning("Gendannelsen kunne ikke skrives i historikken", exc_info=True)
         return safety
 
