@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import logging
+import os
 import re
 import sys
 import uuid
@@ -223,14 +224,53 @@ def _due_batch(args: argparse.Namespace, cat: Catalogue, cal: WorkingCalendar) -
 
 
 # ---------------------------------------------------------------------------- stateful commands
+PASSPHRASE_ENV = "JOBCENTER_PASSPHRASE"
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    """From the environment (scheduled jobs) or typed without echo; never from a command-line argument,
+    which other users of the machine could read in the process list."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UsageError(f"databasen er krypteret eller beskadiget: angiv adgangskoden i {PASSPHRASE_ENV}, "
+                         "kør interaktivt, eller gendan en sikkerhedskopi")
+    import getpass
+
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Gentag adgangskoden: ") != first:
+        raise UsageError("de to adgangskoder er ikke ens")
+    return first
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_db_path()
+
+
 def _open(args: argparse.Namespace) -> Any:
     from jobcenter_desktop.services.app import Frister
+    from jobcenter_desktop.services.encryption import is_encrypted
 
     if getattr(args, "_app", None) is None:
-        db = Path(args.db) if args.db else default_db_path()
+        db = _db_path(args)
+        key = _passphrase("Adgangskode til databasen: ") if is_encrypted(db) else None
         args._app = Frister.open(db, catalogue_path=Path(args.catalogue) if args.catalogue else None,
-                                 actor=args.actor, team=args.my_team)  # fmt: skip
+                                 actor=args.actor, team=args.my_team, passphrase=key)  # fmt: skip
     return args._app
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from jobcenter_desktop.services import encryption
+
+    db = _db_path(args)
+    if args.command == "encrypt":
+        n = encryption.encrypt(db, _passphrase("Ny adgangskode: ", confirm=True))
+        print(f"{db} er nu krypteret ({n} sikkerhedskopier også). Adgangskoden gemmes ingen steder: glem den ikke.")
+    else:
+        n = encryption.decrypt(db, _passphrase("Adgangskode til databasen: "))
+        print(f"{db} er nu ukrypteret ({n} sikkerhedskopier også).")
+    return EXIT_OK
 
 
 def _find_case(app: Any, ref: str) -> CaseRecord:
@@ -719,6 +759,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = backup.add_parser("restore", help="gendan (den nuværende tilstand gemmes først)")
     s.add_argument("backup", help="nummer fra 'backup list' eller filnavn")
     sub.choices["backup"].set_defaults(func=cmd_backup)
+
+    s = sub.add_parser("encrypt", help=f"kryptér databasen (SQLCipher); adgangskoden spørges om ({PASSPHRASE_ENV})")
+    s.set_defaults(func=cmd_encrypt)
+    s = sub.add_parser("decrypt", help="gør databasen ukrypteret igen")
+    s.set_defaults(func=cmd_encrypt)
 
     s = sub.add_parser("gui", help="start skrivebordsprogrammet (det samme som ingen kommando)")
     s.set_defaults(func=cmd_gui)

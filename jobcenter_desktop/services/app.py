@@ -36,8 +36,8 @@ class Frister:
 
     @classmethod
     def open(cls, db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None,
-             team: str | None = None) -> Frister:  # fmt: skip
-        app = cls(open_context(db_path, catalogue_path=catalogue_path, actor=actor, team=team))
+             team: str | None = None, passphrase: str | None = None) -> Frister:  # fmt: skip
+        app = cls(open_context(db_path, catalogue_path=catalogue_path, actor=actor, team=team, passphrase=passphrase))
         try:
             app.backups.daily()
         except ServiceError as e:  # a full disk must not stop the caseworker from working; it is logged

@@ -8,6 +8,7 @@ copy of the current state, so a restore can itself be undone.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from jobcenter_desktop.storage.backup import (
     list_backups,
     restore_sqlite,
 )
+from jobcenter_desktop.storage.crypto import CryptoError
 from jobcenter_desktop.storage.migrations import known_revisions
 from jobcenter_desktop.storage.repository import Repository
 
@@ -50,8 +52,8 @@ class BackupService:
         when = now or datetime.now()
         target = self.folder / backup_name(self.db_path, label, when)
         try:
-            backup_sqlite(self.db_path, target)
-        except OSError as e:
+            backup_sqlite(self.db_path, target, self.ctx.db.key)
+        except (OSError, sqlite3.DatabaseError, CryptoError) as e:
             raise ServiceError(f"Sikkerhedskopien kunne ikke gemmes i {self.folder} ({e}).") from e
         with self.ctx.db.write() as s:
             Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="backup",
@@ -85,7 +87,7 @@ class BackupService:
 
         The caller reopens the database afterwards (the GUI rebuilds its window, the CLI exits)."""
         try:
-            revision = inspect_backup(backup)
+            revision = inspect_backup(backup, self.ctx.db.key)
         except BackupError as e:
             raise ServiceError(str(e)) from e
         if revision is not None and revision not in known_revisions():
@@ -93,7 +95,7 @@ class BackupService:
         safety = self.create("foer-gendannelse", now)
         self.ctx.db.close()  # no pooled connection of ours may hold the file while it is replaced
         try:
-            restore_sqlite(backup, self.db_path)
+            restore_sqlite(backup, self.db_path, self.ctx.db.key)
         except BackupError as e:
             raise ServiceError(str(e)) from e
         log.info("Database gendannet fra %s (sikkerhedskopi af forrige tilstand: %s)", backup.name, safety.path.name)

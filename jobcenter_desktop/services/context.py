@@ -12,8 +12,17 @@ from jobcenter_desktop.core.calendar import CalendarSettings, WorkingCalendar
 from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
 from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
 from jobcenter_desktop.paths import default_catalogue_path
-from jobcenter_desktop.services.errors import StartupError
-from jobcenter_desktop.storage.db import Database, DatabaseError, check_sqlite_file, make_engine, probe, sqlite_url
+from jobcenter_desktop.services.errors import PassphraseRequired, StartupError
+from jobcenter_desktop.storage import crypto
+from jobcenter_desktop.storage.db import (
+    Database,
+    DatabaseError,
+    EncryptedDatabaseError,
+    check_sqlite_file,
+    make_engine,
+    probe,
+    sqlite_url,
+)
 from jobcenter_desktop.storage.migrations import upgrade
 from jobcenter_desktop.storage.repository import Repository
 
@@ -83,30 +92,36 @@ def load_catalogue_or_fail(path: Path | None) -> Catalogue:
         raise StartupError(str(e)) from e
 
 
-def open_database(db_path: Path, *, migrate: bool = True) -> tuple[Database, str | None]:
+def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None) -> tuple[Database, str | None]:
     """Open (creating if missing) and migrate a SQLite database. Faults become a Danish StartupError;
-    the file is never overwritten."""
+    the file is never overwritten. ``key``: the passphrase of an encrypted (SQLCipher) database; a new file
+    opened with a key is created encrypted."""
+    if key is not None and db_path.exists() and db_path.stat().st_size and not crypto.looks_encrypted(db_path):
+        key = None  # a plain database: nothing to unlock
     check = None
     try:
-        check_sqlite_file(db_path)
+        check_sqlite_file(db_path, key)
         # Probe and migrate without switching to WAL: that pragma rewrites the file header, and a file that
         # turns out to be foreign or from a newer version must be left byte for byte as it was.
-        check = make_engine(sqlite_url(db_path), wal=False)
-        probe(check, db_path)
-        backup = upgrade(check, db_path) if migrate else None
-    except DatabaseError as e:
+        check = make_engine(sqlite_url(db_path), wal=False, key=key, path=db_path)
+        probe(check, db_path, keyed=key is not None)
+        backup = upgrade(check, db_path, key=key) if migrate else None
+    except EncryptedDatabaseError as e:
+        raise PassphraseRequired(str(e)) from e
+    except (DatabaseError, crypto.CryptoError) as e:
         raise StartupError(str(e)) from e
     finally:
         if check is not None:
             check.dispose()
-    return Database(make_engine(sqlite_url(db_path)), db_path), backup
+    return Database(make_engine(sqlite_url(db_path), key=key, path=db_path), db_path, key), backup
 
 
 def open_context(
-    db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None, team: str | None = None
+    db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None, team: str | None = None,
+    passphrase: str | None = None,
 ) -> Context:
     catalogue_override = catalogue_path
-    db, backup = open_database(db_path)
+    db, backup = open_database(db_path, key=passphrase)
     try:
         with db.read() as s:
             stored = Repository(s).setting(CATALOGUE_PATH)

@@ -35,3 +35,7 @@ class Cancelled(Exception):
 
 class StartupError(ServiceError):
     """The app cannot start on this database or catalogue; the message says what to do."""
+
+
+class PassphraseRequired(StartupError):
+    """The database is encrypted: ask for the passphrase (again, if the one given was wrong)."""

@@ -7,6 +7,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from jobcenter_desktop.storage import crypto
 
 BUSY_MS = 5_000
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6})-(?P<label>[\w.-]+)\.sqlite3$")
@@ -24,13 +27,20 @@ class BackupFile:
     size: int
 
 
-def backup_sqlite(src: Path, dest: Path) -> Path:
-    """Copy ``src`` to ``dest`` consistently even while other connections write (WAL included)."""
+def _source(src: Path, key: str | None) -> Any:
+    if key is None:
+        return sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_MS / 1000)
+    return crypto.connect(src, key, timeout=BUSY_MS / 1000)
+
+
+def backup_sqlite(src: Path, dest: Path, key: str | None = None) -> Path:
+    """Copy ``src`` to ``dest`` consistently even while other connections write (WAL included).
+    An encrypted database (``key``) gives an encrypted copy with the same key."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".partial")
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True, timeout=BUSY_MS / 1000)
+    source = _source(src, key)
     try:
-        target = sqlite3.connect(tmp)
+        target = crypto.connect(tmp, key)
         try:
             source.backup(target)
         finally:
@@ -63,13 +73,16 @@ def list_backups(folder: Path, db_path: Path) -> list[BackupFile]:
     return sorted(out, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
-def inspect_backup(path: Path) -> str | None:
+def inspect_backup(path: Path, key: str | None = None) -> str | None:
     """Check that ``path`` is an intact SQLite database; returns its migration revision (None if it has none)."""
     try:
-        with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                raise BackupError(f"{path.name} er ikke en sikkerhedskopi af en Frister-database.")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        if key is None:
+            with path.open("rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise BackupError(f"{path.name} er ikke en sikkerhedskopi af en Frister-database.")
+        elif not crypto.check_key(path, key):
+            raise BackupError(f"{path.name} kan ikke åbnes med databasens adgangskode.")
+        conn = _source(path, key)
         try:
             ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
             if ok != "ok":
@@ -87,12 +100,12 @@ def inspect_backup(path: Path) -> str | None:
         raise BackupError(f"Sikkerhedskopien {path.name} er beskadiget eller ikke en database.") from e
 
 
-def restore_sqlite(src: Path, dest: Path) -> None:
+def restore_sqlite(src: Path, dest: Path, key: str | None = None) -> None:
     """Replace the contents of the live database ``dest`` with ``src`` in one step (SQLite's backup API
     copies into the open file, so other connections see either the old or the restored database)."""
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    source = _source(src, key)
     try:
-        target = sqlite3.connect(dest, timeout=BUSY_MS / 1000)
+        target = crypto.connect(dest, key, timeout=BUSY_MS / 1000)
         try:
             source.backup(target)
         except sqlite3.OperationalError as e:

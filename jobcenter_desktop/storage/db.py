@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from jobcenter_desktop.storage import crypto
+
 BUSY_TIMEOUT_MS = 15_000
 
 
@@ -44,9 +46,19 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(url: str, *, wal: bool = True) -> Engine:
-    """``wal=False``: leave the journal mode alone (for checking a file before it is known to be ours)."""
-    engine = create_engine(url, future=True)
+def make_engine(url: str, *, wal: bool = True, key: str | None = None, path: Path | None = None) -> Engine:
+    """``wal=False``: leave the journal mode alone (for checking a file before it is known to be ours).
+    ``key``: open ``path`` encrypted with SQLCipher (the URL still picks SQLAlchemy's file-database pool)."""
+    if key is not None:
+        assert path is not None
+        keyed_path = path
+
+        def creator() -> Any:
+            return crypto.connect(keyed_path, key, check_same_thread=False)
+
+        engine = create_engine(url, future=True, creator=creator)
+    else:
+        engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas if wal else _sqlite_pragmas_no_wal)
         event.listen(engine, "begin", _sqlite_begin)
@@ -60,9 +72,10 @@ def sqlite_url(path: Path) -> str:
 class Database:
     """An open database: one engine, sessions for reading and write transactions for changes."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None, key: str | None = None) -> None:
         self.engine = engine
         self.path = path
+        self.key = key  # in memory only while open: backups of an encrypted database need it
         self._read = sessionmaker(bind=engine, expire_on_commit=False)
         writer = engine.execution_options(sqlite_begin="IMMEDIATE") if engine.dialect.name == "sqlite" else engine
         self._write = sessionmaker(bind=writer, expire_on_commit=False)
@@ -82,7 +95,11 @@ class Database:
         self.engine.dispose()
 
 
-def check_sqlite_file(path: Path) -> None:
+class EncryptedDatabaseError(DatabaseError):
+    """The file is encrypted (or damaged) and no passphrase was given."""
+
+
+def check_sqlite_file(path: Path, key: str | None = None) -> None:
     """Refuse files that are not SQLite databases or cannot be written, before anything touches them."""
     if not path.exists():
         parent = path.parent
@@ -103,10 +120,15 @@ def check_sqlite_file(path: Path) -> None:
             head = fh.read(16)
     except OSError as e:
         raise DatabaseError(f"Databasefilen {path} kan ikke læses ({e.strerror}).") from e
-    if head and head != b"SQLite format 3\x00":
+    if head and head != b"SQLite format 3\x00" and key is None:
+        raise EncryptedDatabaseError(
+            f"Databasen {path} er krypteret eller beskadiget. Start med adgangskoden, eller gendan en "
+            "sikkerhedskopi. Filen er ikke ændret."
+        )
+    if head and head != b"SQLite format 3\x00" and crypto.available() is None:
         raise DatabaseError(
-            f"Filen {path} er ikke en database eller er beskadiget. Filen er ikke ændret. "
-            "Gendan en sikkerhedskopi (Indstillinger → Sikkerhedskopier eller 'jobcenter-desktop backup restore')."
+            f"Filen {path} er krypteret eller beskadiget, og kryptering (SQLCipher) er ikke installeret på denne "
+            "maskine. Filen er ikke ændret. Gendan en sikkerhedskopi ('jobcenter-desktop backup restore')."
         )
     if not os.access(path, os.W_OK):
         raise DatabaseError(
@@ -115,7 +137,7 @@ def check_sqlite_file(path: Path) -> None:
         )
 
 
-def probe(engine: Engine, path: Path | None) -> None:
+def probe(engine: Engine, path: Path | None, *, keyed: bool = False) -> None:
     """Touch the file once so corruption and locks show up as a clear message at start-up."""
     try:
         with engine.connect() as conn:
@@ -126,6 +148,8 @@ def probe(engine: Engine, path: Path | None) -> None:
                     raise DatabaseError(
                         f"Databasen {path} er beskadiget ({ok}). Filen er ikke ændret. Gendan en sikkerhedskopi."
                     )
+    except crypto.WrongKeyError as e:
+        raise EncryptedDatabaseError(str(e)) from e
     except exc.OperationalError as e:
         if "locked" in str(e.orig) or "busy" in str(e.orig):
             raise DatabaseError(
@@ -133,6 +157,8 @@ def probe(engine: Engine, path: Path | None) -> None:
             ) from e
         raise DatabaseError(f"Databasen {path} kan ikke åbnes: {e.orig}. Filen er ikke ændret.") from e
     except exc.DatabaseError as e:
+        if keyed:  # SQLCipher says "file is not a database" for a wrong key
+            raise EncryptedDatabaseError("Forkert adgangskode til databasen (eller filen er beskadiget).") from e
         raise DatabaseError(
             f"Databasen {path} er beskadiget eller ikke en database. Filen er ikke ændret. Gendan en sikkerhedskopi."
         ) from e

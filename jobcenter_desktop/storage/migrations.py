@@ -35,7 +35,8 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None = None) -> str | None:
+def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None = None,
+            key: str | None = None) -> str | None:  # fmt: skip
     """Bring the schema to head. Returns the backup made first (if any).
 
     Refuses a schema ahead of this program (a newer app wrote it) and a foreign database with tables but no
@@ -59,7 +60,7 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
     if current is not None and db_file is not None and db_file.exists():
         target_dir = backup_dir or db_file.parent / "backups"
         name = backup_name(db_file, f"before-{head}", datetime.now())  # local time: people read these names
-        backup = backup_sqlite(db_file, target_dir / name)
+        backup = backup_sqlite(db_file, target_dir / name, key)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

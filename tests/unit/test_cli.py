@@ -152,7 +152,7 @@ def _no_header_batch(tmp_path: Path) -> Path:
         pytest.param(["--db", "{db}", "closure", "remove", "2026-03-12"], "der er ingen lukkedag 12-03-2026",
                      id="remove-missing-closure"),
         pytest.param(["--db", "{db}", "demo", "--cases", "mange"], "ikke et helt tal", id="demo-not-a-number"),
-        pytest.param(["--db", "{garbage_db}", "case", "list"], "ikke en database", id="garbage-database"),
+        pytest.param(["--db", "{garbage_db}", "case", "list"], "krypteret eller beskadiget", id="garbage-database"),
     ],
 )  # fmt: skip
 def test_bad_input_exits_2_with_one_line(cli: Cli, tmp_path: Path, argv: list[str], expected: str) -> None:

@@ -140,7 +140,7 @@ def _ahead_rollback_journal(tmp: Path) -> Path:
 @pytest.mark.parametrize(
     ("build", "expected"),
     [
-        pytest.param(_garbage, "ikke en database", id="garbage"),
+        pytest.param(_garbage, "krypteret eller beskadiget", id="garbage"),  # the two look alike
         pytest.param(_truncated, "beskadiget", id="truncated"),
         pytest.param(_foreign, "anden database end Frister", id="foreign"),
         pytest.param(_ahead, "nyere version af Frister", id="schema-ahead"),
