@@ -37,14 +37,17 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
 def build_main_window(
     db_path: str | Path, *, catalogue: str | Path | None = None, actor: str | None = None,
     today: Callable[[], date] | None = None, settings: QSettings | None = None,
+    unlock_check: Callable[[str], bool] | None = None,
 ) -> MainWindow:  # fmt: skip
-    """The MainWindow over this SQLite file (created and migrated if needed). Raises StartupError."""
+    """The MainWindow over this SQLite file (created and migrated if needed). Raises StartupError.
+
+    ``unlock_check``: for an encrypted database, verifies the passphrase typed on the idle-lock page."""
     ensure_qapp()
     qsettings = settings or QSettings()
     who = actor or str(qsettings.value("identity/username", "") or "") or os_username()
     team = str(qsettings.value("identity/team", "") or "")
     app = Frister.open(Path(db_path), catalogue_path=Path(catalogue) if catalogue else None, actor=who, team=team)
-    window = MainWindow(app, qsettings, today or date.today)
+    window = MainWindow(app, qsettings, today or date.today, unlock_check=unlock_check)
     window.destroyed.connect(lambda *_: app.close())
     return window
 

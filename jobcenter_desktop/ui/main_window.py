@@ -1,33 +1,54 @@
-"""The main window: Mine frister, Kalender and Sager as tabs; the legend as a dock; actions with shortcuts."""
+"""The main window: Mine frister, Kalender and Sager as tabs; the legend as a dock; actions with shortcuts.
+
+Idle auto-lock: after ``privacy/lock_minutes`` without input (or Ctrl+L) the tabs give way to a lock page, the
+other windows of the app are hidden (not closed) and the title and status bar lose everything personal, until
+the user types their user name – or, for an encrypted database, the passphrase checked by ``unlock_check``."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import uuid
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QStackedWidget,
     QTabWidget,
+    QToolBar,
     QToolButton,
+    QWidget,
 )
+from shiboken6 import isValid
 
 from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.context import os_username
 from jobcenter_desktop.ui.calendar_view import CalendarView
 from jobcenter_desktop.ui.case_dialog import CaseDialog
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.export_dialog import ExportDialog
+from jobcenter_desktop.ui.idle_lock import (
+    IdleLock,
+    LockPage,
+    UnlockWaiter,
+    WindowCurtain,
+    commit_input_method,
+    exec_dialog,
+    idle_text,
+    read_lock_minutes,
+)
 from jobcenter_desktop.ui.import_dialog import ImportDialog
 from jobcenter_desktop.ui.legend import Legend
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
@@ -38,14 +59,27 @@ from jobcenter_desktop.ui.worklist_view import WorklistView
 
 TAB_WORKLIST, TAB_CALENDAR, TAB_CASES = range(3)
 KeyLike = QKeySequence | QKeySequence.StandardKey | str
+log = logging.getLogger("jobcenter_desktop.ui")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, app: Frister, settings: QSettings, today: Callable[[], date]) -> None:
+    lock_changed = Signal(bool)  # True when locked, False when unlocked
+
+    def __init__(self, app: Frister, settings: QSettings, today: Callable[[], date], *,
+                 unlock_check: Callable[[str], bool] | None = None) -> None:  # fmt: skip
+        """``unlock_check(text)``: verifies the passphrase of an encrypted database on the lock page; without
+        it the lock page asks for the OS user name or the caseworker identity instead."""
         super().__init__()
         self.app = app
         self.settings = settings
         self.today = today
+        self.unlock_check = unlock_check
+        self._locked = False
+        self._unlocked_state: dict[str, object] = {}
+        self._pending_status: tuple[str, int] | None = None
+        self._running_dialogs: set[int] = set()
+        self._curtain = WindowCurtain()
+        self._waiter = UnlockWaiter()
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Jobcenter Frister"))
         self.setWindowIcon(app_icon())
@@ -59,7 +93,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.worklist, self.tr("&Mine frister"))
         self.tabs.addTab(self.calendar, self.tr("&Kalender"))
         self.tabs.addTab(self.cases, self.tr("&Sager"))
-        self.setCentralWidget(self.tabs)
+        self.lock_page = LockPage(passphrase=unlock_check is not None)
+        self.lock_page.unlock_requested.connect(self.try_unlock)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("central_stack")
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
 
         self.legend_dock = QDockWidget(self.tr("Forklaring"), self)
         self.legend_dock.setObjectName("legend_dock")
@@ -82,6 +122,8 @@ class MainWindow(QMainWindow):
         self._restore()
         self.refresh()
         self.show_summary()
+        self.idle_lock = IdleLock(self, minutes=read_lock_minutes(settings))
+        self.idle_lock.locked.connect(lambda: self.lock(idle=True))
 
     # ---------------------------------------------------------------- actions
     def _action(self, name: str, text: str, slot: Callable[[], object],
@@ -117,6 +159,8 @@ class MainWindow(QMainWindow):
         self.action_legend.setToolTip(self.tr("Forklaring af farver (F1)"))
         self.action_quit = self._action("action_quit", self.tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
         self.action_today = self._action("action_today", self.tr("Gå til i &dag"), self.go_today, "Ctrl+T")
+        self.action_lock = self._action("action_lock", self.tr("&Lås nu"), lambda: self.lock(), "Ctrl+L",
+                                        self.tr("Lås nu: skjul alle persondata"))  # fmt: skip
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Filer"))
@@ -124,6 +168,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.action_settings, self.action_recompute])
         file_menu.addSeparator()
+        file_menu.addAction(self.action_lock)
         file_menu.addAction(self.action_quit)
         view_menu = menu.addMenu(self.tr("&Vis"))
         view_menu.addActions([self.action_refresh, self.action_search, self.action_today, self.action_legend])
@@ -131,7 +176,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.action_new_case, self.action_refresh, self.action_export, self.action_legend,
-                            self.action_settings])  # fmt: skip
+                            self.action_settings, self.action_lock])  # fmt: skip
+        self.toolbar: QToolBar = toolbar
 
     # ---------------------------------------------------------------- behaviour
     def _calendar_filter(self) -> DeadlineFilter:
@@ -167,8 +213,8 @@ class MainWindow(QMainWindow):
 
     def new_case(self) -> None:
         dlg = NewCaseDialog(self.app, self.today, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.created is not None:
-            self.statusBar().showMessage(dlg.created_summary(), 8000)
+        if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.created is not None:
+            self._status(dlg.created_summary(), 8000)
             self.refresh()
 
     def open_case(self, case_id: uuid.UUID) -> None:
@@ -177,25 +223,26 @@ class MainWindow(QMainWindow):
         except Exception as e:
             show_error(self, self.tr("Sagen kan ikke åbnes: {0}").format(e))
             return
-        dlg.exec()
+        self._exec(dlg)
         if dlg.changed:
             self.refresh()
 
     def export(self) -> None:
         dlg = ExportDialog(self.app, self.today, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.written is not None:
-            self.statusBar().showMessage(self.tr("{0} frister gemt i {1}").format(dlg.count, dlg.written), 10000)
+        if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.written is not None:
+            self._status(self.tr("{0} frister gemt i {1}").format(dlg.count, dlg.written), 10000)
 
     def import_cases(self) -> None:
         dlg = ImportDialog(self.app, self.today, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.imported:
-            self.statusBar().showMessage(self.tr("{0} sager importeret ({1}–{2}).").format(
+        if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.imported:
+            self._status(self.tr("{0} sager importeret ({1}–{2}).").format(
                 len(dlg.imported), dlg.imported[0], dlg.imported[-1]), 10000)  # fmt: skip
             self.refresh()
 
     def open_settings(self) -> None:
         dlg = SettingsDialog(self.app, self.settings, self.today(), self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if self._exec(dlg) == QDialog.DialogCode.Accepted:
+            self.idle_lock.set_minutes(read_lock_minutes(self.settings))
             self._update_status()
             self.worklist.refill_people(select_me=True)  # "Mine frister" follows a changed identity
             self.refresh()
@@ -235,10 +282,136 @@ class MainWindow(QMainWindow):
         text = self.tr("<b>Hej {0}.</b> Du har <b>{1}</b> overskredne frister og <b>{2}</b> med frist i dag.")
         self.summary_label.setText(text.format(self.app.ctx.actor, overdue, due_today))
 
+    def _status(self, message: str, timeout_ms: int) -> None:
+        """A status bar message; while locked it waits until unlock (it may name a case or a file)."""
+        if self._locked:
+            self._pending_status = (message, timeout_ms)
+        else:
+            self.statusBar().showMessage(message, timeout_ms)
+
     def _update_status(self) -> None:
+        if self._locked:
+            return  # the lock page shows no identity or database path; unlock() refreshes it
         ctx = self.app.ctx
         self.status_label.setText(self.tr("{0} · {1} · database: {2}").format(
             ctx.actor, ctx.catalogue.label, ctx.db.path))  # fmt: skip
+
+    # ---------------------------------------------------------------- idle lock
+    @property
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def _exec(self, dlg: QDialog) -> int:
+        """``dlg.exec()``, run again as the same dialog after an unlock if the lock hid it meanwhile."""
+        return exec_dialog(dlg, lambda: self._locked, self._waiter.wait, self._running_dialogs)
+
+    def _lockable_actions(self) -> list[QAction]:
+        """Everything but Afslut: nothing can open a window or show data over the lock page."""
+        return [self.action_new_case, self.action_search, self.action_refresh, self.action_export,
+                self.action_import, self.action_settings, self.action_recompute, self.action_legend,
+                self.action_today, self.action_lock]  # fmt: skip
+
+    def lock(self, idle: bool = False) -> None:
+        """Hide every piece of personal data: the lock page replaces the tabs, the other windows of the app are
+        hidden (kept, with their input), the legend, toolbar and status text go, the actions are disabled."""
+        if self._locked:
+            return
+        self._locked = True
+        self.idle_lock.pause()
+        commit_input_method()
+        app_was_active = QApplication.activeWindow() is not None
+        focus = QApplication.focusWidget()
+        self._unlocked_state = {
+            "title": self.windowTitle(),
+            "legend": not self.legend_dock.isHidden(),
+            "toolbar": not self.toolbar.isHidden(),
+            "actions": {a: a.isEnabled() for a in self._lockable_actions()},
+            "focus": focus if focus is not None and self.isAncestorOf(focus) else None,
+        }
+        self.setWindowTitle(self.tr("Jobcenter Frister — låst"))
+        self.statusBar().clearMessage()
+        self.status_label.setText(self.tr("Låst"))
+        self.legend_dock.hide()
+        self.toolbar.hide()
+        for action in self._lockable_actions():
+            action.setEnabled(False)
+        self._curtain.hide_all(keep=lambda w: w is self)
+        if idle:
+            message = self.tr("Låst efter {0} inaktivitet — ingen persondata vises.").format(
+                idle_text(self.idle_lock.interval_ms))  # fmt: skip
+        else:
+            message = self.tr("Låst — ingen persondata vises.")
+        self.lock_page.show_locked(message)
+        self.stack.setCurrentWidget(self.lock_page)
+        if app_was_active and self.isVisible():
+            self.activateWindow()
+        self.lock_page.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        log.info("Skærmen er låst (%s)", "inaktivitet" if idle else "manuelt")
+        self.lock_changed.emit(True)
+
+    def _accepts(self, text: str) -> bool:
+        if self.unlock_check is not None:
+            try:
+                return bool(self.unlock_check(text))
+            except Exception as e:  # never log the text itself: it is a passphrase
+                log.error("Kontrollen af adgangsudtrykket fejlede: %s", type(e).__name__)
+                return False
+        typed = text.strip().casefold()
+        if not typed:
+            return False
+        typed_names = {typed, typed.rsplit("\\", 1)[-1]}  # DOMÆNE\bruger is fine too
+        known = {os_username(), self.app.ctx.actor}
+        return any(name.strip().casefold() in typed_names for name in known if name.strip())
+
+    def try_unlock(self, text: str) -> bool:
+        """Unlock if ``text`` is the OS user name or my caseworker identity (or, with ``unlock_check``, the
+        passphrase). Otherwise a Danish message, the field is cleared, and the window stays locked."""
+        if not self._locked:
+            return True
+        if self._accepts(text):
+            self.unlock()
+            return True
+        if self.unlock_check is not None:
+            wrong = self.tr("Forkert adgangsudtryk. Skærmen forbliver låst.")
+        elif not text.strip():
+            wrong = self.tr("Skriv dit brugernavn for at låse op.")
+        else:
+            wrong = self.tr("Det er ikke dit brugernavn. Skærmen forbliver låst.")
+        self.lock_page.show_wrong(wrong)
+        log.info("Forkert forsøg på at låse op")
+        return False
+
+    def unlock(self) -> None:
+        if not self._locked:
+            return
+        self._locked = False
+        state = self._unlocked_state
+        self.lock_page.show_locked("")
+        self.stack.setCurrentWidget(self.tabs)
+        self.setWindowTitle(str(state.get("title") or self.tr("Jobcenter Frister")))
+        self._restore_chrome()
+        actions = state.get("actions")
+        if isinstance(actions, dict):
+            for action, enabled in actions.items():
+                action.setEnabled(bool(enabled))
+        self._update_status()
+        if self._pending_status is not None:
+            self.statusBar().showMessage(*self._pending_status)
+            self._pending_status = None
+        self._curtain.restore(skip=lambda w: id(w) in self._running_dialogs)
+        focus = state.get("focus")
+        if isinstance(focus, QWidget) and isValid(focus) and focus.isVisible():
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._unlocked_state = {}
+        self._waiter.release()  # dialogs hidden inside exec() are run again (exec_dialog)
+        self.idle_lock.resume()
+        log.info("Skærmen er låst op")
+        self.lock_changed.emit(False)
+
+    def _restore_chrome(self) -> None:
+        state = self._unlocked_state
+        self.legend_dock.setVisible(bool(state.get("legend", False)))
+        self.toolbar.setVisible(bool(state.get("toolbar", True)))
 
     # ---------------------------------------------------------------- window state
     def _restore(self) -> None:
@@ -258,6 +431,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._locked:
+            self._restore_chrome()  # save the layout the user chose, not the locked one
+        self.idle_lock.uninstall()
+        self._waiter.release()  # dialogs waiting for an unlock give up (exec_dialog returns Rejected)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/calendar_splitter", self.calendar.splitter.saveState())

@@ -1,5 +1,5 @@
-"""Indstillinger: my identity and team, the due-soon threshold, the calendar (three toggles and local closure
-days), the rule catalogue file and where the database lives. Calendar or catalogue changes lead to the
+"""Indstillinger: my identity and team, the due-soon threshold, the idle auto-lock, the calendar (three toggles
+and local closure days), the rule catalogue file and where the database lives. Calendar or catalogue changes lead to the
 recompute preview before any due date moves."""
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from jobcenter_desktop.paths import default_catalogue_path
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.idle_lock import LOCK_MINUTES_KEY, MAX_LOCK_MINUTES, read_lock_minutes
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.theme import from_qdate, to_qdate
 
@@ -61,6 +62,16 @@ class SettingsDialog(QDialog):
         self.due_soon_spin.setRange(0, 30)
         self.due_soon_spin.setValue(app.ctx.due_soon_days)
         self.due_soon_spin.setSuffix(self.tr(" hverdage"))
+        lock_label = self.tr("Lås efter (minutter uden aktivitet, 0 = aldrig)")
+        self.lock_minutes_spin = QSpinBox()
+        self.lock_minutes_spin.setObjectName("lock_minutes_spin")
+        self.lock_minutes_spin.setAccessibleName(lock_label)
+        self.lock_minutes_spin.setToolTip(self.tr("Skjuler alle persondata når computeren ikke er brugt så længe. "
+                                                  "Lås op med dit brugernavn."))  # fmt: skip
+        self.lock_minutes_spin.setRange(0, MAX_LOCK_MINUTES)
+        self.lock_minutes_spin.setSuffix(self.tr(" min"))
+        self.lock_minutes_spin.setSpecialValueText(self.tr("aldrig"))
+        self.lock_minutes_spin.setValue(read_lock_minutes(settings))
         self.grundlov_check = QCheckBox(self.tr("Grundlovsdag (5. juni) er fridag"))
         self.grundlov_check.setObjectName("grundlovsdag_check")
         self.grundlov_check.setChecked(cal.grundlovsdag_off)
@@ -121,6 +132,7 @@ class SettingsDialog(QDialog):
         f.addRow(self.tr("Brugernavn:"), self.identity_edit)
         f.addRow(self.tr("Team:"), self.team_edit)
         f.addRow(self.tr("Vis som »snart« inden for:"), self.due_soon_spin)
+        f.addRow(lock_label + ":", self.lock_minutes_spin)
         calbox = QGroupBox(self.tr("Kalender (fælles for alle på databasen)"))
         v = QVBoxLayout(calbox)
         for box in (self.grundlov_check, self.xmas_check, self.nye_check):
@@ -217,6 +229,7 @@ class SettingsDialog(QDialog):
         app.ctx.actor, app.ctx.team = identity, self.team_edit.text().strip()
         self.qsettings.setValue("identity/username", identity)
         self.qsettings.setValue("identity/team", app.ctx.team)
+        self.qsettings.setValue(LOCK_MINUTES_KEY, self.lock_minutes_spin.value())
         after = app.settings.calendar()
         if after.fingerprint() != before.fingerprint() or new_catalogue is not None:
             what = self.tr("nyt regelkatalog") if new_catalogue is not None else self.tr("ændret kalender")
