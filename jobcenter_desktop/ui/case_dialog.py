@@ -38,6 +38,7 @@ from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ConflictError, ServiceError, ValidationError
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.idle_lock import run_dialog
 from jobcenter_desktop.ui.input_dialogs import DateReasonDialog, ReassignDialog, TriggerDialog
 from jobcenter_desktop.ui.theme import state_fill, state_icon, weekday_date
 
@@ -323,7 +324,7 @@ class CaseDialog(QDialog):
             return
         today = self.today()
         dlg = DateReasonDialog(self.tr("Markér udført"), self.tr("Udført den:"), today, latest=today, parent=self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if run_dialog(dlg) == QDialog.DialogCode.Accepted:
             self._run(lambda v: self.app.cases.complete(m.id, dlg.value(), today, expected_version=v))
 
     def _undo_done(self) -> None:
@@ -336,13 +337,13 @@ class CaseDialog(QDialog):
         open_pause = any(p.milestone_id == milestone_id and p.end is None for p in self.case.pauses)
         if open_pause:
             dlg = DateReasonDialog(self.tr("Genoptag"), self.tr("Genoptaget den:"), today, parent=self)
-            if dlg.exec() == QDialog.DialogCode.Accepted:
+            if run_dialog(dlg) == QDialog.DialogCode.Accepted:
                 self._run(lambda v: self.app.cases.resume(self.case_id, dlg.value(), today,
                                                           milestone_id=milestone_id, expected_version=v))  # fmt: skip
             return
         dlg = DateReasonDialog(self.tr("Pause"), self.tr("Pause fra:"), today, reason=self.tr("Begrundelse:"),
                                parent=self)  # fmt: skip
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if run_dialog(dlg) == QDialog.DialogCode.Accepted:
             self._run(lambda v: self.app.cases.pause(self.case_id, dlg.value(), dlg.reason(), today,
                                                      milestone_id=milestone_id, expected_version=v))  # fmt: skip
 
@@ -357,7 +358,7 @@ class CaseDialog(QDialog):
     def _add_trigger(self) -> None:
         registered = {t.kind for t in self.case.triggers}
         dlg = TriggerDialog(self.app.catalogue, self.case.group, registered, self.today(), parent=self)
-        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.value() is not None:
+        if run_dialog(dlg) == QDialog.DialogCode.Accepted and dlg.value() is not None:
             when = dlg.value()
             assert when is not None
             self._run(lambda v: self.app.cases.add_trigger(self.case_id, dlg.kind(), when, self.today(),
@@ -365,14 +366,14 @@ class CaseDialog(QDialog):
 
     def _reassign(self) -> None:
         dlg = ReassignDialog(self.app.caseworkers(), self.case.caseworker, parent=self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
+        if run_dialog(dlg) == QDialog.DialogCode.Accepted:
             self._run(lambda v: self.app.cases.reassign(self.case_id, dlg.caseworker(), dlg.team(), self.today(),
                                                         expected_version=v))  # fmt: skip
 
     def _close_or_reopen(self) -> None:
         if self.case.status is CaseStatus.OPEN:
             dlg = DateReasonDialog(self.tr("Luk sag"), self.tr("Lukket den:"), self.today(), parent=self)
-            if dlg.exec() == QDialog.DialogCode.Accepted:
+            if run_dialog(dlg) == QDialog.DialogCode.Accepted:
                 self._run(lambda v: self.app.cases.close(self.case_id, dlg.value(), expected_version=v))
         else:
             self._run(lambda v: self.app.cases.reopen(self.case_id, self.today(), expected_version=v))

@@ -301,6 +301,18 @@ def exec_dialog(dialog: QDialog, is_locked: Callable[[], bool], wait_for_unlock:
         running.discard(id(dialog))
 
 
+def run_dialog(dialog: QDialog) -> int:
+    """``exec()`` that survives the idle lock for dialogs opened anywhere (e.g. inside a case dialog): the
+    window that owns the lock runs it, so a lock never throws typed input away."""
+    w = dialog.parentWidget()
+    while w is not None:
+        runner = getattr(w, "exec_lockable", None)
+        if callable(runner):
+            return int(runner(dialog))
+        w = w.parentWidget()
+    return int(dialog.exec())
+
+
 class UnlockWaiter:
     """A local event loop that ends on unlock (or when the window closes)."""
 

@@ -305,6 +305,8 @@ class MainWindow(QMainWindow):
         """``dlg.exec()``, run again as the same dialog after an unlock if the lock hid it meanwhile."""
         return exec_dialog(dlg, lambda: self._locked, self._waiter.wait, self._running_dialogs)
 
+    exec_lockable = _exec  # found by idle_lock.run_dialog for dialogs opened inside other dialogs
+
     def _lockable_actions(self) -> list[QAction]:
         """Everything but Afslut: nothing can open a window or show data over the lock page."""
         return [self.action_new_case, self.action_search, self.action_refresh, self.action_export,

@@ -20,6 +20,7 @@ from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.recompute import Move
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.idle_lock import run_dialog
 from jobcenter_desktop.ui.tasks import run_task
 
 
@@ -98,5 +99,5 @@ def preview_and_apply(app: Frister, reason: str, parent: QWidget | None) -> list
     if outcome.cancelled:
         return None
     dlg = RecomputeDialog(app, outcome.result, reason, parent)
-    dlg.exec()
+    run_dialog(dlg)
     return dlg.applied
