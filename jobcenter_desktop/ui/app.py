@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from jobcenter_desktop import __version__
 from jobcenter_desktop.logsetup import setup_logging
 from jobcenter_desktop.paths import APP_NAME, default_db_path
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.context import os_username
-from jobcenter_desktop.services.errors import StartupError
+from jobcenter_desktop.services.encryption import available, is_encrypted
+from jobcenter_desktop.services.errors import PassphraseRequired, StartupError
 from jobcenter_desktop.ui.errors import install_excepthook
 from jobcenter_desktop.ui.main_window import MainWindow
 from jobcenter_desktop.ui.theme import app_icon, stylesheet
@@ -37,31 +41,75 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
 def build_main_window(
     db_path: str | Path, *, catalogue: str | Path | None = None, actor: str | None = None,
     today: Callable[[], date] | None = None, settings: QSettings | None = None,
-    unlock_check: Callable[[str], bool] | None = None,
+    unlock_check: Callable[[str], bool] | None = None, passphrase: str | None = None,
 ) -> MainWindow:  # fmt: skip
-    """The MainWindow over this SQLite file (created and migrated if needed). Raises StartupError.
+    """The MainWindow over this SQLite file (created and migrated if needed). Raises StartupError
+    (PassphraseRequired for an encrypted file opened without, or with a wrong, ``passphrase``).
 
-    ``unlock_check``: for an encrypted database, verifies the passphrase typed on the idle-lock page."""
+    ``unlock_check``: verifies what is typed on the idle-lock page; an encrypted database's own passphrase
+    check is used when none is given."""
     ensure_qapp()
     qsettings = settings or QSettings()
     who = actor or str(qsettings.value("identity/username", "") or "") or os_username()
     team = str(qsettings.value("identity/team", "") or "")
-    app = Frister.open(Path(db_path), catalogue_path=Path(catalogue) if catalogue else None, actor=who, team=team)
+    app = Frister.open(Path(db_path), catalogue_path=Path(catalogue) if catalogue else None, actor=who, team=team,
+                       passphrase=passphrase)  # fmt: skip
+    if unlock_check is None and passphrase is not None and app.ctx.db.key is not None:
+        unlock_check = passphrase_checker(passphrase)
     window = MainWindow(app, qsettings, today or date.today, unlock_check=unlock_check)
     window.destroyed.connect(lambda *_: app.close())
     return window
+
+
+def passphrase_checker(passphrase: str) -> Callable[[str], bool]:
+    """Compares typed text with the passphrase by salted digest: the text itself is not kept around."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.sha256(salt + passphrase.encode()).digest()
+    return lambda typed: hmac.compare_digest(hashlib.sha256(salt + typed.encode()).digest(), digest)
+
+
+def ask_passphrase(db: Path, message: str = "") -> str | None:
+    text, ok = QInputDialog.getText(
+        None, "Krypteret database",
+        (message + "\n\n" if message else "") + f"Adgangskode til {db.name}:", QLineEdit.EchoMode.Password,
+    )  # fmt: skip
+    return text if ok else None
+
+
+def open_window(db: Path, *, catalogue: str | Path | None, actor: str | None) -> MainWindow | None:
+    """Build the window, asking for the passphrase of an encrypted database (three tries)."""
+    passphrase: str | None = None
+    message = ""
+    for _ in range(3):
+        if is_encrypted(db):
+            passphrase = ask_passphrase(db, message)
+            if passphrase is None:
+                return None
+        try:
+            return build_main_window(db, catalogue=catalogue, actor=actor, passphrase=passphrase)
+        except PassphraseRequired as e:
+            if available() is None:
+                raise StartupError(str(e)) from e
+            message = str(e)
+    raise StartupError("Forkert adgangskode tre gange. Start programmet igen.")
 
 
 def run(db_path: str | Path | None = None, *, catalogue: str | Path | None = None, actor: str | None = None) -> int:
     log_path = setup_logging()
     qapp = ensure_qapp(sys.argv[:1])
     install_excepthook(log_path)
-    try:
-        window = build_main_window(db_path or default_db_path(), catalogue=catalogue, actor=actor)
-    except StartupError as e:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Jobcenter Frister kan ikke starte", str(e))
-        box.setObjectName("startup_error")
-        box.exec()
-        return 2
-    window.show()
-    return qapp.exec()
+    db = Path(db_path) if db_path else default_db_path()
+    while True:  # a restore from a backup closes the window and opens the restored database again
+        try:
+            window = open_window(db, catalogue=catalogue, actor=actor)
+        except StartupError as e:
+            box = QMessageBox(QMessageBox.Icon.Critical, "Jobcenter Frister kan ikke starte", str(e))
+            box.setObjectName("startup_error")
+            box.exec()
+            return 2
+        if window is None:
+            return 0
+        window.show()
+        rc = qapp.exec()
+        if not window.restart_requested:
+            return rc

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.cases.changed.connect(self.refresh)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._stale: set[int] = set()
+        self.restart_requested = False
         self.summary_label: QLabel | None = None
         self._restore()
         self.refresh()
@@ -241,11 +242,20 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dlg = SettingsDialog(self.app, self.settings, self.today(), self)
-        if self._exec(dlg) == QDialog.DialogCode.Accepted:
+        result = self._exec(dlg)
+        if dlg.restored:
+            self.restart()
+            return
+        if result == QDialog.DialogCode.Accepted:
             self.idle_lock.set_minutes(read_lock_minutes(self.settings))
             self._update_status()
             self.worklist.refill_people(select_me=True)  # "Mine frister" follows a changed identity
             self.refresh()
+
+    def restart(self) -> None:
+        """Close and let start-up open the (restored) database again."""
+        self.restart_requested = True
+        self.close()
 
     def recompute(self) -> None:
         if preview_and_apply(self.app, self.tr("Genberegning startet fra menuen"), self) is not None:

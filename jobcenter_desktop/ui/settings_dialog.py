@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.rules import CatalogueError, load_catalogue
 from jobcenter_desktop.paths import default_catalogue_path
+from jobcenter_desktop.services import encryption
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.ui.backup_dialog import BackupDialog
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.idle_lock import LOCK_MINUTES_KEY, MAX_LOCK_MINUTES, read_lock_minutes
+from jobcenter_desktop.ui.idle_lock import LOCK_MINUTES_KEY, MAX_LOCK_MINUTES, read_lock_minutes, run_dialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.theme import from_qdate, to_qdate
 
@@ -155,6 +157,24 @@ class SettingsDialog(QDialog):
         g.addRow(self.tr("Katalogfil:"), crow)
         g.addRow("", self.catalogue_info)
         g.addRow(self.tr("Database:"), self.db_label)
+        version = encryption.available()
+        if app.ctx.db.key is not None:
+            crypt = self.tr("Krypteret (SQLCipher {0}).").format(version)
+        elif version:
+            crypt = self.tr("Ukrypteret. Kan krypteres med 'jobcenter-desktop encrypt' (SQLCipher {0}).")
+            crypt = crypt.format(version)
+        else:
+            crypt = self.tr("Ukrypteret: kryptering (SQLCipher) kan ikke installeres på denne maskine.")
+        self.encryption_label = QLabel(crypt)
+        self.encryption_label.setObjectName("encryption_label")
+        self.encryption_label.setWordWrap(True)
+        g.addRow(self.tr("Kryptering:"), self.encryption_label)
+        backups = QPushButton(self.tr("Sikkerhedskopier …"))
+        backups.setObjectName("backups_button")
+        backups.setAccessibleName(self.tr("Sikkerhedskopier og gendannelse"))
+        backups.clicked.connect(self._backups)
+        g.addRow("", backups)
+        self.restored = False
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
         buttons.accepted.connect(self.accept)
@@ -188,6 +208,13 @@ class SettingsDialog(QDialog):
             day = sorted(self._closures)[idx]
             del self._closures[day]
         self._fill_closures()
+
+    def _backups(self) -> None:
+        dlg = BackupDialog(self.app, self)
+        run_dialog(dlg)
+        if dlg.restored:
+            self.restored = True  # the window reopens on the restored database; nothing else here applies
+            self.reject()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Vælg regelkatalog"), self.catalogue_edit.text(),

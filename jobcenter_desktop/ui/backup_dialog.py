@@ -1,0 +1,114 @@
+"""Sikkerhedskopier (from Indstillinger): see the backups, take one now, restore a chosen one.
+
+A restore first saves the current state as a backup of its own, then the window reopens on the restored
+database."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.backups import KEEP
+from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.ui.errors import show_error
+
+BACKUP_LABELS = {"daglig": "Daglig (ved start)", "manuel": "Manuel", "foer-gendannelse": "Før gendannelse"}
+
+
+class BackupDialog(QDialog):
+    def __init__(self, app: Frister, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.restored = False
+        self.setObjectName("BackupDialog")
+        self.setWindowTitle(self.tr("Sikkerhedskopier"))
+        self.setAccessibleName(self.tr("Sikkerhedskopier"))
+        self.resize(640, 420)
+        text = self.tr("Der tages automatisk en kopi ved start (højst én om dagen) og før hver opdatering af "
+                       "databasen. De {0} nyeste gemmes i {1}.")
+        info = QLabel(text.format(KEEP, app.backups.folder))
+        info.setWordWrap(True)
+        info.setProperty("role", "hint")
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backup_table")
+        self.table.setAccessibleName(self.tr("Sikkerhedskopier"))
+        self.table.setHorizontalHeaderLabels([self.tr("Tidspunkt"), self.tr("Type"), self.tr("Størrelse")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 170)
+        create = QPushButton(self.tr("Tag sikkerhedskopi nu"))
+        create.setObjectName("create_backup_button")
+        create.setAccessibleName(create.text())
+        create.clicked.connect(self._create)
+        self.restore_button = QPushButton(self.tr("Gendan valgte …"))
+        self.restore_button.setObjectName("restore_backup_button")
+        self.restore_button.setAccessibleName(self.tr("Gendan valgte sikkerhedskopi"))
+        self.restore_button.clicked.connect(self._restore)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk"))
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(create)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.table.itemSelectionChanged.connect(self._update)
+        self.reload()
+
+    def reload(self) -> None:
+        self.backups = self.app.backups.all()
+        self.table.setRowCount(len(self.backups))
+        for i, b in enumerate(self.backups):
+            label = BACKUP_LABELS.get(b.label, "Før opdatering" if b.label.startswith("before-") else b.label)
+            for col, text in enumerate((b.created.strftime("%d-%m-%Y %H:%M"), label, f"{b.size / 1024:.0f} kB")):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+        self._update()
+
+    def _update(self) -> None:
+        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _create(self) -> None:
+        try:
+            self.app.backups.create("manuel")
+        except ServiceError as e:
+            show_error(self, str(e))
+        self.reload()
+
+    def _restore(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        chosen = self.backups[rows[0].row()]
+        answer = QMessageBox.question(self, self.tr("Gendan sikkerhedskopi"), self.tr(
+            "Gendan databasen, som den var {0}? Ændringer siden da forsvinder; den nuværende tilstand gemmes "
+            "først som en sikkerhedskopi, så gendannelsen kan fortrydes. Vinduet åbner igen bagefter.").format(
+                chosen.created.strftime("%d-%m-%Y %H:%M")))  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.app.backups.restore(chosen.path)
+        except ServiceError as e:
+            show_error(self, str(e), self.tr("Gendannelsen mislykkedes"))
+            return
+        self.restored = True
+        self.accept()
