@@ -814,4 +814,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"jobcenter-desktop: fejl: {message}", file=sys.stderr)
+    one_line = " ".join(message.split())  # the contract is one line, even if the input had newlines in it
+    print(f"jobcenter-desktop: fejl: {one_line}", file=sys.stderr)

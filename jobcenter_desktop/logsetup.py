@@ -10,15 +10,28 @@ from pathlib import Path
 
 from jobcenter_desktop.paths import log_dir
 
-_CPR_SHAPE = re.compile(r"\b(\d{6})-?\d{4}\b")
+# Digits on neither side (not \b): "cpr_0101901235" or "id0101901235" in an exception message is masked too.
+_CPR_SHAPE = re.compile(r"(?<!\d)(\d{6})-?\d{4}(?!\d)")
+
+
+def _mask(text: str) -> str:
+    return _CPR_SHAPE.sub(r"\1-XXXX", text)
 
 
 class MaskCprFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         msg = record.getMessage()
-        masked = _CPR_SHAPE.sub(r"\1-XXXX", msg)
+        masked = _mask(msg)
         if masked != msg:
             record.msg, record.args = masked, None
+        # A traceback (log.exception) and a stack carry exception messages and SQL parameters: mask them too.
+        # The formatted traceback is cached on the record (exc_text), and a Formatter writes the cached text.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = _mask(record.exc_text)
+        if record.stack_info:
+            record.stack_info = _mask(record.stack_info)
         return True
 
 

@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR
 
-_DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$", re.ASCII)  # only 0-9 (not full-width digits)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 
 
 class DateParseError(ValueError):

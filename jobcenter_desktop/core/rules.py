@@ -313,7 +313,7 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
         trigger, after = raw.get("trigger"), raw.get("after")
         if (trigger is None) == (after is None):
             c.add(where, "trigger", "angiv præcis én af 'trigger' (hændelse) eller 'after' (forrige milepæl)")
-        if trigger is not None and trigger not in triggers:
+        if trigger is not None and (not isinstance(trigger, str) or trigger not in triggers):  # a list: unhashable
             c.add(where, "trigger", f"ukendt hændelse {trigger!r}")
         if after is not None and not isinstance(after, str):
             c.add(where, "after", f"skal være et milepæls-id, ikke {after!r}")
@@ -408,4 +408,7 @@ def load_catalogue(path: str | Path) -> Catalogue:
         raise CatalogueError([CatalogueProblem(file, "fil", "", "er ikke UTF-8-tekst")]) from exc
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError([CatalogueProblem(file, "fil", "", f"ugyldig TOML: {exc}")]) from exc
+    except RecursionError as exc:  # tomllib recurses per nesting level: "a = [[[[..." deep enough overflows
+        raise CatalogueError([CatalogueProblem(file, "fil", "", "ugyldig TOML: lister eller tabeller er indlejret "
+                                                                "for dybt")]) from exc  # fmt: skip
     return parse_catalogue(data, file)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from jobcenter_desktop.core.calendar import CalendarSettings, WorkingCalendar
 from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
 from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
@@ -110,6 +112,9 @@ def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None
         raise PassphraseRequired(str(e)) from e
     except (DatabaseError, crypto.CryptoError) as e:
         raise StartupError(str(e)) from e
+    except SQLAlchemyError as e:  # e.g. still locked after the busy timeout while another instance migrates
+        raise StartupError(f"Databasen {db_path} kan ikke åbnes lige nu ({getattr(e, 'orig', e)}). Prøv igen om "
+                           "lidt; filen er ikke ændret.") from e  # fmt: skip
     finally:
         if check is not None:
             check.dispose()

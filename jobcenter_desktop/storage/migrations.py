@@ -45,23 +45,29 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
-    current = current_revision(engine)
-    if current == head:
+    if current_revision(engine) == head:
         return None
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
-        raise DatabaseError(
-            "Databasen er lavet af en nyere version af Frister (skemaversion "
-            f"{current}). Opdatér programmet; filen er ikke ændret."
-        )
-    if current is None and inspect(engine).get_table_names():
-        raise DatabaseError("Filen indeholder en anden database end Frister. Vælg en anden fil; filen er ikke ændret.")
+    # Decide and migrate under the write lock: two instances starting on the same new file at the same moment
+    # must not both create tables (the second waits, then finds the schema at head and does nothing).
+    locked = engine.execution_options(sqlite_begin="IMMEDIATE") if engine.dialect.name == "sqlite" else engine
     backup: Path | None = None
-    if current is not None and db_file is not None and db_file.exists():
-        target_dir = backup_dir or db_file.parent / "backups"
-        name = backup_name(db_file, f"before-{head}", datetime.now())  # local time: people read these names
-        backup = backup_sqlite(db_file, target_dir / name, key)
-    with engine.begin() as conn:
+    with locked.begin() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return None
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current is not None and current not in known:
+            raise DatabaseError(
+                "Databasen er lavet af en nyere version af Frister (skemaversion "
+                f"{current}). Opdatér programmet; filen er ikke ændret."
+            )
+        if current is None and inspect(conn).get_table_names():
+            raise DatabaseError("Filen indeholder en anden database end Frister. Vælg en anden fil; "
+                                "filen er ikke ændret.")  # fmt: skip
+        if current is not None and db_file is not None and db_file.exists():
+            target_dir = backup_dir or db_file.parent / "backups"
+            name = backup_name(db_file, f"before-{head}", datetime.now())  # local time: people read these names
+            backup = backup_sqlite(db_file, target_dir / name, key)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return str(backup) if backup else None
