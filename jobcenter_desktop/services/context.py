@@ -91,7 +91,8 @@ def load_catalogue_or_fail(path: Path | None) -> Catalogue:
     try:
         return load_catalogue(path or default_catalogue_path())
     except CatalogueError as e:
-        raise StartupError(str(e)) from e
+        raise StartupError(f"{e}\nRet filen, eller start med et andet katalog: jobcenter-desktop --catalogue FIL "
+                           "(standardkataloget ligger i programmets resources/rules).") from e  # fmt: skip
 
 
 def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None) -> tuple[Database, str | None]:
