@@ -586,6 +586,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_self_test() -> int:
+    from jobcenter_desktop.services.selftest import run_self_test
+
+    for line in run_self_test():
+        print(f"ok: {line}")
+    print(f"Selvtest bestået (Jobcenter Frister {__version__}).")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """No command: the desktop app (imported late so the command line never loads Qt)."""
     from jobcenter_desktop.ui.app import run
@@ -628,6 +637,7 @@ class _SubParser(_Parser):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="jobcenter-desktop", description="Frister for jobcentrets sager.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--self-test", action="store_true", help="kontrollér installationen (midlertidig database)")
     _add_globals(p, top=True)
     sub = p.add_subparsers(dest="command", parser_class=_SubParser)
 
@@ -779,12 +789,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from jobcenter_desktop.services.errors import ServiceError, ValidationError
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    # A windowed Windows bundle has no console: print() would fail on a missing stdout.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     parser = build_parser()
     log_path = setup_logging()
     args: argparse.Namespace | None = None
     try:
         args = parser.parse_args(argv)
         args.db_given = bool(args.db)
+        if args.self_test:
+            return cmd_self_test()
         if args.command is None:
             return cmd_gui(args)
         return int(args.func(args))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from jobcenter_desktop import __version__
@@ -21,6 +22,7 @@ from jobcenter_desktop.services.context import os_username
 from jobcenter_desktop.services.encryption import available, is_encrypted
 from jobcenter_desktop.services.errors import PassphraseRequired, StartupError
 from jobcenter_desktop.ui.errors import install_excepthook
+from jobcenter_desktop.ui.first_run import FirstRunDialog, needs_identity
 from jobcenter_desktop.ui.main_window import MainWindow
 from jobcenter_desktop.ui.theme import app_icon, stylesheet
 
@@ -99,6 +101,11 @@ def run(db_path: str | Path | None = None, *, catalogue: str | Path | None = Non
     qapp = ensure_qapp(sys.argv[:1])
     install_excepthook(log_path)
     db = Path(db_path) if db_path else default_db_path()
+    settings = QSettings()
+    if actor is None and needs_identity(settings):  # first start on this user profile
+        first = FirstRunDialog()
+        first.exec()
+        first.store(settings)
     while True:  # a restore from a backup closes the window and opens the restored database again
         try:
             window = open_window(db, catalogue=catalogue, actor=actor)
@@ -110,6 +117,8 @@ def run(db_path: str | Path | None = None, *, catalogue: str | Path | None = Non
         if window is None:
             return 0
         window.show()
+        if os.environ.get("JOBCENTER_QUIT_AFTER_START"):  # start-up timing and smoke tests of the bundle
+            QTimer.singleShot(0, window.close)
         rc = qapp.exec()
         if not window.restart_requested:
             return rc

@@ -93,3 +93,20 @@ def test_passphrase_checker_compares_digests() -> None:
     assert check("hemmelig123")
     assert not check("hemmelig12")
     assert not check("")
+
+
+def test_first_run_asks_for_identity_and_stores_it(qtbot, tmp_path: Path) -> None:
+    from jobcenter_desktop.ui.first_run import FirstRunDialog, needs_identity
+
+    settings = QSettings(str(tmp_path / "first.ini"), QSettings.Format.IniFormat)
+    assert needs_identity(settings)
+    dlg = FirstRunDialog()
+    qtbot.addWidget(dlg)
+    assert dlg.user_edit.text()  # prefilled with the OS user name
+    dlg.user_edit.setText("bo.l")
+    dlg.team_edit.setText("Team Øst")
+    dlg.store(settings)
+    assert not needs_identity(settings)
+    window = build_main_window(_db(tmp_path), today=lambda: TODAY, settings=settings)
+    qtbot.addWidget(window)
+    assert (window.app.ctx.actor, window.app.ctx.team) == ("bo.l", "Team Øst")

@@ -1,0 +1,58 @@
+"""``jobcenter-desktop --self-test``: proves an installation (or the frozen bundle) works end to end, offline.
+
+Opens a temporary database and migrates it, loads the catalogue and the holiday data, computes a known
+deadline, registers a case, exports a small worklist and reads it back. Nothing outside a temp folder is touched.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from jobcenter_desktop.core.deadlines import compute_due
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.cases import NewCase
+from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.services.worklist import ExportRequest, Period, Scope
+
+# A worked example from the catalogue: first fremmøde Thu 18 Dec 2025 + 5 hverdage over Christmas.
+ANCHOR, EXPECTED = date(2025, 12, 18), date(2025, 12, 30)
+
+
+def run_self_test() -> list[str]:
+    """Returns the checks that passed (Danish lines); raises ServiceError naming the first that failed."""
+    done: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="frister-selftest-") as tmp:
+        db = Path(tmp) / "selftest.sqlite3"
+        app = Frister.open(db, actor="selvtest")
+        try:
+            done.append(f"database oprettet og migreret ({db.name})")
+            cat = app.catalogue
+            done.append(f"regelkatalog indlæst: {cat.label}, {len(cat.milestones)} milepæle")
+            reason = app.calendar.non_working_reason(date(2025, 12, 25))
+            if reason != "Juledag":
+                raise ServiceError(f"helligdagsdata mangler: 25-12-2025 gav {reason!r}")
+            due = compute_due(cat.milestones["kh_ydelse"], ANCHOR, app.calendar).due
+            if due != EXPECTED:
+                raise ServiceError(f"kendt frist forkert: kh_ydelse fra {ANCHOR} gav {due}, ikke {EXPECTED}")
+            done.append(f"kendt frist beregnet: kh_ydelse fra {ANCHOR:%d-%m-%Y} = {due:%d-%m-%Y}")
+            today = date(2025, 12, 18)
+            app.cases.register(NewCase("kontanthjaelp", "Selvtest Person", "010190-1235",
+                                       {"foerste_fremmoede": ANCHOR}), today)  # fmt: skip
+            out = Path(tmp) / "selvtest.xlsx"
+            req = ExportRequest(Scope(caseworker="selvtest"), Period.iso_week(2025, 52))
+            n = app.worklists.export(req, out, today, datetime(2025, 12, 18, 12, 0))
+            from openpyxl import load_workbook  # the export layer's own reader, as a user would open it
+
+            wb = load_workbook(out, read_only=True)
+            try:
+                rows = list(wb["Frister"].iter_rows(min_row=2, values_only=True))
+            finally:
+                wb.close()
+            if n < 1 or len(rows) != n:
+                raise ServiceError(f"arbejdslisten har {len(rows)} rækker, ventede {n}")
+            done.append(f"arbejdsliste eksporteret og læst igen ({n} {'frist' if n == 1 else 'frister'})")
+        finally:
+            app.close()
+    return done
