@@ -345,3 +345,9 @@ def test_module_entry_point_usage_error(tmp_path: Path) -> None:
     assert proc.stdout == ""
     assert len(proc.stderr.splitlines()) == 1
     assert proc.stderr.startswith(PREFIX) and "Traceback" not in proc.stderr
+
+
+def test_self_test_passes_and_touches_no_user_data(cli: Cli) -> None:
+    out = cli.ok("--self-test")
+    assert "kendt frist beregnet: kh_ydelse fra 18-12-2025 = 30-12-2025" in out
+    assert out.rstrip().endswith("Selvtest bestået (Jobcenter Frister 0.1.0).") or "Selvtest bestået" in out
