@@ -22,7 +22,14 @@ from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS, format_date
 from jobcenter_desktop.core.models import DeadlineRow
 from jobcenter_desktop.core.party import display_party_id
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
-from jobcenter_desktop.export.xlsx_common import column_letter, discard, save_atomically, text_cell
+from jobcenter_desktop.export.xlsx_common import (
+    StyleCache,
+    column_letter,
+    discard,
+    plain_text,
+    save_atomically,
+    text_cell,
+)
 
 # (header, width in characters)
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -97,32 +104,30 @@ def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: 
     _print_setup(ws, meta, len(COLUMNS), len(rows))
     ws.row_dimensions[1].height = 30  # room for the wrapped "Hverdage til frist"
     ws.append(_header(ws, [c[0] for c in COLUMNS]))
+    styles = StyleCache(ws)
     for r in rows:
         assert r.due is not None
-        style = PALETTE[r.urgency]
-        fill = _FILLS[r.urgency]
-        due = WriteOnlyCell(ws, value=r.due)
-        due.number_format = DATE_FORMAT
-        due.fill = fill
-        left = WriteOnlyCell(ws, value=r.working_days_left)
-        left.fill = fill
+        state = r.urgency
+        style = PALETTE[state]
+        fill = _FILLS[state]
         ident = display_party_id(r.party.kind, r.party.identifier, reveal=meta.include_cpr)
         notes = r.notes.strip()
-        status_font = BOLD if r.urgency is Urgency.OVERDUE else PLAIN
+        status_font = BOLD if state is Urgency.OVERDUE else PLAIN
+        milestone = r.milestone_name + (f" kl. {r.due_at:%H:%M}" if r.due_at else "")
         ws.append([
-            due,
-            text_cell(ws, DANISH_WEEKDAYS[r.due.weekday()]),
-            WriteOnlyCell(ws, value=r.due.isocalendar().week),
-            text_cell(ws, f"{style.symbol} {style.label}", fill=fill, font=status_font),
-            left,
-            text_cell(ws, r.group_name, alignment=TOP),
-            text_cell(ws, r.milestone_name + (f" kl. {r.due_at:%H:%M}" if r.due_at else ""), alignment=TOP),
-            text_cell(ws, r.case_number),
-            text_cell(ws, r.party.name),
-            text_cell(ws, ident),
-            text_cell(ws, r.caseworker),
-            text_cell(ws, r.team),
-            text_cell(ws, notes, alignment=WRAP) if notes else None,
+            styles.cell(r.due, ("due", state), number_format=DATE_FORMAT, fill=fill),
+            DANISH_WEEKDAYS[r.due.weekday()],
+            r.due.isocalendar().week,
+            styles.cell(f"{style.symbol} {style.label}", ("status", state), fill=fill, font=status_font),
+            styles.cell(r.working_days_left, ("left", state), fill=fill),
+            styles.cell(r.group_name, "top", alignment=TOP),
+            styles.cell(milestone, "top", alignment=TOP),
+            plain_text(ws, r.case_number),
+            plain_text(ws, r.party.name),
+            plain_text(ws, ident),
+            plain_text(ws, r.caseworker),
+            plain_text(ws, r.team),
+            styles.cell(notes, "wrap", alignment=WRAP) if notes else None,
         ])  # fmt: skip
         tick()
 

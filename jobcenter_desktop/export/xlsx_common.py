@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,42 @@ def text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCell
     for key, val in style.items():
         setattr(cell, key, val)
     return cell
+
+
+def plain_text(ws: WriteOnlyWorksheet, value: str) -> str | WriteOnlyCell:
+    """Unstyled text: the cleaned string itself when it cannot be mistaken for a formula (cheap: no cell
+    object), else a text cell."""
+    clean = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))[:MAX_CELL]  # the same cleaning as text_cell
+    if clean.startswith(FORMULA_STARTS):
+        return text_cell(ws, value)
+    return clean
+
+
+class StyleCache:
+    """Styled cells at speed: openpyxl hashes every style object assigned to a cell to find its id, which
+    dominated large exports. Each combination is resolved once; later cells copy its style array."""
+
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        self.ws = ws
+        self._arrays: dict[object, Any] = {}
+
+    def cell(self, value: object, key: object, **style: Any) -> WriteOnlyCell:
+        if isinstance(value, str):
+            cell = text_cell(self.ws, value)
+            if cell.quotePrefix:  # rare: formula-looking text keeps its own style
+                for k, v in style.items():
+                    setattr(cell, k, v)
+                return cell
+        else:
+            cell = WriteOnlyCell(self.ws, value=value)
+        array = self._arrays.get(key)
+        if array is None:
+            for k, v in style.items():
+                setattr(cell, k, v)
+            self._arrays[key] = copy(cell._style)
+        else:
+            cell._style = copy(array)  # openpyxl's own StyleArray: ids into the workbook's style tables
+        return cell
 
 
 def save_atomically(wb: Workbook, target: Path, before_save: Callable[[], None] | None = None) -> None:

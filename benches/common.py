@@ -1,0 +1,49 @@
+"""Shared helpers for the benchmarks: a generated database of N fake cases (cached), timing and printing.
+
+Benchmarks print one line per figure, each as a ratio against a baseline measured in the same run, because
+these machines are noisy: absolute times wander ±30 %, ratios much less. Quote medians.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "out" / "bench"
+TODAY = date(2026, 11, 23)
+
+
+def bench_db(cases: int) -> Path:
+    """A demo database with ``cases`` generated cases (fake people), built once and reused."""
+    from jobcenter_desktop.cli import main
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"bench-{cases}.sqlite3"
+    if not path.exists():
+        t = time.perf_counter()
+        tmp = path.with_suffix(".building")
+        for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+            p.unlink(missing_ok=True)
+        main(["--db", str(tmp), "--as", "anna.k", "--my-team", "Team Vest", "--today", TODAY.isoformat(),
+              "demo", "--cases", str(cases)])  # fmt: skip
+        tmp.rename(path)
+        print(f"# generated {cases:,} cases in {time.perf_counter() - t:.0f} s → {path}")
+    return path
+
+
+def median_time(fn: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def report(figure: str, value: float, baseline: float, target: str = "", unit: str = "s") -> None:
+    ratio = value / baseline if baseline else float("inf")
+    print(f"{figure:<48} {value:9.3f} {unit}  baseline {baseline:9.3f} {unit}  ratio {ratio:6.2f}  {target}")
