@@ -101,6 +101,10 @@ def main() -> int:
         grab(import_dlg, out / "import.png")
         import_dlg.close()
 
+        window.lock()
+        grab(window, out / "laast.png")
+        window.try_unlock("anna.k")
+
         settings_dlg = SettingsDialog(window.app, settings, TODAY, window)
         grab(settings_dlg, out / "indstillinger.png")
         settings_dlg.close()
