@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 QT_DEBS=(libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0 fonts-dejavu-core)
+if [ "${1:-}" = "--gui" ]; then  # a real X11 window (not only offscreen) also needs Qt's xcb libraries
+  QT_DEBS+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
+            libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0)
+fi
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
   for pkg in "${QT_DEBS[@]}"; do

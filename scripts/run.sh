@@ -3,7 +3,7 @@
 # worklist and calendar at once. Extra arguments go to the app, e.g.  scripts/run.sh case list
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/bootstrap.sh
+if [ -n "${DISPLAY:-}" ]; then bash scripts/bootstrap.sh --gui; else bash scripts/bootstrap.sh; fi
 demo_db=${JOBCENTER_DEMO_DB:-"$PWD/out/demo.sqlite3"}
 mkdir -p "$(dirname "$demo_db")"
 if [ ! -f "$demo_db" ]; then
