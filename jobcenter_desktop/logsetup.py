@@ -4,18 +4,11 @@ anything shaped like one, as a last line of defence behind code that never logs 
 from __future__ import annotations
 
 import logging
-import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from jobcenter_desktop.core.party import hide_cpr_in_text as _mask
 from jobcenter_desktop.paths import log_dir
-
-# Digits on neither side (not \b): "cpr_0101901235" or "id0101901235" in an exception message is masked too.
-_CPR_SHAPE = re.compile(r"(?<!\d)(\d{6})-?\d{4}(?!\d)")
-
-
-def _mask(text: str) -> str:
-    return _CPR_SHAPE.sub(r"\1-XXXX", text)
 
 
 class MaskCprFilter(logging.Filter):

@@ -64,6 +64,15 @@ def mask_cpr(cpr: str) -> str:
     return f"{digits[:6]}-XXXX" if len(digits) == 10 else "XXXXXX-XXXX"
 
 
+# Digits on neither side (not \b): "cpr_0101901235" or "id0101901235" inside free text is caught too.
+_CPR_IN_TEXT = re.compile(r"(?<!\d)(\d{6})-?\d{4}(?!\d)")
+
+
+def hide_cpr_in_text(text: str) -> str:
+    """Mask everything shaped like a CPR number inside free text (log lines, echoed spreadsheet cells)."""
+    return _CPR_IN_TEXT.sub(r"\1-XXXX", text)
+
+
 def display_party_id(kind: PartyKind, value: str, *, reveal: bool = False) -> str:
     """What a list shows: CPR masked unless explicitly revealed; CVR (a public company number) as is."""
     if kind is PartyKind.CITIZEN and not reveal:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from jobcenter_desktop.core.deadlines import Anchor
-from jobcenter_desktop.core.party import PartyIdError, normalize_party_id
+from jobcenter_desktop.core.party import PartyIdError, hide_cpr_in_text, normalize_party_id
 from jobcenter_desktop.core.rules import Group
 from jobcenter_desktop.export.cases_xlsx import ImportFileError, RawCaseRow, read_cases, write_template
 from jobcenter_desktop.export.xlsx_common import ExportError
@@ -30,8 +29,8 @@ class ImportRow:
 
     def __post_init__(self) -> None:
         # Summary and problems echo cell text; a CPR number typed into the wrong column is masked there too.
-        object.__setattr__(self, "summary", _hide_cpr(self.summary))
-        object.__setattr__(self, "problems", tuple(_hide_cpr(p) for p in self.problems))
+        object.__setattr__(self, "summary", hide_cpr_in_text(self.summary))
+        object.__setattr__(self, "problems", tuple(hide_cpr_in_text(p) for p in self.problems))
 
     @property
     def ok(self) -> bool:
@@ -145,13 +144,6 @@ class ImportService:
             repo.audit(actor=self.ctx.actor, entity="system", entity_id="import", action="import",
                        after=f"{len(numbers)} sager", reason=reason)  # fmt: skip
         return numbers
-
-
-_CPR_SHAPE = re.compile(r"(?<!\d)(\d{6})-?\d{4}(?!\d)")
-
-
-def _hide_cpr(text: str) -> str:
-    return _CPR_SHAPE.sub(r"\1-XXXX", text)
 
 
 def _mask(party_id: str) -> str:
