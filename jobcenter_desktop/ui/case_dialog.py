@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -40,7 +40,7 @@ from jobcenter_desktop.services.errors import ConflictError, ServiceError, Valid
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.idle_lock import run_dialog
 from jobcenter_desktop.ui.input_dialogs import DateReasonDialog, ReassignDialog, TriggerDialog
-from jobcenter_desktop.ui.theme import state_fill, state_icon, weekday_date
+from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon, when_text
 
 AUDIT_ACTIONS = {
     "create": "Oprettet", "due": "Frist beregnet", "complete": "Udført", "undo_complete": "Udført fortrudt",
@@ -207,7 +207,7 @@ class CaseDialog(QDialog):
         self.reveal_button.setVisible(c.party.kind.value == "citizen" and not self.revealed)
         self.worker_label.setText(self.tr("Sagsbehandler: {0}  Team: {1}").format(c.caseworker, c.team or "—"))
         events = ", ".join(f"{cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind} "
-                           f"{format_anchor_dk(t.occurred)}" for t in c.triggers)  # fmt: skip
+                           f"{when_text(t.occurred)}" for t in c.triggers)  # fmt: skip
         self.triggers_label.setText(self.tr("Hændelser: {0}").format(events or "—"))
         if not self.notes_edit.document().isModified():
             self.notes_edit.setPlainText(c.notes)
@@ -219,7 +219,7 @@ class CaseDialog(QDialog):
         for row, m in enumerate(order):
             state = self._state_of(m)
             name = cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id
-            due = weekday_date(m.due) + (f" {m.due_at:%H:%M}" if m.due_at else "") if m.due else "—"
+            due = due_text(m.due, m.due_at) if m.due else "—"
             items = [QTableWidgetItem(state_icon(state), PALETTE[state].label), QTableWidgetItem(name),
                      QTableWidgetItem(due), QTableWidgetItem(format_date(m.done_on) if m.done_on else "")]  # fmt: skip
             items[0].setData(Qt.ItemDataRole.UserRole, m.id)
@@ -408,9 +408,3 @@ class CaseDialog(QDialog):
                 self._save_notes()
         super().done(result)
 
-
-
-def format_anchor_dk(value: date | datetime) -> str:
-    if isinstance(value, datetime):
-        return f"{format_date(value.date())} kl. {value:%H:%M}"
-    return format_date(value)

@@ -19,7 +19,7 @@ from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import CaseStatus, CaseSummary, DeadlineRow
 from jobcenter_desktop.core.party import display_party_id
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
-from jobcenter_desktop.ui.theme import state_fill, state_icon, weekday_date
+from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the record behind a row
@@ -150,7 +150,7 @@ class DeadlineTableModel(_RowTableModel):
         if col == self.COL_DUE:
             if r.due is None:
                 return "—"
-            return weekday_date(r.due) + (f" {r.due_at:%H:%M}" if r.due_at else "")
+            return due_text(r.due, r.due_at)
         if col == self.COL_LEFT:
             return "" if r.working_days_left is None else str(r.working_days_left)
         if col == self.COL_MILESTONE:

@@ -39,7 +39,7 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
 from jobcenter_desktop.services.errors import ServiceError, ValidationError
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.theme import state_icon, weekday_date
+from jobcenter_desktop.ui.theme import due_text, state_icon
 
 BLANK = QDate(1950, 1, 1)  # the minimum date doubles as "no date": shown as an empty field
 
@@ -297,7 +297,7 @@ class NewCaseDialog(QDialog):
                 note = self.tr("Ikke startet (hændelse mangler)")
                 state = Urgency.NOT_STARTED
             else:
-                due = QTableWidgetItem(weekday_date(d.due) + (f" {d.due_at:%H:%M}" if d.due_at else ""))
+                due = QTableWidgetItem(due_text(d.due, d.due_at))
                 due.setToolTip("\n".join(d.steps))
                 note = self.tr("Foreløbig") if d.provisional else (self.tr("Forventet tid") if p.rule.soft else "")
                 state = Urgency.PROVISIONAL if d.provisional else Urgency.LATER

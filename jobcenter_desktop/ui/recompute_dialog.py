@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,20 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.recompute import Move
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.idle_lock import run_dialog
 from jobcenter_desktop.ui.tasks import run_task
-
-
-def _fmt(value: date | datetime | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, datetime):
-        return f"{format_date(value.date())} {value:%H:%M}"
-    return format_date(value)
+from jobcenter_desktop.ui.theme import when_text
 
 
 class RecomputeDialog(QDialog):
@@ -61,7 +51,7 @@ class RecomputeDialog(QDialog):
         for row, m in enumerate(moves):
             name = names[m.rule_id].name if m.rule_id in names else m.rule_id
             days = f"{m.days:+d}" if m.days is not None else ""
-            for col, text in enumerate((m.case_number, name, _fmt(m.before), _fmt(m.after), days)):
+            for col, text in enumerate((m.case_number, name, when_text(m.before), when_text(m.after), days)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton(self.tr("Flyt frister"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -65,5 +65,19 @@ def weekday_date(d: date) -> str:
     return f"{DANISH_WEEKDAYS[d.weekday()][:3]} {format_date(d)}"
 
 
+def due_text(due: date, due_at: datetime | None = None) -> str:
+    """``man 23-11-2026`` or, for deadlines counted in hours, ``man 23-11-2026 13:45``."""
+    return weekday_date(due) + (f" {due_at:%H:%M}" if due_at else "")
+
+
+def when_text(value: date | datetime | None) -> str:
+    """A date or a point in time: ``23-11-2026`` / ``23-11-2026 kl. 13:45``; ``—`` for none."""
+    if value is None:
+        return "—"
+    if isinstance(value, datetime):
+        return f"{format_date(value.date())} kl. {value:%H:%M}"
+    return format_date(value)
+
+
 def month_title(year: int, month: int) -> str:
     return f"{DANISH_MONTHS[month - 1].capitalize()} {year}"
