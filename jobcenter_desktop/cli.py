@@ -318,8 +318,6 @@ def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
 
 
 def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
-    from jobcenter_desktop.core.models import DeadlineFilter as _F
-
     cat = app.catalogue
     ident = display_party_id(case.party.kind, case.party.identifier, reveal=reveal)
     group = cat.groups[case.group].name if case.group in cat.groups else case.group
@@ -328,7 +326,7 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
     for t in case.triggers:
         name = cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind
         print(f"  Hændelse: {name}: {format_anchor(t.occurred)}")
-    states = {r.milestone_id: r.urgency for r in app.deadlines.list(_F(case_id=case.id), today)}
+    states = {r.milestone_id: r.urgency for r in app.deadlines.list(DeadlineFilter(case_id=case.id), today)}
     for m in case.milestones:
         name = cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id
         due = format_anchor(m.due_at or m.due) if m.due else "—"

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,7 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS, format_date
+from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS
 from jobcenter_desktop.core.models import DeadlineRow
 from jobcenter_desktop.core.party import display_party_id
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
@@ -244,6 +244,3 @@ def default_filename(title: str) -> str:
     """A file name from the list's title, without characters Windows refuses."""
     return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", title).strip(" .") + ".xlsx"
 
-
-def fmt_period(start: date, end: date) -> str:
-    return f"{format_date(start)}–{format_date(end)}"

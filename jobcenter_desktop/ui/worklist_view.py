@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -226,11 +226,6 @@ class WorklistView(QWidget):
         else:
             text = self.tr("{0} af {1}").format(shown, count_text(total, self.tr("frist"), self.tr("frister")))
         self.count_label.setText(text)
-
-    def set_period(self, start: date, end: date) -> None:
-        self.from_edit.setDate(QDate(start.year, start.month, start.day))
-        self.to_edit.setDate(QDate(end.year, end.month, end.day))
-        self.period_check.setChecked(True)
 
     def rows(self) -> list[DeadlineRow]:
         return self.model.rows()
