@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,13 +30,28 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any, *, wal: bool =
     cur.execute("PRAGMA foreign_keys = ON")
     if wal:  # switching to WAL rewrites the file header: only once the file is known to be ours
         # On read-only media the mode stays as it was; reading still works, so the answer is not checked.
-        cur.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cur)
     cur.execute("PRAGMA synchronous = FULL")  # a committed change survives power loss, not only kill -9
     cur.close()
 
 
 def _sqlite_pragmas_no_wal(dbapi_conn: sqlite3.Connection, record: Any) -> None:
     _sqlite_pragmas(dbapi_conn, record, wal=False)
+
+
+def _switch_to_wal(cur: Any) -> None:
+    """``PRAGMA journal_mode = WAL``, retried within the busy timeout: the switch needs an exclusive lock, and
+    when two processes open a brand-new file at once SQLite refuses one of them at once ("database is locked")
+    instead of waiting — its busy handler does not cover two connections changing the journal mode together."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except Exception as e:  # sqlite3 or sqlcipher3 OperationalError: the two share no base class
+            if "locked" not in str(e).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _sqlite_begin(conn: Any) -> None:
