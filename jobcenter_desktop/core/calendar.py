@@ -212,6 +212,15 @@ class WorkingCalendar:
             raise CalendarRangeError(f"Fristen falder uden for kalenderens område ({MIN_YEAR}–{MAX_YEAR}).")
         return date.fromordinal(self._workdays[i])
 
+    def working_day_ordinals(self, first_year: int, last_year: int) -> list[int]:
+        """Ordinals of every working day from 1 January ``first_year`` to 31 December ``last_year``, sorted
+        (the tables of the vectorised :mod:`~jobcenter_desktop.core.bulk` path)."""
+        self._ensure(first_year)
+        self._ensure(last_year)
+        lo = bisect_left(self._workdays, date(first_year, 1, 1).toordinal())
+        hi = bisect_right(self._workdays, date(last_year, 12, 31).toordinal())
+        return self._workdays[lo:hi]
+
     def next_working_day(self, d: date) -> date:
         """``d`` itself if it is a working day, else the first working day after it."""
         return self.add_working_days(d, 0)

@@ -7,12 +7,12 @@ much; apply writes exactly those changes in one transaction, each with an audit 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from jobcenter_desktop.core.deadlines import plan_case
-from jobcenter_desktop.core.models import MilestoneState
+from jobcenter_desktop.core.bulk import changed, plan_columns
+from jobcenter_desktop.core.deadlines import CaseFacts
 from jobcenter_desktop.services.cases import case_facts, sync_case
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import Cancelled
@@ -46,27 +46,32 @@ class RecomputeService:
         self.ctx = ctx
 
     def preview(self, progress: Progress | None = None) -> list[Move]:
-        """Which open milestones would move with the current catalogue and calendar (nothing is written)."""
+        """Which open milestones would move with the current catalogue and calendar (nothing is written).
+
+        All cases at once through the vectorised planner (core.bulk); cases with pauses are read in full
+        and go through plan_case, as the bulk planner asks."""
         cat, cal = self.ctx.catalogue, self.ctx.calendar
-        moves: list[Move] = []
         with self.ctx.db.read() as s:
             repo = Repository(s)
-            ids = repo.open_case_ids()
-            for start in range(0, len(ids), CHUNK):
-                for row in repo.cases_with_children(ids[start : start + CHUNK]):
-                    if row.group not in cat.groups:
-                        continue
-                    plan = plan_case(cat, cal, case_facts(row), explain=False)
-                    for ms in row.milestones:
-                        if ms.state != MilestoneState.OPEN.value or ms.rule_id not in plan:
-                            continue
-                        d = plan[ms.rule_id]
-                        before = ms.due_at or ms.due_on
-                        after = (d.due_at or d.due) if d else None
-                        if before != after:
-                            moves.append(Move(ms.id, row.number, ms.rule_id, before, after))
-                if progress is not None and not progress(min(start + CHUNK, len(ids)), len(ids)):
-                    raise Cancelled
+            cases = repo.open_cases_columns()
+            if progress is not None and not progress(1, 3):
+                raise Cancelled
+
+            def facts_of(rows: Sequence[int]) -> dict[int, CaseFacts]:
+                out: dict[int, CaseFacts] = {}
+                for start in range(0, len(rows), CHUNK):
+                    chunk = rows[start : start + CHUNK]
+                    by_id = {r.id: r for r in repo.cases_with_children([cases.case_ids[i] for i in chunk])}
+                    out.update((i, case_facts(by_id[cases.case_ids[i]])) for i in chunk)
+                return out
+
+            plans = plan_columns(cat, cal, cases.facts, facts_of)
+        if progress is not None and not progress(2, 3):
+            raise Cancelled
+        moves = [Move(m.milestone_id, cases.numbers[m.case], m.rule_id, m.due, after)
+                 for m, after in changed(plans, cases)]  # fmt: skip
+        if progress is not None:
+            progress(3, 3)
         return sorted(moves, key=lambda m: (m.case_number, m.rule_id))
 
     def apply(self, reason: str, progress: Progress | None = None) -> list[Move]:

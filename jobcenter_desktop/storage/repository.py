@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from jobcenter_desktop.core.bulk import FactColumnsBuilder, OpenCases, StoredDue
 from jobcenter_desktop.core.models import (
     AuditEntry,
     CaseRecord,
@@ -269,6 +270,37 @@ class Repository:
              .join(CaseRow, MilestoneRow.case_id == CaseRow.id).where(CaseRow.status == CaseStatus.OPEN.value)
              .distinct())  # fmt: skip
         return list(self.s.scalars(q))
+
+    def open_cases_columns(self) -> OpenCases:
+        """The cases ``open_case_ids`` names, column-wise, for a bulk recompute: plain column queries, no ORM
+        objects (at 100k cases this is seconds instead of minutes)."""
+        is_open = CaseRow.status == CaseStatus.OPEN.value
+        # IN, not a correlated EXISTS: SQLite (no ANALYZE statistics) would scan the state index once per case.
+        has_open = CaseRow.id.in_(select(MilestoneRow.case_id).where(MilestoneRow.state == MilestoneState.OPEN.value))
+        cases = self.s.execute(select(CaseRow.id, CaseRow.number, CaseRow.group).where(is_open, has_open)).all()
+        index = {cid: i for i, (cid, _, _) in enumerate(cases)}
+        b = FactColumnsBuilder([g for _, _, g in cases])
+        q_trig = select(TriggerEventRow.case_id, TriggerEventRow.kind, TriggerEventRow.occurred_on,
+                        TriggerEventRow.occurred_at).join(CaseRow).where(is_open)  # fmt: skip
+        for cid, kind, on, at in self.s.execute(q_trig):
+            if (i := index.get(cid)) is not None:
+                b.trigger(i, kind, at if at is not None else on)
+        q_ms = (select(MilestoneRow.id, MilestoneRow.case_id, MilestoneRow.rule_id, MilestoneRow.state,
+                       MilestoneRow.done_on, MilestoneRow.due_on, MilestoneRow.due_at)
+                .join(CaseRow).where(is_open))  # fmt: skip
+        stored: list[StoredDue] = []
+        open_state = MilestoneState.OPEN.value
+        for mid, cid, rule_id, state, done_on, due_on, due_at in self.s.execute(q_ms):
+            if (i := index.get(cid)) is None:
+                continue
+            if done_on is not None:
+                b.done(i, rule_id, done_on)
+            if state == open_state:
+                stored.append(StoredDue(mid, i, rule_id, due_at or due_on))
+        for cid in self.s.scalars(select(PauseRow.case_id).join(CaseRow).where(is_open).distinct()):
+            if (i := index.get(cid)) is not None:
+                b.paused(i)
+        return OpenCases([c for c, _, _ in cases], [n for _, n, _ in cases], b.build(), stored)
 
     def cases_with_children(self, ids: Sequence[uuid.UUID]) -> list[CaseRow]:
         q = (select(CaseRow).where(CaseRow.id.in_(ids))

@@ -14,6 +14,7 @@ Hand-counted scenario, seen on Tue 10 Mar 2026 (March 2026 has no holidays):
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 import pytest
@@ -22,7 +23,7 @@ from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
-from jobcenter_desktop.services.errors import ValidationError
+from jobcenter_desktop.services.errors import ServiceError, ValidationError
 
 TODAY = date(2026, 3, 10)
 
@@ -248,3 +249,27 @@ def test_grundlovsdag_as_working_day_moves_deadlines_back_on_recompute(app: Fris
 def test_unknown_calendar_flag_is_refused(app: Frister) -> None:
     with pytest.raises(ValidationError, match="Ukendt kalenderindstilling"):
         app.settings.set_calendar_flag("sankthans", False)
+
+
+def test_bulk_preview_names_exactly_what_apply_moves(app: Frister) -> None:
+    """The preview runs the vectorised planner (core.bulk); apply runs plan_case case by case. Over a few
+    hundred generated cases (pauses, chains, hours, done milestones) both must name the same moves."""
+    from jobcenter_desktop.services import demo
+
+    demo.generate(app.ctx, 300, date(2026, 3, 10))
+    for case in app.cases.search(limit=60)[::2]:  # finished pauses that span the new closure days
+        with contextlib.suppress(ServiceError):  # some generated cases are paused already
+            app.cases.pause(case.id, date(2026, 3, 9), "Sygdom", date(2026, 3, 10))
+            app.cases.resume(case.id, date(2026, 3, 24), date(2026, 3, 24))
+    for day in (date(2026, 3, 12), date(2026, 3, 20), date(2026, 4, 1), date(2026, 2, 27)):
+        app.settings.add_closure(day, "Personaledag")
+    app.settings.set_calendar_flag("grundlovsdag", False)
+
+    def key(m):
+        return (m.milestone_id, m.case_number, m.rule_id, m.before, m.after)
+
+    preview = app.recompute.preview()
+    assert len(preview) > 20  # a real test: many dates move
+    applied = app.recompute.apply("Nye lukkedage")
+    assert sorted(map(key, preview)) == sorted(map(key, applied))
+    assert app.recompute.preview() == []

@@ -1,0 +1,338 @@
+"""Deadlines of many cases at once, as columns of day numbers (recompute previews, benchmarks).
+
+Same semantics as :func:`~jobcenter_desktop.core.deadlines.plan_case`, which stays the reference and the only
+source of the "hvorfor denne dato?" explanations. This module answers only the dates: one rule at a time for
+every case of its group, by numpy array lookups into working-day tables instead of a Python call per
+milestone (~50× faster at 100k cases).
+
+Rows the tables do not answer go to ``plan_case`` instead, so both paths always agree (tests hold them
+equal): cases with pauses, an hours rule counted from a date without a time of day, and any date outside
+the tables. ``plan_case`` then raises exactly as it would alone.
+
+Dates are proleptic Gregorian ordinals (``date.toordinal()``); :data:`NO_DATE` (0) means "no date".
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+from numpy.typing import NDArray
+
+from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, WorkingCalendar
+from jobcenter_desktop.core.deadlines import CaseFacts, Deadline, plan_case
+from jobcenter_desktop.core.rules import Catalogue, MilestoneRule, Period, Roll, Unit
+
+Days = NDArray[np.int64]
+Mask = NDArray[np.bool_]
+
+NO_DATE = 0
+NO_TIME = -1  # minute-of-day column: the anchor is a date without a time
+_EPOCH = date(1970, 1, 1).toordinal()
+_MINUTES = 24 * 60
+
+
+class DayTables:
+    """Working-day lookups for the days of ``first_year``..``last_year`` of one calendar."""
+
+    def __init__(self, cal: WorkingCalendar, first_year: int, last_year: int) -> None:
+        self.first = date(first_year, 1, 1).toordinal()
+        self.last = date(last_year, 12, 31).toordinal()
+        self.workdays: Days = np.array(cal.working_day_ordinals(first_year, last_year), dtype=np.int64)
+        working = np.zeros(self.last - self.first + 1, dtype=np.int64)
+        working[self.workdays - self.first] = 1
+        self.working: Days = working
+        self.upto: Days = np.cumsum(working)  # working days in [first, d] == bisect_right(workdays, d)
+
+    def _index(self, days: Days) -> tuple[Days, Mask]:
+        ok = (days >= self.first) & (days <= self.last)
+        return np.clip(days - self.first, 0, self.last - self.first), ok
+
+    def _pick(self, i: Days, ok: Mask) -> tuple[Days, Mask]:
+        ok = ok & (i >= 0) & (i < len(self.workdays))
+        return self.workdays[np.clip(i, 0, len(self.workdays) - 1)], ok
+
+    def add_working_days(self, days: Days, n: int) -> tuple[Days, Mask]:
+        """The ``n``-th working day after each day (as ``WorkingCalendar.add_working_days``), and where the
+        tables could answer."""
+        idx, ok = self._index(days)
+        i = self.upto[idx] + n - 1 if n > 0 else self.upto[idx] - self.working[idx] + n
+        return self._pick(i, ok)
+
+    def roll(self, days: Days, roll: Roll) -> tuple[Days, Mask]:
+        idx, ok = self._index(days)
+        if roll is Roll.NONE:
+            return days, ok
+        # Forward: the first working day >= d; backward: the last working day <= d.
+        i = self.upto[idx] - self.working[idx] if roll is Roll.FORWARD else self.upto[idx] - 1
+        return self._pick(i, ok)
+
+
+def add_months(days: Days, n: int) -> Days:
+    """Same day-of-month ``n`` months later, clamped to the month's last day (as ``deadlines.add_months``)."""
+    d = (days - _EPOCH).astype("datetime64[D]")
+    month = d.astype("datetime64[M]")
+    day0 = (d - month.astype("datetime64[D]")).astype(np.int64)
+    target = month + np.timedelta64(n, "M")
+    start = target.astype("datetime64[D]")
+    length = ((target + np.timedelta64(1, "M")).astype("datetime64[D]") - start).astype(np.int64)
+    result: Days = (start + np.minimum(day0, length - 1)).astype(np.int64) + _EPOCH
+    return result
+
+
+def _raw_due(t: DayTables, period: Period, anchors: Days) -> tuple[Days, Mask]:
+    n = period.amount
+    if period.unit is Unit.WORKING_DAYS:
+        return t.add_working_days(anchors, n)
+    if period.unit is Unit.CALENDAR_DAYS:
+        return anchors + n, np.ones(len(anchors), dtype=np.bool_)
+    if period.unit is Unit.WEEKS:
+        return anchors + 7 * n, np.ones(len(anchors), dtype=np.bool_)
+    if period.unit is Unit.MONTHS:
+        return add_months(anchors, n), np.ones(len(anchors), dtype=np.bool_)
+    return anchors, np.zeros(len(anchors), dtype=np.bool_)  # hours from a date: plan_case says why not
+
+
+@dataclass(frozen=True, slots=True)
+class FactColumns:
+    """What is known of N cases, column-wise (the bulk counterpart of a list of :class:`CaseFacts`)."""
+
+    groups: Sequence[str]  # group id per case
+    trigger_day: Mapping[str, Days]  # trigger kind -> day per case (NO_DATE: not happened)
+    trigger_minute: Mapping[str, Days]  # trigger kind -> minute of the day per case (NO_TIME: a date only)
+    done_day: Mapping[str, Days]  # rule id -> completion day per case (NO_DATE: not done)
+    paused: Mask  # cases with any pause (case or milestone): counted by plan_case
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    @classmethod
+    def from_facts(cls, facts: Sequence[CaseFacts]) -> FactColumns:
+        b = FactColumnsBuilder([f.group for f in facts])
+        for i, f in enumerate(facts):
+            for kind, when in f.triggers.items():
+                b.trigger(i, kind, when)
+            for rule_id, day in f.completions.items():
+                b.done(i, rule_id, day)
+            if f.case_pauses or any(f.pauses.values()):
+                b.paused(i)
+        return b.build()
+
+
+class FactColumnsBuilder:
+    """Fills :class:`FactColumns` row by row (a repository streaming query results)."""
+
+    def __init__(self, groups: Sequence[str]) -> None:
+        self.groups = groups
+        self._trig_day: dict[str, Days] = {}
+        self._trig_min: dict[str, Days] = {}
+        self._done: dict[str, Days] = {}
+        self._paused = np.zeros(len(groups), dtype=np.bool_)
+
+    def trigger(self, i: int, kind: str, when: date | datetime) -> None:
+        day = self._trig_day.get(kind)
+        if day is None:
+            day = self._trig_day[kind] = np.zeros(len(self.groups), dtype=np.int64)
+            self._trig_min[kind] = np.full(len(self.groups), NO_TIME, dtype=np.int64)
+        if isinstance(when, datetime):
+            day[i] = when.date().toordinal()
+            self._trig_min[kind][i] = when.hour * 60 + when.minute
+        else:
+            day[i] = when.toordinal()
+
+    def done(self, i: int, rule_id: str, day: date) -> None:
+        done = self._done.get(rule_id)
+        if done is None:
+            done = self._done[rule_id] = np.zeros(len(self.groups), dtype=np.int64)
+        done[i] = day.toordinal()
+
+    def paused(self, i: int) -> None:
+        self._paused[i] = True
+
+    def build(self) -> FactColumns:
+        return FactColumns(self.groups, self._trig_day, self._trig_min, self._done, self._paused)
+
+
+@dataclass(frozen=True, slots=True)
+class RulePlan:
+    """One rule's deadlines for the cases of its group: position k is case ``cases[k]``."""
+
+    rule: MilestoneRule
+    cases: Days
+    due: Days  # NO_DATE: not started yet
+    minute: Days  # minute of the day for rules counted in hours, else NO_TIME
+    provisional: Mask
+    warn: Days  # NO_DATE: no warn period
+
+    def deadline(self, k: int) -> Deadline | None:
+        """Position ``k`` as the :class:`Deadline` ``plan_case`` gives (without explanation steps)."""
+        if self.due[k] == NO_DATE:
+            return None
+        due = date.fromordinal(int(self.due[k]))
+        m = int(self.minute[k])
+        due_at = datetime(due.year, due.month, due.day, m // 60, m % 60) if m != NO_TIME else None
+        warn = date.fromordinal(int(self.warn[k])) if self.warn[k] != NO_DATE else None
+        return Deadline(self.rule.id, due, due_at, bool(self.provisional[k]), warn)
+
+
+def _reach_years(p: Period | None) -> int:
+    if p is None:
+        return 0
+    per_year = {Unit.HOURS: 24 * 365, Unit.WORKING_DAYS: 200, Unit.CALENDAR_DAYS: 365, Unit.WEEKS: 52,
+                Unit.MONTHS: 12}[p.unit]  # fmt: skip
+    return p.amount // per_year + 1
+
+
+def _tables_for(cat: Catalogue, cal: WorkingCalendar, cols: FactColumns) -> DayTables | None:
+    known = [a[a != NO_DATE] for a in (*cols.trigger_day.values(), *cols.done_day.values())]
+    days = np.concatenate(known) if known else np.zeros(0, dtype=np.int64)
+    if not len(days):
+        return None
+    lo, hi = date.fromordinal(int(days.min())).year, date.fromordinal(int(days.max())).year
+    # A whole chain can move its last milestone by the sum of every period in the catalogue.
+    reach = 1 + sum(_reach_years(r.period) + _reach_years(r.warn) for r in cat.milestones.values())
+    first, last = max(MIN_YEAR, lo - 1), min(MAX_YEAR, hi + reach)
+    return DayTables(cal, first, last) if first <= last else None
+
+
+def plan_columns(
+    cat: Catalogue,
+    cal: WorkingCalendar,
+    cols: FactColumns,
+    facts_of: Callable[[Sequence[int]], Mapping[int, CaseFacts]],
+    *,
+    today: date | None = None,
+) -> dict[str, RulePlan]:
+    """Every rule's deadlines for every case of its group (as ``plan_case`` with ``explain=False``).
+
+    ``facts_of`` gives the full :class:`CaseFacts` of the few cases that go through ``plan_case``.
+    """
+    n = len(cols)
+    tables = _tables_for(cat, cal, cols)
+    scalar = cols.paused.copy()
+    plans: dict[str, RulePlan] = {}
+    codes = {g: i for i, g in enumerate(dict.fromkeys(cols.groups))}
+    group_code = np.fromiter((codes[g] for g in cols.groups), dtype=np.int64, count=n)
+    members = {g: np.flatnonzero(group_code == c) for g, c in codes.items()}
+    empty = np.zeros(0, dtype=np.int64)
+
+    for rule in cat.milestones.values():  # topological: a chain's predecessor is planned first
+        idx = members.get(rule.group, empty)
+        k = len(idx)
+        minute_in = np.full(k, NO_TIME, dtype=np.int64)
+        provisional = np.zeros(k, dtype=np.bool_)
+        if rule.after is None:
+            assert rule.trigger is not None
+            anchor = cols.trigger_day[rule.trigger][idx] if rule.trigger in cols.trigger_day else np.zeros(k, np.int64)
+            if rule.trigger in cols.trigger_minute:
+                minute_in = cols.trigger_minute[rule.trigger][idx]
+        else:
+            done = cols.done_day[rule.after][idx] if rule.after in cols.done_day else np.zeros(k, np.int64)
+            pred = plans.get(rule.after)
+            pred_due = pred.due if pred is not None and pred.rule.group == rule.group else np.zeros(k, np.int64)
+            anchor = np.where(done != NO_DATE, done, pred_due)
+            provisional = (done == NO_DATE) & (anchor != NO_DATE)
+        started = anchor != NO_DATE
+        if tables is None:
+            due, ok = anchor, ~started
+            minute = np.full(k, NO_TIME, dtype=np.int64)
+        elif rule.unit is Unit.HOURS:
+            instant = anchor * _MINUTES + minute_in + 60 * rule.amount
+            due, ok = tables.roll(instant // _MINUTES, rule.roll)
+            ok &= minute_in != NO_TIME
+            minute = np.where(started, instant % _MINUTES, NO_TIME)
+        else:
+            raw, ok = _raw_due(tables, rule.period, anchor)
+            due, rolled_ok = tables.roll(raw, rule.roll)
+            ok &= rolled_ok
+            minute = np.full(k, NO_TIME, dtype=np.int64)
+        if tables is not None:
+            ok &= (anchor >= tables.first) & (anchor <= tables.last)  # plan_case checks the anchor's year too
+        warn = np.zeros(k, dtype=np.int64)
+        if rule.warn is not None and tables is not None:
+            raw_warn, warn_ok = _raw_due(tables, rule.warn, anchor)
+            warn, rolled_ok = tables.roll(raw_warn, Roll.FORWARD)
+            ok &= warn_ok & rolled_ok
+        scalar[idx[started & ~ok]] = True
+        plans[rule.id] = RulePlan(rule, idx, np.where(started, due, NO_DATE), minute, provisional & started,
+                                  np.where(started, warn, NO_DATE))  # fmt: skip
+
+    _merge_scalar(cat, cal, plans, facts_of, np.flatnonzero(scalar), today)
+    return plans
+
+
+def _merge_scalar(
+    cat: Catalogue, cal: WorkingCalendar, plans: dict[str, RulePlan],
+    facts_of: Callable[[Sequence[int]], Mapping[int, CaseFacts]], cases: Days, today: date | None,
+) -> None:  # fmt: skip
+    if not len(cases):
+        return
+    facts = facts_of([int(i) for i in cases])
+    for i in cases:
+        for rule_id, d in plan_case(cat, cal, facts[int(i)], today=today, explain=False).items():
+            p = plans[rule_id]
+            k = int(np.searchsorted(p.cases, i))
+            p.due[k] = d.due.toordinal() if d else NO_DATE
+            p.minute[k] = d.due_at.hour * 60 + d.due_at.minute if d and d.due_at else NO_TIME
+            p.provisional[k] = d.provisional if d else False
+            p.warn[k] = d.warn_from.toordinal() if d and d.warn_from else NO_DATE
+
+
+def plan_many(
+    cat: Catalogue, cal: WorkingCalendar, facts: Sequence[CaseFacts], *, today: date | None = None
+) -> dict[str, RulePlan]:
+    """:func:`plan_columns` over a list of :class:`CaseFacts` (tests, small batches)."""
+    return plan_columns(cat, cal, FactColumns.from_facts(facts), lambda ids: {i: facts[i] for i in ids}, today=today)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDue:
+    """An open milestone's due date as stored, for comparing with a fresh plan."""
+
+    milestone_id: uuid.UUID
+    case: int  # row in the FactColumns
+    rule_id: str
+    due: date | datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCases:
+    """The open cases a recompute looks at, column-wise (built by the repository without ORM rows)."""
+
+    case_ids: Sequence[uuid.UUID]
+    numbers: Sequence[str]
+    facts: FactColumns
+    open_milestones: Sequence[StoredDue]
+
+
+def _as_due(p: RulePlan, k: int) -> date | datetime | None:
+    d = p.deadline(k)
+    return None if d is None else (d.due_at or d.due)
+
+
+def changed(plans: Mapping[str, RulePlan], cases: OpenCases) -> list[tuple[StoredDue, date | datetime | None]]:
+    """The stored open milestones whose due date differs from the plan, with the new value."""
+    by_rule: dict[str, list[StoredDue]] = {}
+    for m in cases.open_milestones:
+        by_rule.setdefault(m.rule_id, []).append(m)
+    out: list[tuple[StoredDue, date | datetime | None]] = []
+    for rule_id, stored in by_rule.items():
+        p = plans.get(rule_id)
+        if p is None:
+            continue  # the catalogue no longer has this milestone: left as stored
+        at = np.array([m.case for m in stored], dtype=np.int64)
+        k = np.minimum(np.searchsorted(p.cases, at), max(len(p.cases) - 1, 0))
+        mine = (p.cases[k] == at) if len(p.cases) else np.zeros(len(at), dtype=np.bool_)
+        old_day = np.fromiter(
+            (NO_DATE if m.due is None else (m.due.date() if isinstance(m.due, datetime) else m.due).toordinal()
+             for m in stored), dtype=np.int64, count=len(stored))  # fmt: skip
+        old_min = np.fromiter(
+            (m.due.hour * 60 + m.due.minute if isinstance(m.due, datetime) else NO_TIME for m in stored),
+            dtype=np.int64, count=len(stored))  # fmt: skip
+        differs = mine & ((p.due[k] != old_day) | (p.minute[k] != old_min)) if len(p.cases) else mine
+        for j in np.flatnonzero(differs):
+            out.append((stored[j], _as_due(p, int(k[j]))))
+    return out
