@@ -124,6 +124,21 @@ class DeadlineRow:
 
 
 @dataclass(frozen=True, slots=True)
+class DayCount:
+    """How many milestones share a due day and everything their urgency depends on (a calendar cell's input)."""
+
+    due: date
+    due_at: datetime | None
+    rule_id: str
+    state: MilestoneState
+    provisional: bool
+    warn_from: date | None
+    done_late: bool
+    paused: bool
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class AuditEntry:
     id: UUID
     at: datetime

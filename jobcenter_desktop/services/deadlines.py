@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow, MilestoneState
 from jobcenter_desktop.core.urgency import Urgency, classify, most_urgent
@@ -46,13 +46,28 @@ class DeadlineService:
 
     def day_summary(self, start: date, end: date, f: DeadlineFilter, today: date,
                     now: datetime | None = None) -> dict[date, tuple[int, Urgency]]:  # fmt: skip
-        """For a calendar: per day in [start, end], how many open deadlines and the most urgent state."""
-        rows = self.list(replace(f, date_from=start, date_to=end), today, now)
+        """For a calendar: per day in [start, end], how many deadlines and the most urgent state.
+
+        Counted in the database (one row per day and rule and state flags, not per milestone); each count is
+        classified once, exactly as ``list`` classifies its rows."""
+        with self.ctx.db.read() as s:
+            groups = Repository(s).deadline_day_counts(replace(f, date_from=start, date_to=end))
         counts: Counter[date] = Counter()
         states: dict[date, list[Urgency]] = {}
-        for r in rows:
-            assert r.due is not None
-            counts[r.due] += 1
-            states.setdefault(r.due, []).append(r.urgency)
+        cat, cal = self.ctx.catalogue, self.ctx.calendar
+        for g in groups:
+            rule = cat.milestones.get(g.rule_id)
+            done = g.state is MilestoneState.DONE
+            urgency = classify(
+                today=today, cal=cal, due=g.due, due_at=g.due_at, now=now,
+                # classify only compares the done day with the due day: stand-ins with the same answer.
+                done_on=(g.due + timedelta(days=1) if g.done_late else g.due) if done else None,
+                soft=rule.soft if rule else False, provisional=g.provisional, paused=g.paused,
+                not_applicable=g.state is MilestoneState.NOT_APPLICABLE, warn_from=g.warn_from,
+                due_soon_days=self.ctx.due_soon_days,
+            )  # fmt: skip
+            if f.states and urgency not in f.states:
+                continue
+            counts[g.due] += g.count
+            states.setdefault(g.due, []).append(urgency)
         return {d: (counts[d], most_urgent(states[d]) or Urgency.LATER) for d in counts}
-

@@ -60,11 +60,18 @@ def fake_party(kind: PartyKind, rng: random.Random) -> Party:
 def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
              progress: Callable[[int, int], bool] | None = None, batch: int = 1000) -> int:  # fmt: skip
     """Add ``cases`` generated cases around ``today``; the current actor gets a share so "Mine frister" is
-    populated. Commits in batches (each batch is whole cases: a kill never leaves half a case)."""
+    populated. Commits in batches (each batch is whole cases: a kill never leaves half a case).
+
+    A big database gets a realistic staff: about 100 cases per caseworker in teams of 12, so "Mine frister"
+    and a team stay the size they are in a real jobcenter while "Alle" grows."""
     rng = random.Random(seed)
     cat, cal = ctx.catalogue, ctx.calendar
     groups = list(cat.groups.values())
     workers = [*WORKERS, (ctx.actor, ctx.team or "Team Vest")]
+    extra = max(0, cases // 100 - len(workers))
+    ascii_ = str.maketrans({"ø": "oe", "å": "aa", "æ": "ae"})
+    workers += [(f"{FIRST[i % len(FIRST)].lower().translate(ascii_)}.{LAST[i % len(LAST)][0].lower()}{i:04d}",
+                 f"Team {i // 12 + 1:02d}") for i in range(extra)]  # fmt: skip
     fingerprint = cal.settings.fingerprint()
     made = 0
     while made < cases:

@@ -148,7 +148,9 @@ class MilestoneRow(Tracked, Base):
     case: Mapped[CaseRow] = relationship(back_populates="milestones")
     __table_args__ = (
         UniqueConstraint("case_id", "rule_id"),
-        Index("ix_milestone_state_due", "state", "due_on"),
+        # Covers every column a calendar month counts by (migration 0002): the month comes from the index alone.
+        Index("ix_milestone_calendar", "state", "due_on", "due_at", "rule_id", "provisional", "warn_on", "done_on",
+              "case_id", "id"),
     )
 
 

@@ -15,12 +15,13 @@ Hand-counted scenario, seen on Tue 10 Mar 2026 (March 2026 has no holidays):
 from __future__ import annotations
 
 import contextlib
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 
 import pytest
 
-from jobcenter_desktop.core.models import DeadlineFilter
-from jobcenter_desktop.core.urgency import Urgency
+from jobcenter_desktop.core.models import DeadlineFilter, MilestoneState
+from jobcenter_desktop.core.urgency import Urgency, most_urgent
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
 from jobcenter_desktop.services.errors import ServiceError, ValidationError
@@ -273,3 +274,44 @@ def test_bulk_preview_names_exactly_what_apply_moves(app: Frister) -> None:
     applied = app.recompute.apply("Nye lukkedage")
     assert sorted(map(key, preview)) == sorted(map(key, applied))
     assert app.recompute.preview() == []
+
+
+@pytest.fixture(scope="module")
+def demo_app(tmp_path_factory: pytest.TempPathFactory):
+    from jobcenter_desktop.services import demo
+
+    app = Frister.open(tmp_path_factory.mktemp("demo") / "frister.sqlite3", actor="anna.k")
+    demo.generate(app.ctx, 400, date(2026, 3, 10))
+    paused_milestones = 0
+    for i, case in enumerate(app.cases.search(limit=40, newest_first=True)[::2]):  # open pauses, half on one milestone
+        open_ms = [m for m in app.cases.get(case.id).milestones if m.state is MilestoneState.OPEN and m.due]
+        target = open_ms[0].id if i % 2 and open_ms else None
+        with contextlib.suppress(ServiceError):  # some generated cases are paused already
+            app.cases.pause(case.id, date(2026, 3, 9), "Sygdom", date(2026, 3, 10), milestone_id=target)
+            paused_milestones += target is not None
+    assert paused_milestones > 3
+    yield app
+    app.close()
+
+
+@pytest.mark.parametrize(
+    "f",
+    [DeadlineFilter(), DeadlineFilter(caseworker="anna.k"), DeadlineFilter(team="Team Øst"),
+     DeadlineFilter(group="kontanthjaelp"), DeadlineFilter(text="møller"), DeadlineFilter(include_done=True),
+     DeadlineFilter(states=frozenset({Urgency.OVERDUE, Urgency.PAUSED})),
+     DeadlineFilter(caseworker="bo.l", include_done=True, text="a")],
+    ids=["all", "caseworker", "team", "group", "text", "done", "states", "combined"],
+)  # fmt: skip
+def test_calendar_counts_in_sql_equal_counting_the_worklist_rows(demo_app: Frister, f: DeadlineFilter) -> None:
+    """day_summary counts in the database; list() classifies row by row. Same days, counts and states."""
+    today, start, end = date(2026, 3, 10), date(2026, 1, 26), date(2026, 4, 26)
+    now = datetime(2026, 3, 10, 12, 0)
+    expected: dict[date, tuple[int, Urgency]] = {}
+    rows = demo_app.deadlines.list(replace(f, date_from=start, date_to=end), today, now)
+    for r in rows:
+        assert r.due is not None
+        n, state = expected.get(r.due, (0, Urgency.NOT_APPLICABLE))
+        expected[r.due] = (n + 1, most_urgent([state, r.urgency]))  # type: ignore[assignment]
+    got = demo_app.deadlines.day_summary(start, end, f, today, now)
+    assert got == expected
+    assert sum(n for n, _ in got.values()) == len(rows) > 0

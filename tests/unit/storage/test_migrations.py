@@ -87,3 +87,33 @@ def test_no_backup_when_already_at_head(tmp_path: Path) -> None:
     app.close()
     assert app.ctx.backup_made is None
     assert not (tmp_path / "backups").exists()
+
+
+def test_migrations_build_exactly_the_orm_schema(tmp_path: Path) -> None:
+    """Alembic's own comparison: tables, columns and indexes made by db/versions equal the ORM's metadata."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from jobcenter_desktop.storage.orm import Base
+
+    db = tmp_path / "frister.sqlite3"
+    Frister.open(db, actor="tester").close()
+    engine = create_engine(f"sqlite:///{db}")
+    try:
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    finally:
+        engine.dispose()
+    assert diff == []
+
+
+def test_calendar_index_is_used_for_a_month(tmp_path: Path) -> None:
+    db = tmp_path / "frister.sqlite3"
+    Frister.open(db, actor="tester").close()
+    with sqlite3.connect(db) as conn:
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT due_on, due_at, rule_id, state, provisional, warn_on, count(*) FROM milestone "
+            "WHERE state = 'open' AND due_on >= '2026-01-01' AND due_on <= '2026-02-28' GROUP BY 1, 2, 3, 4, 5, 6"
+        ).fetchall()
+    assert any("COVERING INDEX ix_milestone_calendar" in row[3] for row in plan)
