@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import uuid
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobcenter_desktop.core.calendar import WorkingCalendar
 from jobcenter_desktop.core.models import AuditEntry
@@ -14,11 +16,13 @@ from jobcenter_desktop.services.cases import CaseService
 from jobcenter_desktop.services.context import Context, open_context
 from jobcenter_desktop.services.deadlines import DeadlineService
 from jobcenter_desktop.services.errors import ServiceError
-from jobcenter_desktop.services.importer import ImportService
 from jobcenter_desktop.services.recompute import RecomputeService
 from jobcenter_desktop.services.settings import SettingsService
-from jobcenter_desktop.services.worklist import WorklistService
 from jobcenter_desktop.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from jobcenter_desktop.services.importer import ImportService
+    from jobcenter_desktop.services.worklist import WorklistService
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +34,20 @@ class Frister:
         self.deadlines = DeadlineService(ctx)
         self.recompute = RecomputeService(ctx)
         self.settings = SettingsService(ctx)
-        self.worklists = WorklistService(ctx, self.deadlines)
-        self.importer = ImportService(ctx, self.cases)
         self.backups = BackupService(ctx)
+
+    # Excel (openpyxl, ~0.2 s to import) is loaded on the first export or import, not at every start.
+    @cached_property
+    def worklists(self) -> WorklistService:
+        from jobcenter_desktop.services.worklist import WorklistService
+
+        return WorklistService(self.ctx, self.deadlines)
+
+    @cached_property
+    def importer(self) -> ImportService:
+        from jobcenter_desktop.services.importer import ImportService
+
+        return ImportService(self.ctx, self.cases)
 
     @classmethod
     def open(cls, db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None,

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from jobcenter_desktop.core.bulk import changed, plan_columns
 from jobcenter_desktop.core.deadlines import CaseFacts
 from jobcenter_desktop.services.cases import case_facts, sync_case
 from jobcenter_desktop.services.context import Context
@@ -50,6 +49,8 @@ class RecomputeService:
 
         All cases at once through the vectorised planner (core.bulk); cases with pauses are read in full
         and go through plan_case, as the bulk planner asks."""
+        from jobcenter_desktop.core.bulk import changed, plan_columns  # numpy: loaded for a recompute only
+
         cat, cal = self.ctx.catalogue, self.ctx.calendar
         with self.ctx.db.read() as s:
             repo = Repository(s)

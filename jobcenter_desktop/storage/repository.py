@@ -8,12 +8,11 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from jobcenter_desktop.core.bulk import FactColumnsBuilder, OpenCases, StoredDue
 from jobcenter_desktop.core.models import (
     AuditEntry,
     CaseRecord,
@@ -42,6 +41,9 @@ from jobcenter_desktop.storage.orm import (
     Team,
     TriggerEventRow,
 )
+
+if TYPE_CHECKING:
+    from jobcenter_desktop.core.bulk import OpenCases
 
 _Sel = TypeVar("_Sel", bound="Select[*tuple[Any, ...]]")
 
@@ -223,23 +225,8 @@ class Repository:
              .join(Caseworker, CaseRow.caseworker_id == Caseworker.id)
              .outerjoin(Team, CaseRow.team_id == Team.id)
              .where(MilestoneRow.due_on.is_not(None)))  # fmt: skip
-        if f.case_id is not None:
-            q = q.where(MilestoneRow.case_id == f.case_id)
-        elif f.include_done:
-            q = q.where(MilestoneRow.state != MilestoneState.NOT_APPLICABLE.value)
-        else:
-            q = q.where(MilestoneRow.state == MilestoneState.OPEN.value)
-        if f.caseworker:
-            q = q.where(Caseworker.username == f.caseworker)
-        if f.team:
-            q = q.where(Team.name == f.team)
-        if f.group:
-            q = q.where(CaseRow.group == f.group)
-        if f.date_from:
-            q = q.where(MilestoneRow.due_on >= f.date_from)
-        if f.date_to:
-            q = q.where(MilestoneRow.due_on <= f.date_to)
-        q = _text_filter(q, f.text).order_by(MilestoneRow.due_on, MilestoneRow.due_at, CaseRow.number)
+        q = _scope(q, f)
+        q = q.order_by(MilestoneRow.due_on, MilestoneRow.due_at, CaseRow.number)
         if f.limit:
             q = q.limit(f.limit)
         paused_cases, paused_milestones = self.open_pauses()
@@ -264,29 +251,7 @@ class Repository:
         paused_ms = select(PauseRow.milestone_id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id.is_not(None))
         paused = or_(m.case_id.in_(open_pauses), m.id.in_(paused_ms))
         keys = (m.due_on, m.due_at, m.rule_id, m.state, m.provisional, m.warn_on, done_late, paused)
-        q = select(*keys, func.count()).where(m.due_on.is_not(None))
-        if f.case_id is not None:
-            q = q.where(m.case_id == f.case_id)
-        elif f.include_done:
-            q = q.where(m.state.in_([MilestoneState.OPEN.value, MilestoneState.DONE.value]))
-        else:
-            q = q.where(m.state == MilestoneState.OPEN.value)
-        if f.date_from:
-            q = q.where(m.due_on >= f.date_from)
-        if f.date_to:
-            q = q.where(m.due_on <= f.date_to)
-        if f.caseworker or f.team or f.group or f.text.strip():
-            cases = select(CaseRow.id)
-            if f.caseworker:
-                cases = cases.join(Caseworker, CaseRow.caseworker_id == Caseworker.id).where(
-                    Caseworker.username == f.caseworker)
-            if f.team:
-                cases = cases.join(Team, CaseRow.team_id == Team.id).where(Team.name == f.team)
-            if f.group:
-                cases = cases.where(CaseRow.group == f.group)
-            if f.text.strip():
-                cases = _text_filter(cases.join(PartyRow, CaseRow.party_id == PartyRow.id), f.text)
-            q = q.where(m.case_id.in_(cases))
+        q = _scope(select(*keys, func.count()).where(m.due_on.is_not(None)), f)
         q = q.group_by(*keys)
         out = []
         for due, due_at, rule_id, state, prov, warn, late, p, n in self.s.execute(q):
@@ -315,6 +280,8 @@ class Repository:
     def open_cases_columns(self) -> OpenCases:
         """The cases ``open_case_ids`` names, column-wise, for a bulk recompute: plain column queries, no ORM
         objects (at 100k cases this is seconds instead of minutes)."""
+        from jobcenter_desktop.core.bulk import FactColumnsBuilder, OpenCases, StoredDue  # numpy: only when used
+
         is_open = CaseRow.status == CaseStatus.OPEN.value
         # IN, not a correlated EXISTS: SQLite (no ANALYZE statistics) would scan the state index once per case.
         has_open = CaseRow.id.in_(select(MilestoneRow.case_id).where(MilestoneRow.state == MilestoneState.OPEN.value))
@@ -413,6 +380,39 @@ def _text(value: object) -> str:
     if isinstance(value, Iterable) and not isinstance(value, str):
         return "\n".join(str(v) for v in value)
     return str(value)
+
+
+def _scope(q: _Sel, f: DeadlineFilter) -> _Sel:
+    """The milestones a DeadlineFilter selects. Case conditions become one IN-list of case ids, so the query
+    needs no join to filter. For a caseworker's or a team's few hundred cases the state index is switched off
+    (``state || ''``): SQLite then walks those cases' milestones instead of every open milestone (at 100k
+    cases 4 ms instead of 260 ms). "Alle", a group or a search keep the (state, due) covering index."""
+    m = MilestoneRow
+    by_cases = f.case_id is not None or bool(f.caseworker or f.team)
+    state = m.state.concat("") if by_cases else m.state
+    if f.case_id is not None:
+        q = q.where(m.case_id == f.case_id)  # one case: every milestone, whatever its state
+    elif f.include_done:
+        q = q.where(state != MilestoneState.NOT_APPLICABLE.value)
+    else:
+        q = q.where(state == MilestoneState.OPEN.value)
+    if f.date_from:
+        q = q.where(m.due_on >= f.date_from)
+    if f.date_to:
+        q = q.where(m.due_on <= f.date_to)
+    if f.caseworker or f.team or f.group or f.text.strip():
+        cases = select(CaseRow.id)
+        if f.caseworker:
+            cases = cases.join(Caseworker, CaseRow.caseworker_id == Caseworker.id).where(
+                Caseworker.username == f.caseworker)
+        if f.team:
+            cases = cases.join(Team, CaseRow.team_id == Team.id).where(Team.name == f.team)
+        if f.group:
+            cases = cases.where(CaseRow.group == f.group)
+        if f.text.strip():
+            cases = _text_filter(cases.join(PartyRow, CaseRow.party_id == PartyRow.id), f.text)
+        q = q.where(m.case_id.in_(cases))
+    return q
 
 
 def _text_filter(q: _Sel, text: str) -> _Sel:

@@ -38,7 +38,6 @@ from jobcenter_desktop.ui.calendar_view import CalendarView
 from jobcenter_desktop.ui.case_dialog import CaseDialog
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.export_dialog import ExportDialog
 from jobcenter_desktop.ui.idle_lock import (
     IdleLock,
     LockPage,
@@ -49,7 +48,6 @@ from jobcenter_desktop.ui.idle_lock import (
     idle_text,
     read_lock_minutes,
 )
-from jobcenter_desktop.ui.import_dialog import ImportDialog
 from jobcenter_desktop.ui.legend import Legend
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
@@ -229,11 +227,15 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def export(self) -> None:
+        from jobcenter_desktop.ui.export_dialog import ExportDialog  # loads openpyxl: not needed at start
+
         dlg = ExportDialog(self.app, self.today, self)
         if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.written is not None:
             self._status(self.tr("{0} frister gemt i {1}").format(dlg.count, dlg.written), 10000)
 
     def import_cases(self) -> None:
+        from jobcenter_desktop.ui.import_dialog import ImportDialog  # loads openpyxl: not needed at start
+
         dlg = ImportDialog(self.app, self.today, self)
         if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.imported:
             self._status(self.tr("{0} sager importeret ({1}–{2}).").format(
@@ -286,7 +288,12 @@ class MainWindow(QMainWindow):
         if self.summary_label is None:
             return
         today = self.today()
-        rows = self.app.deadlines.list(DeadlineFilter(caseworker=self.app.ctx.actor), today, now_for(today))
+        mine = DeadlineFilter(caseworker=self.app.ctx.actor)
+        # The worklist usually shows exactly "my open deadlines": count its rows instead of asking again.
+        if self.worklist.current_filter() == mine:
+            rows = self.worklist.loaded_rows()
+        else:
+            rows = self.app.deadlines.list(mine, today, now_for(today))
         overdue = sum(1 for r in rows if r.urgency is Urgency.OVERDUE)
         due_today = sum(1 for r in rows if r.urgency is Urgency.DUE_TODAY)
         text = self.tr("<b>Hej {0}.</b> Du har <b>{1}</b> overskredne frister og <b>{2}</b> med frist i dag.")

@@ -119,6 +119,10 @@ class DeadlineTableModel(_RowTableModel):
     def rows(self) -> list[DeadlineRow]:
         return list(self._rows)
 
+    def all_rows(self) -> list[DeadlineRow]:
+        """Every loaded row, before the search/state filter."""
+        return list(self._all)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

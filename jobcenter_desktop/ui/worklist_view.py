@@ -139,7 +139,8 @@ class WorklistView(QWidget):
         self.to_edit.dateChanged.connect(self.reload)
         self.status_combo.currentIndexChanged.connect(self._refilter)
         self.search_edit.textChanged.connect(self._refilter)
-        self._period_toggled(False)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setEnabled(False)  # no period until ticked; the rows come with the main window's first refresh
 
     # ---------------------------------------------------------------- building
     def _combo(self, name: str, accessible: str) -> QComboBox:
@@ -229,6 +230,10 @@ class WorklistView(QWidget):
 
     def rows(self) -> list[DeadlineRow]:
         return self.model.rows()
+
+    def loaded_rows(self) -> list[DeadlineRow]:
+        """The rows of the database-side filters, whatever is typed in the search field."""
+        return self.model.all_rows()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

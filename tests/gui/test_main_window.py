@@ -120,6 +120,16 @@ def test_start_summary_counts_my_overdue_and_due_today(window) -> None:
     assert f"Du har <b>{overdue}</b> overskredne frister og <b>{due_today}</b> med frist i dag" in text
     assert "anna.k" in text
 
+    # Counted from the worklist's own rows when it shows mine, from the database otherwise: the same numbers
+    # whatever is typed in the search field or chosen as caseworker.
+    window.worklist.search_edit.setText("zzz-ingen")
+    window.refresh()
+    assert f"Du har <b>{overdue}</b> overskredne frister" in frame.findChild(QLabel, "summary_label").text()
+    window.worklist.caseworker_combo.setCurrentIndex(window.worklist.caseworker_combo.findData(""))  # "Alle"
+    window.refresh()
+    assert f"og <b>{due_today}</b> med frist i dag" in frame.findChild(QLabel, "summary_label").text()
+    assert window.worklist.model.total() > len(rows)
+
     window.show()
     assert frame.isVisible()
     close = frame.findChild(QWidget, "close_summary_button")

@@ -62,6 +62,7 @@ def test_upgrade_backs_up_first_and_keeps_data(tmp_path: Path, newer_migrations:
     assert "priority" not in _columns(db, "cases")
 
     monkeypatch.setattr(migrations, "migrations_dir", lambda: newer_migrations)
+    monkeypatch.setattr(migrations, "SCHEMA_HEAD", "9001")  # the next version ships its head with its revision
     app = Frister.open(db, actor="tester")
     try:
         backup = app.ctx.backup_made
@@ -117,3 +118,8 @@ def test_calendar_index_is_used_for_a_month(tmp_path: Path) -> None:
             "WHERE state = 'open' AND due_on >= '2026-01-01' AND due_on <= '2026-02-28' GROUP BY 1, 2, 3, 4, 5, 6"
         ).fetchall()
     assert any("COVERING INDEX ix_milestone_calendar" in row[3] for row in plan)
+
+
+def test_schema_head_constant_is_alembics_head() -> None:
+    """Start-up skips Alembic when the stored revision equals SCHEMA_HEAD; a new revision must bump it."""
+    assert migrations.head_revision() == migrations.SCHEMA_HEAD
