@@ -243,3 +243,32 @@ def test_backup_replaces_an_older_copy_atomically(app, db_path: Path, tmp_path: 
     backup_sqlite(db_path, dest)
     assert dest.read_bytes()[:16] == b"SQLite format 3\x00"
     assert _raw_rows(dest, "SELECT version_num FROM alembic_version") == [(migrations.head_revision(),)]
+
+
+def test_a_damaged_page_is_caught_at_the_first_start_of_the_day(tmp_path: Path) -> None:
+    """quick_check reads every page, so it runs once a day, before the daily backup: a damaged page deep in
+    the file (the schema still readable) stops the first start of the day with a Danish message."""
+    from datetime import datetime
+
+    from jobcenter_desktop.storage.backup import backup_name
+
+    path = _make_migrated(tmp_path / "frister.sqlite3")
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE filler (x TEXT)")
+    conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(400)])
+    conn.commit()
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    with path.open("r+b") as f:  # scribble over a page of the filler table, far from the schema page
+        f.seek(page * (pages - 5))
+        f.write(b"\xff" * page)
+    with pytest.raises(StartupError, match="beskadiget"):
+        open_database(path)
+
+    # Later the same day (today's backup exists) start-up skips the page-by-page check.
+    (tmp_path / "backups").mkdir()
+    shutil.copy(path, tmp_path / "backups" / backup_name(path, "daglig", datetime.now()))
+    db, _ = open_database(path)
+    db.close()

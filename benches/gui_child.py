@@ -1,0 +1,72 @@
+"""One cold start for bench_gui.py in a fresh process: ``gui_child.py bare|app DB TMPDIR``.
+
+Prints ``mark <phase> <perf_counter>``, ``painted`` after the window's first paint and, a second later (loading
+settled), ``rss <peak KiB>``. The app window is built as ``ui.app.run()`` does, settings and log in TMPDIR.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def mark(phase: str) -> None:
+    print(f"mark {phase} {time.perf_counter():.6f}", flush=True)
+
+
+def peak_rss_kib() -> int:
+    """VmHWM, the peak RSS of this process image (Linux). Not ru_maxrss: Linux keeps that across the exec, so a
+    child started from a 150 MB parent reports at least 150 MB."""
+    return int(Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0])
+
+
+def main(kind: str, db: str, tmp: Path) -> None:
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    mark("qt-imported")
+    if kind == "bare":
+        qapp = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.resize(1280, 760)
+    else:
+        from common import TODAY
+
+        from jobcenter_desktop.logsetup import setup_logging
+        from jobcenter_desktop.ui.app import build_main_window, ensure_qapp
+
+        mark("app-imported")
+        setup_logging(tmp / "logs")
+        qapp = ensure_qapp(sys.argv[:1])
+        settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("identity/username", "anna.k")
+        settings.setValue("identity/team", "Team Vest")
+        window = build_main_window(db, actor="anna.k", today=lambda: TODAY, settings=settings)
+        mark("window-built")
+
+    def finish() -> None:
+        print(f"rss {peak_rss_kib()}", flush=True)
+        # No teardown: nothing to measure there.
+        os._exit(0)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                # The window paints first, its children follow in the same flush: report once that returns.
+                QTimer.singleShot(0, lambda: print("painted", flush=True))
+                QTimer.singleShot(1000, finish)
+            return False
+
+    first_paint = FirstPaint()  # kept referenced while the loop runs
+    window.installEventFilter(first_paint)
+    window.show()
+    qapp.exec()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], Path(sys.argv[3]))
