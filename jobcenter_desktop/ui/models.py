@@ -25,6 +25,13 @@ Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the record behind a row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _BLACK = QColor("#000000")  # state fills are light: black text keeps them readable
+# Roles as plain ints: data() runs ~2,000 times per repaint, and comparing with Qt enum members costs more.
+_DISPLAY, _DECORATION, _TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                                                    Qt.ItemDataRole.ToolTipRole))  # fmt: skip
+_BACKGROUND, _FOREGROUND, _ALIGN = (int(r) for r in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                                                     Qt.ItemDataRole.TextAlignmentRole))  # fmt: skip
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _MIDNIGHT = time(0, 0)
 
 
@@ -124,23 +131,25 @@ class DeadlineTableModel(_RowTableModel):
         return list(self._all)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._rows):
             return None
-        r = self._rows[index.row()]
+        r = self._rows[row]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        role = int(role)
+        if role == _DISPLAY:
             return self._display(r, col)
-        if role == Qt.ItemDataRole.DecorationRole and col == self.COL_STATUS:
-            return state_icon(r.urgency)
-        if role == Qt.ItemDataRole.BackgroundRole and col in (self.COL_STATUS, self.COL_DUE, self.COL_LEFT):
-            return state_fill(r.urgency)
-        if role == Qt.ItemDataRole.ForegroundRole and col in (self.COL_STATUS, self.COL_DUE, self.COL_LEFT):
-            return _BLACK
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            return state_icon(r.urgency) if col == self.COL_STATUS else None
+        if role in (_BACKGROUND, _FOREGROUND):
+            if col not in (self.COL_STATUS, self.COL_DUE, self.COL_LEFT):
+                return None
+            return state_fill(r.urgency) if role == _BACKGROUND else _BLACK
+        if role == _TOOLTIP:
             return self._tooltip(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_LEFT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ALIGN:
+            return _RIGHT if col == self.COL_LEFT else None
+        if role == _ACCESSIBLE:
             return f"{PALETTE[r.urgency].label}, frist {self._display(r, self.COL_DUE)}, {r.milestone_name}"
         if role == ROW_ROLE:
             return r
