@@ -79,7 +79,7 @@ def recompute(n_cases: int) -> None:
 
     t_ours, t_base = median_time(ours, 5), median_time(baseline, 5)
     label = f"recompute {len(cases.case_ids):,} cases / {len(o):,} milestones"
-    report(label, t_ours, t_base, f"target ≤ 3× ({len(paused):,} paused cases via plan_case)")
+    report(label, t_ours, t_base, f"target ≤ 3× ({len(paused):,} cases via plan_case)")
     print(f"#   reading the columns from the database: {t_load:.2f} s")
 
     # Before: plan_case per case (what the preview ran until the bulk planner), on a sample of 5,000 cases.

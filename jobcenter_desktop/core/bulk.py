@@ -62,6 +62,25 @@ class DayTables:
         i = self.upto[idx] + n - 1 if n > 0 else self.upto[idx] - self.working[idx] + n
         return self._pick(i, ok)
 
+    def working_days_in(self, start: Days, end_exclusive: Days) -> tuple[Days, Mask]:
+        """How many working days ``d`` with ``start <= d < end_exclusive`` (0 for an empty span)."""
+        hi, ok_hi = self._index(end_exclusive - 1)
+        lo, ok_lo = self._index(start - 1)
+        return np.where(end_exclusive > start, self.upto[hi] - self.upto[lo], 0), ok_hi & ok_lo
+
+    def pause_moved(self, due: Days, anchor: Days, start: Days, end: Days, today: date | None) -> tuple[Days, Mask]:
+        """``due`` after the case's one pause (as ``deadlines._apply_pauses`` with a single pause)."""
+        has = start != NO_DATE
+        if today is not None:
+            end = np.where(end != NO_DATE, end, np.maximum(start, today.toordinal() + 1))
+        else:
+            end = np.where(end != NO_DATE, end, start)  # without a today an open pause counts nothing yet
+        paused_days, ok = self.working_days_in(np.maximum(start, anchor + 1), end)
+        move = has & (start <= due) & (paused_days > 0)
+        idx, ok_due = self._index(due)
+        moved, ok_moved = self._pick(self.upto[idx] + paused_days - 1, ok_due)
+        return np.where(move, moved, due), ~has | (ok & (~move | ok_moved))
+
     def roll(self, days: Days, roll: Roll) -> tuple[Days, Mask]:
         idx, ok = self._index(days)
         if roll is Roll.NONE:
@@ -104,7 +123,10 @@ class FactColumns:
     trigger_day: Mapping[str, Days]  # trigger kind -> day per case (NO_DATE: not happened)
     trigger_minute: Mapping[str, Days]  # trigger kind -> minute of the day per case (NO_TIME: a date only)
     done_day: Mapping[str, Days]  # rule id -> completion day per case (NO_DATE: not done)
-    paused: Mask  # cases with any pause (case or milestone): counted by plan_case
+    paused: Mask  # cases whose pauses the columns do not hold (several, or on one milestone): plan_case
+    members: Mapping[str, Days]  # group id -> its cases, ascending
+    pause_start: Days  # the case's one pause: first paused day (NO_DATE: none) ...
+    pause_end: Days  # ... and the resume day (NO_DATE: still paused)
 
     def __len__(self) -> int:
         return len(self.groups)
@@ -117,7 +139,9 @@ class FactColumns:
                 b.trigger(i, kind, when)
             for rule_id, day in f.completions.items():
                 b.done(i, rule_id, day)
-            if f.case_pauses or any(f.pauses.values()):
+            for p in f.case_pauses:
+                b.pause(i, p.start, p.end)
+            if any(f.pauses.values()):
                 b.paused(i)
         return b.build()
 
@@ -131,6 +155,8 @@ class FactColumnsBuilder:
         self._trig_min: dict[str, Days] = {}
         self._done: dict[str, Days] = {}
         self._paused = np.zeros(len(groups), dtype=np.bool_)
+        self._pause_start = np.zeros(len(groups), dtype=np.int64)
+        self._pause_end = np.zeros(len(groups), dtype=np.int64)
 
     def trigger(self, i: int, kind: str, when: date | datetime) -> None:
         day = self._trig_day.get(kind)
@@ -150,10 +176,22 @@ class FactColumnsBuilder:
         done[i] = day.toordinal()
 
     def paused(self, i: int) -> None:
+        """Case ``i`` has pauses the columns cannot hold (a milestone's own): it goes through plan_case."""
         self._paused[i] = True
 
+    def pause(self, i: int, start: date, end: date | None) -> None:
+        """A pause of the whole case; a second one sends the case through plan_case (overlaps count once)."""
+        if self._pause_start[i] != NO_DATE:
+            self._paused[i] = True
+        self._pause_start[i] = start.toordinal()
+        self._pause_end[i] = end.toordinal() if end is not None else NO_DATE
+
     def build(self) -> FactColumns:
-        return FactColumns(self.groups, self._trig_day, self._trig_min, self._done, self._paused)
+        codes = {g: i for i, g in enumerate(dict.fromkeys(self.groups))}
+        code = np.fromiter((codes[g] for g in self.groups), dtype=np.int64, count=len(self.groups))
+        members = {g: np.flatnonzero(code == c) for g, c in codes.items()}
+        return FactColumns(self.groups, self._trig_day, self._trig_min, self._done, self._paused, members,
+                           self._pause_start, self._pause_end)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,11 +225,12 @@ def _reach_years(p: Period | None) -> int:
 
 
 def _tables_for(cat: Catalogue, cal: WorkingCalendar, cols: FactColumns) -> DayTables | None:
-    known = [a[a != NO_DATE] for a in (*cols.trigger_day.values(), *cols.done_day.values())]
-    days = np.concatenate(known) if known else np.zeros(0, dtype=np.int64)
-    if not len(days):
-        return None
-    lo, hi = date.fromordinal(int(days.min())).year, date.fromordinal(int(days.max())).year
+    columns = [*cols.trigger_day.values(), *cols.done_day.values()]
+    far = date.max.toordinal()
+    low = min((int(np.min(a, where=a != NO_DATE, initial=far)) for a in columns), default=far)
+    if low == far:
+        return None  # no dates at all
+    lo, hi = date.fromordinal(low).year, date.fromordinal(max(int(a.max()) for a in columns)).year
     # A whole chain can move its last milestone by the sum of every period in the catalogue.
     reach = 1 + sum(_reach_years(r.period) + _reach_years(r.warn) for r in cat.milestones.values())
     first, last = max(MIN_YEAR, lo - 1), min(MAX_YEAR, hi + reach)
@@ -210,13 +249,10 @@ def plan_columns(
 
     ``facts_of`` gives the full :class:`CaseFacts` of the few cases that go through ``plan_case``.
     """
-    n = len(cols)
     tables = _tables_for(cat, cal, cols)
     scalar = cols.paused.copy()
     plans: dict[str, RulePlan] = {}
-    codes = {g: i for i, g in enumerate(dict.fromkeys(cols.groups))}
-    group_code = np.fromiter((codes[g] for g in cols.groups), dtype=np.int64, count=n)
-    members = {g: np.flatnonzero(group_code == c) for g, c in codes.items()}
+    members = cols.members
     empty = np.zeros(0, dtype=np.int64)
 
     for rule in cat.milestones.values():  # topological: a chain's predecessor is planned first
@@ -251,6 +287,8 @@ def plan_columns(
             minute = np.full(k, NO_TIME, dtype=np.int64)
         if tables is not None:
             ok &= (anchor >= tables.first) & (anchor <= tables.last)  # plan_case checks the anchor's year too
+            due, pause_ok = tables.pause_moved(due, anchor, cols.pause_start[idx], cols.pause_end[idx], today)
+            ok &= pause_ok | ~started
         warn = np.zeros(k, dtype=np.int64)
         if rule.warn is not None and tables is not None:
             raw_warn, warn_ok = _raw_due(tables, rule.warn, anchor)

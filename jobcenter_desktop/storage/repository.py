@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from jobcenter_desktop.core.models import (
@@ -243,20 +243,32 @@ class Repository:
 
     def deadline_day_counts(self, f: DeadlineFilter) -> list[DayCount]:
         """The milestones ``deadline_rows(f)`` would return, counted per due day and per everything urgency
-        depends on. A calendar month at 100k cases is then answered from one covering index (ix_milestone_calendar)
-        with no row per milestone: the case filters become IN-lists of case ids, the joins run only for them."""
+        depends on, without a row per milestone. The GROUP BY follows the covering index ix_milestone_calendar
+        column by column, so SQLite streams it without sorting; done-late and paused milestones are counted
+        alongside (paused by a second, narrower count) rather than split into more groups."""
         m = MilestoneRow
-        done_late = m.done_on > m.due_on
-        open_pauses = select(PauseRow.case_id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id.is_(None))
-        paused_ms = select(PauseRow.milestone_id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id.is_not(None))
-        paused = or_(m.case_id.in_(open_pauses), m.id.in_(paused_ms))
-        keys = (m.due_on, m.due_at, m.rule_id, m.state, m.provisional, m.warn_on, done_late, paused)
-        q = _scope(select(*keys, func.count()).where(m.due_on.is_not(None)), f)
-        q = q.group_by(*keys)
+        keys = (m.state, m.due_on, m.due_at, m.rule_id, m.provisional, m.warn_on)
+        late = func.sum(case((m.done_on > m.due_on, 1), else_=0))
+        q = _scope(select(*keys, func.count(), late).where(m.due_on.is_not(None)), f).group_by(*keys)
+        case_paused = select(PauseRow.case_id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id.is_(None))
+        ms_paused = select(PauseRow.milestone_id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id.is_not(None))
+        q_paused = _scope(select(*keys, func.count()).where(m.due_on.is_not(None)), f).where(
+            or_(m.case_id.in_(case_paused), m.id.in_(ms_paused))).group_by(*keys)
+        paused = {tuple(row[:6]): row[6] for row in self.s.execute(q_paused)}
         out = []
-        for due, due_at, rule_id, state, prov, warn, late, p, n in self.s.execute(q):
+        for state_s, due, due_at, rule_id, prov, warn, n, n_late in self.s.execute(q):
             assert due is not None  # filtered above
-            out.append(DayCount(due, due_at, rule_id, MilestoneState(state), bool(prov), warn, bool(late), bool(p), n))
+            state = MilestoneState(state_s)
+            if state is MilestoneState.DONE:  # on time or late; a pause no longer matters
+                parts = [(True, False, int(n_late or 0)), (False, False, n - int(n_late or 0))]
+            elif state is MilestoneState.OPEN:
+                n_paused = paused.get((state_s, due, due_at, rule_id, prov, warn), 0)
+                parts = [(False, True, n_paused), (False, False, n - n_paused)]
+            else:
+                parts = [(False, False, n)]
+            for is_late, is_paused, k in parts:
+                if k:
+                    out.append(DayCount(due, due_at, rule_id, state, bool(prov), warn, is_late, is_paused, k))
         return out
 
     def open_pauses(self) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
@@ -305,9 +317,15 @@ class Repository:
                 b.done(i, rule_id, done_on)
             if state == open_state:
                 stored.append(StoredDue(mid, i, rule_id, due_at or due_on))
-        for cid in self.s.scalars(select(PauseRow.case_id).join(CaseRow).where(is_open).distinct()):
-            if (i := index.get(cid)) is not None:
-                b.paused(i)
+        q_pause = (select(PauseRow.case_id, PauseRow.milestone_id, PauseRow.start_on, PauseRow.end_on)
+                   .join(CaseRow).where(is_open))  # fmt: skip
+        for cid, pause_ms, start_on, end_on in self.s.execute(q_pause):
+            if (i := index.get(cid)) is None:
+                continue
+            if pause_ms is None:
+                b.pause(i, start_on, end_on)
+            else:
+                b.paused(i)  # a milestone's own pause: plan_case counts it
         return OpenCases([c for c, _, _ in cases], [n for _, n, _ in cases], b.build(), stored)
 
     def cases_with_children(self, ids: Sequence[uuid.UUID]) -> list[CaseRow]:

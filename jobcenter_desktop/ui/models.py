@@ -64,7 +64,8 @@ class DeadlineTableModel(_RowTableModel):
         self._rows: list[DeadlineRow] = []
         self._text = ""
         self._last_text: str = ""
-        self._last_idx: list[int] | None = None
+        self._last_idx: Sequence[int] | None = None
+        self._matches: dict[str, Sequence[int]] = {}  # search text -> matching rows, since the last load
         self._states: frozenset[Urgency] = frozenset()
         self._sort: tuple[int, Qt.SortOrder] = (self.COL_DUE, Qt.SortOrder.AscendingOrder)
         self.revealed: set[Any] = set()  # case ids whose CPR the user chose to reveal
@@ -81,6 +82,7 @@ class DeadlineTableModel(_RowTableModel):
         self._all.sort(key=_sort_key(col), reverse=order == Qt.SortOrder.DescendingOrder)
         self._keys = [_search_key(r) for r in self._all]
         self._last_text, self._last_idx = "", None
+        self._matches = {}
 
     def set_filter(self, text: str = "", states: frozenset[Urgency] = frozenset()) -> None:
         self._text, self._states = text, states
@@ -89,19 +91,24 @@ class DeadlineTableModel(_RowTableModel):
     def _apply(self) -> None:
         text = self._text.casefold()
         keys = self._keys
-        # Typing forward only narrows the previous match: start from it instead of from every row.
-        if self._last_text and text.startswith(self._last_text) and self._last_idx is not None:
-            idx: list[int] = self._last_idx
-        else:
-            idx = list(range(len(self._all)))
-        for word in text.split():
-            digits = word.replace("-", "")
-            if digits != word and digits.isdigit():  # "010190-1235" matches the stored digits too
-                idx = [i for i in idx if word in keys[i] or digits in keys[i]]
+        idx: Sequence[int] | None = self._matches.get(text)  # backspacing to an earlier text: its match is known
+        if idx is None:
+            # Typing forward only narrows the previous match: start from it instead of from every row.
+            if self._last_text and text.startswith(self._last_text) and self._last_idx is not None:
+                idx = self._last_idx
             else:
-                idx = [i for i in idx if word in keys[i]]
+                idx = range(len(self._all))
+            for word in text.split():
+                digits = word.replace("-", "")
+                if digits != word and digits.isdigit():  # "010190-1235" matches the stored digits too
+                    idx = [i for i in idx if word in keys[i] or digits in keys[i]]
+                else:
+                    idx = [i for i in idx if word in keys[i]]
+            if len(self._matches) > 64:
+                self._matches.clear()
+            self._matches[text] = idx
         self._last_text, self._last_idx = text, idx
-        rows = [self._all[i] for i in idx]
+        rows = self._all if not text.split() else [self._all[i] for i in idx]
         if self._states:
             rows = [r for r in rows if r.urgency in self._states]
         self.beginResetModel()

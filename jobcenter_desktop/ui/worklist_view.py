@@ -49,6 +49,8 @@ class DeadlineTable(QTableView):
         self.horizontalHeader().setSortIndicator(DeadlineTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
+        # Fixed row heights: after each filter the view then needs no per-row size (65,000 rows for "Alle").
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)

@@ -204,20 +204,23 @@ def test_bulk_worked_days(anchor):
         assert_same_as_plan_case(cat, cal, facts, anchor)
 
 
-def test_cases_with_pauses_and_errors_go_through_plan_case():
+def test_pauses_in_the_columns_and_through_plan_case():
     cat = CATALOGUES["synthetic"]
-    paused = CaseFacts("a", {"start": date(2025, 1, 6)}, case_pauses=[Pause(date(2025, 1, 7), None)])
+    case_paused = CaseFacts("a", {"start": date(2025, 1, 6)}, case_pauses=[Pause(date(2025, 1, 7), None)])
+    overlapping = [Pause(date(2025, 1, 7), date(2025, 1, 9)), Pause(date(2025, 1, 8), None)]
+    twice = CaseFacts("a", {"start": date(2025, 1, 6)}, case_pauses=overlapping)
+    ms_paused = CaseFacts("a", {"start": date(2025, 1, 6)}, pauses={"wd": [Pause(date(2025, 1, 7), None)]})
+    facts = [CaseFacts("a", {}), case_paused, twice, ms_paused]
     asked: list[int] = []
 
     def facts_of(ids):
         asked.extend(ids)
-        return {i: paused for i in ids}
+        return {i: facts[i] for i in ids}
 
-    plan = plan_columns(cat, CAL, FactColumns.from_facts([CaseFacts("a", {}), paused]), facts_of,
-                        today=date(2025, 1, 20))  # fmt: skip
-    assert asked == [1]
+    plan = plan_columns(cat, CAL, FactColumns.from_facts(facts), facts_of, today=date(2025, 1, 20))
+    assert asked == [2, 3]  # one whole-case pause is counted in the columns; overlaps and milestone pauses are not
     # 7 working days after Mon 6 Jan = Wed 15 Jan, pushed by the 10 paused working days 7–20 Jan.
-    assert plan["wd"].deadline(1).due == date(2025, 1, 29)
+    assert [plan["wd"].deadline(i).due for i in (1, 2, 3)] == [date(2025, 1, 29)] * 3
     assert plan["wd"].deadline(0) is None
 
     # An hours rule counted from a date without a time: the same Danish error as plan_case gives.
