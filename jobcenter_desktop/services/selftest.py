@@ -40,6 +40,10 @@ def run_self_test() -> list[str]:
             today = date(2025, 12, 18)
             app.cases.register(NewCase("kontanthjaelp", "Selvtest Person", "010190-1235",
                                        {"foerste_fremmoede": ANCHOR}), today)  # fmt: skip
+            moves = app.recompute.preview()  # the vectorised planner (numpy) agrees with the stored dates
+            if moves:
+                raise ServiceError(f"genberegning uenig med gemte frister: {len(moves)} ville flytte")
+            done.append("genberegning (samlet, numpy) enig med gemte frister")
             out = Path(tmp) / "selvtest.xlsx"
             req = ExportRequest(Scope(caseworker="selvtest"), Period.iso_week(2025, 52))
             n = app.worklists.export(req, out, today, datetime(2025, 12, 18, 12, 0))
