@@ -143,6 +143,8 @@ def bench_in_process(db: Path) -> None:
             drain()
             print(f"# calendar {view!r}: first view (a year of counts) {time.perf_counter() - t:.3f} s")
             ours[view] = keys, timed(month_switches(window.calendar.calendar))
+        hwm = int(Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0]) // 1024
+        print(f"# peak memory of this process after 'alle' (every open deadline loaded): {hwm} MB")
         window.close()
         window.deleteLater()
         drain()
