@@ -17,8 +17,10 @@ from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.storage.backup import (
     BackupError,
     BackupFile,
+    backed_up_on,
     backup_name,
     backup_sqlite,
+    default_folder,
     inspect_backup,
     list_backups,
     restore_sqlite,
@@ -43,7 +45,7 @@ class BackupService:
 
     @property
     def folder(self) -> Path:
-        return self.db_path.parent / "backups"
+        return default_folder(self.db_path)
 
     def all(self) -> list[BackupFile]:
         return list_backups(self.folder, self.db_path)
@@ -65,7 +67,7 @@ class BackupService:
         """The start-up backup: at most one a day, and none for a database without cases."""
         when = now or datetime.now()
         today: date = when.date()
-        if any(b.created.date() == today for b in self.all()):
+        if backed_up_on(self.db_path, today):
             return None
         with self.ctx.db.read() as s:
             if not Repository(s).count_cases():

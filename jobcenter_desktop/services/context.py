@@ -16,7 +16,7 @@ from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
 from jobcenter_desktop.paths import default_catalogue_path
 from jobcenter_desktop.services.errors import PassphraseRequired, StartupError
 from jobcenter_desktop.storage import crypto
-from jobcenter_desktop.storage.backup import list_backups
+from jobcenter_desktop.storage.backup import backed_up_on
 from jobcenter_desktop.storage.db import (
     Database,
     DatabaseError,
@@ -96,12 +96,6 @@ def load_catalogue_or_fail(path: Path | None) -> Catalogue:
                            "(standardkataloget ligger i programmets resources/rules).") from e  # fmt: skip
 
 
-def _backed_up_today(db_path: Path) -> bool:
-    """Whether today's start-up check and backup already happened (see BackupService.daily)."""
-    today = datetime.now().date()
-    return any(b.created.date() == today for b in list_backups(db_path.parent / "backups", db_path))
-
-
 def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None) -> tuple[Database, str | None]:
     """Open (creating if missing) and migrate a SQLite database. Faults become a Danish StartupError;
     the file is never overwritten. ``key``: the passphrase of an encrypted (SQLCipher) database; a new file
@@ -114,7 +108,8 @@ def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None
         # Probe and migrate without switching to WAL: that pragma rewrites the file header, and a file that
         # turns out to be foreign or from a newer version must be left byte for byte as it was.
         check = make_engine(sqlite_url(db_path), wal=False, key=key, path=db_path)
-        probe(check, db_path, keyed=key is not None, deep=not _backed_up_today(db_path))
+        # The page-by-page check runs once a day, with the daily backup (BackupService.daily) that follows.
+        probe(check, db_path, keyed=key is not None, deep=not backed_up_on(db_path, datetime.now().date()))
         backup = upgrade(check, db_path, key=key) if migrate else None
     except EncryptedDatabaseError as e:
         raise PassphraseRequired(str(e)) from e

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,16 @@ def backup_sqlite(src: Path, dest: Path, key: str | None = None) -> Path:
 
 def backup_name(db_path: Path, label: str, now: datetime) -> str:
     return f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{label}.sqlite3"
+
+
+def default_folder(db_path: Path) -> Path:
+    """Where a database's backups live: ``backups/`` beside it."""
+    return db_path.parent / "backups"
+
+
+def backed_up_on(db_path: Path, day: date) -> bool:
+    """Whether the database has a backup from ``day`` in its backups folder."""
+    return any(b.created.date() == day for b in list_backups(default_folder(db_path), db_path))
 
 
 def list_backups(folder: Path, db_path: Path) -> list[BackupFile]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 from jobcenter_desktop.paths import migrations_dir
-from jobcenter_desktop.storage.backup import backup_name, backup_sqlite
+from jobcenter_desktop.storage.backup import backup_name, backup_sqlite, default_folder
 from jobcenter_desktop.storage.db import DatabaseError
 
 if TYPE_CHECKING:
@@ -74,8 +74,6 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
-    if current_revision(engine) == head:
-        return None
     # Decide and migrate under the write lock: two instances starting on the same new file at the same moment
     # must not both create tables (the second waits, then finds the schema at head and does nothing).
     locked = engine.execution_options(sqlite_begin="IMMEDIATE") if engine.dialect.name == "sqlite" else engine
@@ -94,7 +92,7 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
             raise DatabaseError("Filen indeholder en anden database end Frister. Vælg en anden fil; "
                                 "filen er ikke ændret.")  # fmt: skip
         if current is not None and db_file is not None and db_file.exists():
-            target_dir = backup_dir or db_file.parent / "backups"
+            target_dir = backup_dir or default_folder(db_file)
             name = backup_name(db_file, f"before-{head}", datetime.now())  # local time: people read these names
             backup = backup_sqlite(db_file, target_dir / name, key)
         cfg.attributes["connection"] = conn
