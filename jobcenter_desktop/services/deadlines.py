@@ -28,14 +28,9 @@ class DeadlineService:
         key = (row.due, row.due_at, row.rule_id, row.state, row.provisional, row.paused, row.warn_from, row.done_on)
         urgency = urgencies.get(key)
         if urgency is None:
-            urgency = urgencies[key] = classify(
-                today=today, cal=cal, due=row.due, due_at=row.due_at, now=now,
-                done_on=row.done_on if row.state is MilestoneState.DONE else None,
-                soft=rule.soft if rule else False, provisional=row.provisional, paused=row.paused,
-                not_applicable=row.state is MilestoneState.NOT_APPLICABLE,
-                warn_from=row.warn_from,
-                due_soon_days=self.ctx.due_soon_days,
-            )  # fmt: skip
+            urgency = urgencies[key] = self._urgency(
+                today, now, row.rule_id, row.state, row.due, row.due_at, row.provisional, row.paused, row.warn_from,
+                row.done_on)  # fmt: skip
         left: int | None = None
         if row.due is not None:
             left = days_left.get(row.due)
@@ -51,6 +46,19 @@ class DeadlineService:
             due=row.due, due_at=row.due_at, provisional=row.provisional, done_on=row.done_on, paused=row.paused,
             notes=row.notes, warn_from=row.warn_from, urgency=urgency, working_days_left=left,
             milestone_name=rule.name if rule else row.rule_id, group_name=group.name if group else row.group,
+        )  # fmt: skip
+
+    def _urgency(self, today: date, now: datetime | None, rule_id: str, state: MilestoneState, due: date | None,
+                 due_at: datetime | None, provisional: bool, paused: bool, warn_from: date | None,
+                 done_on: date | None) -> Urgency:  # fmt: skip
+        """The one mapping of a stored milestone onto ``classify``: worklist rows and calendar counts alike."""
+        rule = self.ctx.catalogue.milestones.get(rule_id)
+        return classify(
+            today=today, cal=self.ctx.calendar, due=due, due_at=due_at, now=now,
+            done_on=done_on if state is MilestoneState.DONE else None,
+            soft=rule.soft if rule else False, provisional=provisional, paused=paused,
+            not_applicable=state is MilestoneState.NOT_APPLICABLE, warn_from=warn_from,
+            due_soon_days=self.ctx.due_soon_days,
         )  # fmt: skip
 
     def list(self, f: DeadlineFilter, today: date, now: datetime | None = None) -> list[DeadlineRow]:
@@ -74,18 +82,11 @@ class DeadlineService:
             groups = Repository(s).deadline_day_counts(replace(f, date_from=start, date_to=end))
         counts: Counter[date] = Counter()
         states: dict[date, list[Urgency]] = {}
-        cat, cal = self.ctx.catalogue, self.ctx.calendar
         for g in groups:
-            rule = cat.milestones.get(g.rule_id)
-            done = g.state is MilestoneState.DONE
-            urgency = classify(
-                today=today, cal=cal, due=g.due, due_at=g.due_at, now=now,
-                # classify only compares the done day with the due day: stand-ins with the same answer.
-                done_on=(g.due + timedelta(days=1) if g.done_late else g.due) if done else None,
-                soft=rule.soft if rule else False, provisional=g.provisional, paused=g.paused,
-                not_applicable=g.state is MilestoneState.NOT_APPLICABLE, warn_from=g.warn_from,
-                due_soon_days=self.ctx.due_soon_days,
-            )  # fmt: skip
+            # A count has no done day, only whether it was late: classify compares just that, so stand in.
+            done_on = g.due + timedelta(days=1) if g.done_late else g.due
+            urgency = self._urgency(today, now, g.rule_id, g.state, g.due, g.due_at, g.provisional, g.paused,
+                                    g.warn_from, done_on)  # fmt: skip
             if f.states and urgency not in f.states:
                 continue
             counts[g.due] += g.count
