@@ -64,7 +64,6 @@ class DeadlineTableModel(_RowTableModel):
         self._rows: list[DeadlineRow] = []
         self._text = ""
         self._last_text: str = ""
-        self._last_idx: Sequence[int] | None = None
         self._matches: dict[str, Sequence[int]] = {}  # search text -> matching rows, since the last load
         self._states: frozenset[Urgency] = frozenset()
         self._sort: tuple[int, Qt.SortOrder] = (self.COL_DUE, Qt.SortOrder.AscendingOrder)
@@ -81,7 +80,7 @@ class DeadlineTableModel(_RowTableModel):
         col, order = self._sort
         self._all.sort(key=_sort_key(col), reverse=order == Qt.SortOrder.DescendingOrder)
         self._keys = [_search_key(r) for r in self._all]
-        self._last_text, self._last_idx = "", None
+        self._last_text = ""
         self._matches = {}
 
     def set_filter(self, text: str = "", states: frozenset[Urgency] = frozenset()) -> None:
@@ -94,10 +93,8 @@ class DeadlineTableModel(_RowTableModel):
         idx: Sequence[int] | None = self._matches.get(text)  # backspacing to an earlier text: its match is known
         if idx is None:
             # Typing forward only narrows the previous match: start from it instead of from every row.
-            if self._last_text and text.startswith(self._last_text) and self._last_idx is not None:
-                idx = self._last_idx
-            else:
-                idx = range(len(self._all))
+            previous = self._matches.get(self._last_text) if text.startswith(self._last_text) else None
+            idx = previous if previous is not None else range(len(self._all))
             for word in text.split():
                 digits = word.replace("-", "")
                 if digits != word and digits.isdigit():  # "010190-1235" matches the stored digits too
@@ -107,7 +104,7 @@ class DeadlineTableModel(_RowTableModel):
             if len(self._matches) > 64:
                 self._matches.clear()
             self._matches[text] = idx
-        self._last_text, self._last_idx = text, idx
+        self._last_text = text
         rows = self._all if not text.split() else [self._all[i] for i in idx]
         if self._states:
             rows = [r for r in rows if r.urgency in self._states]

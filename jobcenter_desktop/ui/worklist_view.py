@@ -49,8 +49,6 @@ class DeadlineTable(QTableView):
         self.horizontalHeader().setSortIndicator(DeadlineTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
-        # Fixed row heights: after each filter the view then needs no per-row size (65,000 rows for "Alle").
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setStretchLastSection(False)
@@ -101,8 +99,8 @@ class WorklistView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("worklist_count")
         self.count_label.setProperty("role", "hint")
-        # A fixed width: a count that changes length on every keystroke would otherwise re-lay out (and repaint)
-        # the whole window each time, ~4× the cost of filtering and repainting the table itself.
+        # A fixed width: a count that changes length on every keystroke would otherwise ask for a new layout of
+        # the search row each time.
         self.count_label.setFixedWidth(self.count_label.fontMetrics().horizontalAdvance("999.999 af 999.999 frister"))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
