@@ -32,8 +32,9 @@ from jobcenter_desktop.core.calendar import (
 from jobcenter_desktop.core.dates import DateParseError, format_anchor, parse_anchor, parse_date
 from jobcenter_desktop.core.deadlines import Anchor, Deadline, DeadlineError, compute_due
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter
-from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
+from jobcenter_desktop.core.text import printable
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.logsetup import setup_logging
 from jobcenter_desktop.paths import default_catalogue_path, default_db_path, demo_db_path
@@ -204,11 +205,13 @@ def _due_batch(args: argparse.Namespace, cat: Catalogue, cal: WorkingCalendar) -
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["milestone", "anchor", "due"])
     cache: dict[tuple[str, str], str] = {}  # bulk what-if files repeat (milestone, anchor) pairs a lot
+    bad: list[str] = []
     for line_no, row in enumerate(reader, start=2):
         if not row or not "".join(row).strip():
             continue
         if len(row) < 2:
-            raise UsageError(f"linje {line_no}: der skal være to felter (milestone,anchor)")
+            bad.append(f"linje {line_no}: der skal være to felter (milestone,anchor)")
+            continue
         milestone, anchor_text = row[0].strip(), row[1].strip()
         key = (milestone, anchor_text)
         due = cache.get(key)
@@ -216,11 +219,16 @@ def _due_batch(args: argparse.Namespace, cat: Catalogue, cal: WorkingCalendar) -
             try:
                 due = _due(cat, cal, milestone, parse_anchor(anchor_text), explain=False).due_text()
             except (UsageError, DateParseError, DeadlineError, CalendarRangeError) as e:
-                raise UsageError(f"linje {line_no}: {e}") from None
+                bad.append(f"linje {line_no}: {' '.join(str(e).split())}")
+                continue
             cache[key] = due
         writer.writerow([milestone, anchor_text, due])
-    sys.stdout.write(out.getvalue())  # all or nothing: a bad line exits 2 before anything is printed
-    return EXIT_OK
+    # Every good line is printed; every bad line is named on stderr with its line number, and the exit code
+    # says that some were bad, so a script cannot take a partial result for a whole one.
+    sys.stdout.write(out.getvalue())
+    for message in bad:
+        print(f"jobcenter-desktop: fejl: {printable(message)}", file=sys.stderr)
+    return EXIT_USAGE if bad else EXIT_OK
 
 
 # ---------------------------------------------------------------------------- stateful commands
@@ -387,9 +395,9 @@ def cmd_case(args: argparse.Namespace) -> int:
             _print_case(app, case, today, reveal=args.reveal_cpr)
         return EXIT_OK
     if args.case_cmd == "close":
-        case = app.cases.close(case.id, args.on or today)
+        case = app.cases.close(case.id, args.on or today, expected_version=case.version)
     elif args.case_cmd == "reopen":
-        case = app.cases.reopen(case.id, today)
+        case = app.cases.reopen(case.id, today, expected_version=case.version)
     elif args.case_cmd == "trigger":
         kind, sep, value = args.event.partition("=")
         if not sep:
@@ -398,13 +406,13 @@ def cmd_case(args: argparse.Namespace) -> int:
             when = parse_anchor(value)
         except DateParseError as e:
             raise UsageError(str(e)) from None
-        case = app.cases.add_trigger(case.id, kind.strip(), when, today)
+        case = app.cases.add_trigger(case.id, kind.strip(), when, today, expected_version=case.version)
     elif args.case_cmd == "pause":
-        case = app.cases.pause(case.id, args.on or today, args.reason, today)
+        case = app.cases.pause(case.id, args.on or today, args.reason, today, expected_version=case.version)
     elif args.case_cmd == "resume":
-        case = app.cases.resume(case.id, args.on or today, today)
+        case = app.cases.resume(case.id, args.on or today, today, expected_version=case.version)
     elif args.case_cmd == "reassign":
-        case = app.cases.reassign(case.id, args.to, args.case_team, today)
+        case = app.cases.reassign(case.id, args.to, args.case_team, today, expected_version=case.version)
     _print_case(app, case, today, reveal=False)
     return EXIT_OK
 
@@ -418,9 +426,9 @@ def cmd_milestone(args: argparse.Namespace) -> int:
     today = _today(args)
     case, mid = _find_milestone(app, args.ref)
     if args.ms_cmd == "done":
-        case = app.cases.complete(mid, args.on or today, today)
+        case = app.cases.complete(mid, args.on or today, today, expected_version=case.version)
     elif args.ms_cmd == "undo":
-        case = app.cases.undo_complete(mid, today)
+        case = app.cases.undo_complete(mid, today, expected_version=case.version)
     elif args.ms_cmd == "why":
         m = next(m for m in case.milestones if m.id == mid)
         for step in m.steps or ("Ingen frist endnu: hændelsen er ikke registreret.",):
@@ -500,9 +508,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _week_arg(text: str) -> tuple[int, int]:
-    m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), flags=re.IGNORECASE)
+    m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), flags=re.IGNORECASE | re.ASCII)
     if not m:
         raise argparse.ArgumentTypeError(f"{text[:20]!r} er ikke en uge (brug ÅÅÅÅ-Wuu, fx 2026-W48)")
+    if not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"året skal ligge mellem {MIN_YEAR} og {MAX_YEAR}")
     return int(m[1]), int(m[2])
 
 
@@ -608,9 +618,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
         _emit_json([asdict(e) for e in entries])
         return EXIT_OK
     for e in entries:
-        change = f"{e.before} → {e.after}" if e.before else e.after
-        print(f"{e.at.astimezone():%Y-%m-%d %H:%M} {e.actor:<10} {e.action:<14} {e.entity_id:<28} {e.field:<10} "
-              f"{change.replace(chr(10), ' | ')}" + (f"  ({e.reason})" if e.reason else ""))  # fmt: skip
+        # Whatever is stored (an old entry, a file edited by hand) prints as one line without control characters.
+        before, after = hide_cpr_in_text(e.before), hide_cpr_in_text(e.after)  # notes can quote a CPR number
+        change = f"{before} → {after}" if before else after
+        reason = f"  ({printable(e.reason)})" if e.reason else ""
+        print(f"{e.at.astimezone():%Y-%m-%d %H:%M} {printable(e.actor):<10} {printable(e.action):<14} "
+              f"{printable(e.entity_id):<28} {printable(e.field):<10} {printable(change)}{reason}")  # fmt: skip
     return EXIT_OK
 
 
@@ -796,6 +809,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_path = setup_logging()
     args: argparse.Namespace | None = None
     try:
+        _check_argv(argv)
         args = parser.parse_args(argv)
         args.db_given = bool(args.db)
         if args.self_test:
@@ -813,6 +827,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(str(e).replace("\n", " "))
     except (DeadlineError, CalendarRangeError, DateParseError) as e:
         _fail(str(e))
+    except OverflowError:  # date arithmetic past year 9999: every date input is range-checked, this is the net
+        log.warning("Dato uden for det mulige område", exc_info=True)
+        _fail(f"en dato ligger uden for det mulige område ({MIN_YEAR}–{MAX_YEAR})")
     except BrokenPipeError:
         return EXIT_OK  # `... | head` closed the pipe: not an error
     except KeyboardInterrupt:
@@ -828,6 +845,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
+def _check_argv(argv: Sequence[str]) -> None:
+    """An argument with bytes that are not UTF-8 (Python carries them as lone surrogates) can be neither shown
+    nor stored: refuse it here, for every command, before anything reads it."""
+    for i, arg in enumerate(argv, start=1):
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            raise UsageError(f"argument {i} indeholder tegn der ikke er gyldig tekst (UTF-8); skriv det igen")
+
+
 def _fail(message: str) -> None:
-    one_line = " ".join(message.split())  # the contract is one line, even if the input had newlines in it
+    one_line = printable(" ".join(message.split()))  # the contract is one line, whatever the input held
     print(f"jobcenter-desktop: fejl: {one_line}", file=sys.stderr)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR
 
@@ -12,8 +13,26 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 
 
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")
+
+
 class DateParseError(ValueError):
     pass
+
+
+def local_time_problem(value: datetime) -> str | None:
+    """Why a wall-clock time cannot be a Danish time, or None. On the spring-forward night the hour 02:00–02:59
+    does not exist; on the autumn night it happens twice. An hours deadline counted from either would be a
+    guess, so such a time is refused with what to type instead."""
+    first, second = value.replace(tzinfo=DANISH_TIME, fold=0), value.replace(tzinfo=DANISH_TIME, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    when = f"Klokken {value:%H:%M} den {value:%d-%m-%Y}"
+    if first.astimezone(UTC).astimezone(DANISH_TIME).replace(tzinfo=None) != value:
+        return f"{when} findes ikke i dansk tid: urene stilles frem til sommertid. Angiv et klokkeslæt før 02:00 " \
+               "eller fra 03:00."  # fmt: skip
+    return f"{when} findes to gange i dansk tid: urene stilles tilbage til vintertid. Angiv et klokkeslæt før " \
+           "02:00 eller fra 03:00, så fristen ikke bliver tvetydig."  # fmt: skip
 
 
 def parse_date(text: str) -> date:
@@ -45,7 +64,11 @@ def parse_anchor(text: str) -> date | datetime:
     m = _TIME.match(parts[1].strip())
     if not m or int(m[1]) > 23 or int(m[2]) > 59:
         raise DateParseError(f"{parts[1][:20]!r} er ikke et klokkeslæt (brug TT:MM).")
-    return datetime(day.year, day.month, day.day, int(m[1]), int(m[2]))
+    value = datetime(day.year, day.month, day.day, int(m[1]), int(m[2]))
+    problem = local_time_problem(value)
+    if problem:
+        raise DateParseError(problem)
+    return value
 
 
 def format_anchor(value: date | datetime) -> str:

@@ -94,6 +94,7 @@ class CaseSummary:
     opened_on: date
     open_milestones: int
     next_due: date | None
+    version: int = 0  # the case's row version when listed: a change from the register is checked against it
 
 
 @dataclass(frozen=True, slots=True)

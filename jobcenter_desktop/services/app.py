@@ -68,11 +68,11 @@ class Frister:
         return self.ctx.calendar
 
     def audit(self, case_id: uuid.UUID | None = None) -> list[AuditEntry]:
-        with self.ctx.db.read() as s:
+        with self.ctx.read() as s:
             return Repository(s).audit_entries(case_id)
 
     def caseworkers(self) -> list[tuple[str, str]]:
-        with self.ctx.db.read() as s:
+        with self.ctx.read() as s:
             return Repository(s).caseworkers()
 
     def close(self) -> None:

@@ -57,7 +57,7 @@ class BackupService:
             backup_sqlite(self.db_path, target, self.ctx.db.key)
         except (OSError, sqlite3.DatabaseError, CryptoError) as e:
             raise ServiceError(f"Sikkerhedskopien kunne ikke gemmes i {self.folder} ({e}).") from e
-        with self.ctx.db.write() as s:
+        with self.ctx.write() as s:
             Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="backup",
                                 after=target.name, reason=label)  # fmt: skip
         self.prune()
@@ -69,7 +69,7 @@ class BackupService:
         today: date = when.date()
         if backed_up_on(self.db_path, today):
             return None
-        with self.ctx.db.read() as s:
+        with self.ctx.read() as s:
             if not Repository(s).count_cases():
                 return None
         return self.create("daglig", when)
@@ -102,7 +102,7 @@ class BackupService:
             raise ServiceError(str(e)) from e
         log.info("Database gendannet fra %s (sikkerhedskopi af forrige tilstand: %s)", backup.name, safety.path.name)
         try:  # the restored database records its own restore (the entry before it went with the old state)
-            with self.ctx.db.write() as s:
+            with self.ctx.write() as s:
                 reason = f"Forrige tilstand gemt som {safety.path.name}"
                 Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="restore",
                                     after=backup.name, reason=reason)  # fmt: skip

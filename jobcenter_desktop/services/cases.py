@@ -6,7 +6,6 @@ Stored due dates are the truth the lists show. An action recomputes only the mil
 
 from __future__ import annotations
 
-import unicodedata
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,17 +14,28 @@ from datetime import date, datetime
 from sqlalchemy.orm.exc import StaleDataError
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
+from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, Deadline, DeadlineError, Pause, plan_case
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, CaseSummary, MilestoneState, Party
 from jobcenter_desktop.core.party import PartyIdError, normalize_party_id
 from jobcenter_desktop.core.rules import MilestoneRule
+from jobcenter_desktop.core.text import TextError, check_identity, check_search, check_text
 from jobcenter_desktop.services.context import Context, plausible_date_warning
-from jobcenter_desktop.services.errors import ConflictError, Problem, ServiceError, ValidationError
-from jobcenter_desktop.storage.orm import CaseRow, MilestoneRow, PauseRow, TriggerEventRow, utcnow
+from jobcenter_desktop.services.errors import ConflictError, DuplicateError, Problem, ServiceError, ValidationError
+from jobcenter_desktop.storage.orm import (
+    OPEN_CASE_INDEX,
+    CaseRow,
+    Caseworker,
+    MilestoneRow,
+    PauseRow,
+    TriggerEventRow,
+    utcnow,
+)
 from jobcenter_desktop.storage.repository import NotFoundError, Repository, case_record
 
 MAX_NAME = 200
 MAX_NOTES = 10_000
+MAX_REASON = 500
 
 
 @dataclass(frozen=True)
@@ -56,11 +66,28 @@ class CheckResult:
         return not self.problems
 
 
-def clean_text(value: str, *, limit: int, multiline: bool = False) -> str:
-    """Trim, normalise (NFC) and drop control characters (keeps newlines/tabs in multi-line notes)."""
-    value = unicodedata.normalize("NFC", value).strip()
-    keep = "\n\t" if multiline else ""
-    return "".join(ch for ch in value if ch in keep or unicodedata.category(ch)[0] != "C")[:limit]
+def text_field(value: str, *, field: str, what: str, limit: int, multiline: bool = False,
+               required: bool = False) -> str:  # fmt: skip
+    """Free text from a person, checked (too long is refused, never cut); a ValidationError names the field."""
+    try:
+        return check_text(value, limit=limit, what=what, multiline=multiline, required=required)
+    except TextError as e:
+        raise ValidationError([Problem(field, str(e))]) from None
+
+
+def identity_field(value: str, *, field: str, what: str) -> str:
+    """A caseworker's user name or a team's name (see core.text.check_identity)."""
+    try:
+        return check_identity(value, what)
+    except TextError as e:
+        raise ValidationError([Problem(field, str(e))]) from None
+
+
+def _problem(problems: list[Problem], check: Callable[[], object]) -> None:
+    try:
+        check()
+    except ValidationError as e:
+        problems.extend(e.problems)
 
 
 class CaseService:
@@ -76,18 +103,20 @@ class CaseService:
         group = cat.groups.get(new.group)
         if group is None:
             problems.append(Problem("group", f"Ukendt målgruppe: {new.group!r}."))
-        name = clean_text(new.party_name, limit=MAX_NAME + 1)
-        if not name:
+        if not new.party_name.strip():
             problems.append(Problem("party_name", "Navn mangler."))
-        elif len(name) > MAX_NAME:
-            problems.append(Problem("party_name", f"Navnet er for langt (højst {MAX_NAME} tegn)."))
+        _problem(problems, lambda: text_field(new.party_name, field="party_name", what="Navnet", limit=MAX_NAME))
         if group is not None:
             try:
                 normalize_party_id(group.party, new.party_id)
             except PartyIdError as e:
                 problems.append(Problem("party_id", str(e)))
-        if not clean_text(new.caseworker or self.ctx.actor, limit=100):
-            problems.append(Problem("caseworker", "Sagsbehandler mangler."))
+        _problem(problems, lambda: identity_field(new.caseworker or self.ctx.actor, field="caseworker",
+                                                  what="Sagsbehandleren"))  # fmt: skip
+        if new.team.strip():
+            _problem(problems, lambda: identity_field(new.team, field="team", what="Teamet"))
+        _problem(problems, lambda: text_field(new.notes, field="notes", what="Bemærkningen", limit=MAX_NOTES,
+                                              multiline=True))  # fmt: skip
         if group is not None:
             allowed = {t.id for t in cat.triggers_of(group.id)}
             for kind, when in new.triggers.items():
@@ -101,6 +130,9 @@ class CaseService:
                     continue
                 if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
                     problems.append(Problem(field_name, "Angiv også klokkeslæt: fristen regnes i timer."))
+                if isinstance(when, datetime) and (problem := local_time_problem(when)):
+                    problems.append(Problem(field_name, problem))
+                    continue
                 warning = plausible_date_warning(day, today)
                 if warning:
                     warnings.append(Problem(field_name, warning))
@@ -112,14 +144,18 @@ class CaseService:
                     plan_case(cat, self.ctx.calendar, CaseFacts(group.id, new.triggers), explain=False)
                 except (DeadlineError, CalendarRangeError) as e:
                     problems.append(Problem(f"trigger_{group.initial_trigger}", str(e)))
-            if not problems:
-                ident = normalize_party_id(group.party, new.party_id)
-                with self.ctx.db.read() as s:
-                    dups = Repository(s).open_duplicates(group.id, ident)
-                if dups:
-                    problems.append(Problem("party_id", f"Der er allerede en åben sag i målgruppen for denne part "
-                                                        f"(sag {', '.join(dups)})."))  # fmt: skip
+            if not problems:  # said early for the form; the database's unique index is what enforces it
+                dup = self._duplicate_problem(group.id, normalize_party_id(group.party, new.party_id))
+                if dup is not None:
+                    problems.append(dup)
         return CheckResult(problems, warnings)
+
+    def _duplicate_problem(self, group: str, identifier: str) -> Problem | None:
+        with self.ctx.read() as s:
+            dups = Repository(s).open_duplicates(group, identifier)
+        if not dups:
+            return None
+        return Problem("party_id", f"Der er allerede en åben sag i målgruppen for denne part (sag {', '.join(dups)}).")
 
     def preview(self, group: str, triggers: Mapping[str, Anchor]) -> list[MilestonePreview]:
         """The milestones a new case would get, with computed due dates (no database write)."""
@@ -142,24 +178,34 @@ class CaseService:
         result = self.check(new, today)
         if not result.ok:
             raise ValidationError(result.problems)
-        with self.ctx.db.write() as s:
-            row = self.register_in(Repository(s), new, today, reason="Sag oprettet")
-            return case_record(row)
+        try:
+            with self.ctx.write() as s:
+                row = self.register_in(Repository(s), new, today, reason="Sag oprettet")
+                return case_record(row)
+        except DuplicateError as e:  # a colleague registered the same party after the check above
+            if e.constraint != OPEN_CASE_INDEX:
+                raise
+            group = self.ctx.catalogue.groups[new.group]
+            problem = self._duplicate_problem(group.id, normalize_party_id(group.party, new.party_id))
+            raise ValidationError([problem or Problem("party_id", str(e))]) from e
 
     def register_in(self, repo: Repository, new: NewCase, today: date, *, reason: str) -> CaseRow:
         """Create one (already validated) case inside the caller's transaction: the importer stores many
         cases in one transaction so an import is all or nothing."""
         cat = self.ctx.catalogue
         group = cat.groups[new.group]
-        party = Party(group.party, clean_text(new.party_name, limit=MAX_NAME),
+        party = Party(group.party, text_field(new.party_name, field="party_name", what="Navnet", limit=MAX_NAME),
                       normalize_party_id(group.party, new.party_id))  # fmt: skip
-        worker_name = clean_text(new.caseworker or self.ctx.actor, limit=100)
-        team_name = clean_text(new.team or (self.ctx.team if worker_name == self.ctx.actor else ""), limit=100)
-        worker = repo.caseworker(worker_name, team_name or None)
+        worker_name = identity_field(new.caseworker or self.ctx.actor, field="caseworker", what="Sagsbehandleren")
+        team_text = new.team or (self.ctx.team if worker_name == self.ctx.actor else "")
+        team_name = identity_field(team_text, field="team", what="Teamet") if team_text.strip() else ""
+        worker = self._worker(repo, worker_name, team_name or None)
         opened = new.opened_on or today
         row = CaseRow(number=repo.next_number(opened.year), group=group.id, catalogue_id=cat.id,
-                      party=repo.add_party(party), caseworker=worker, team=worker.team, status="open",
-                      opened_on=opened, notes=clean_text(new.notes, limit=MAX_NOTES, multiline=True))  # fmt: skip
+                      party=repo.add_party(party), party_key=party.identifier, caseworker=worker, team=worker.team,
+                      status="open",
+                      opened_on=opened, notes=text_field(new.notes, field="notes", what="Bemærkningen", limit=MAX_NOTES,
+                                                         multiline=True))  # fmt: skip
         repo.s.add(row)
         for kind, when in new.triggers.items():
             row.triggers.append(trigger_row(kind, when))
@@ -176,14 +222,14 @@ class CaseService:
     # ------------------------------------------------------------ reading
     def get(self, case_id: uuid.UUID) -> CaseRecord:
         try:
-            with self.ctx.db.read() as s:
+            with self.ctx.read() as s:
                 return case_record(Repository(s).case_row(case_id))
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
 
     def by_number(self, number: str) -> CaseRecord:
         try:
-            with self.ctx.db.read() as s:
+            with self.ctx.read() as s:
                 repo = Repository(s)
                 return case_record(repo.case_row(repo.case_id_by_number(number)))
         except NotFoundError as e:
@@ -191,7 +237,7 @@ class CaseService:
 
     def by_milestone(self, milestone_id: uuid.UUID) -> CaseRecord:
         try:
-            with self.ctx.db.read() as s:
+            with self.ctx.read() as s:
                 repo = Repository(s)
                 return case_record(repo.case_row(repo.milestone_row(milestone_id).case_id))
         except NotFoundError as e:
@@ -201,14 +247,18 @@ class CaseService:
                team: str | None = None, limit: int | None = None,
                newest_first: bool = False) -> list[CaseSummary]:  # fmt: skip
         """The case register: name (any case, æøå too), case number or CPR/CVR digits."""
-        with self.ctx.db.read() as s:
+        try:
+            text = check_search(text)
+        except TextError as e:
+            raise ValidationError([Problem("search", str(e))]) from None
+        with self.ctx.read() as s:
             return Repository(s).list_cases(text=text, status=status, caseworker=caseworker, team=team, limit=limit,
                                             newest_first=newest_first)  # fmt: skip
 
     def reveal_party_id(self, case_id: uuid.UUID, where: str) -> str:
         """The full CPR/CVR of a case's party; revealing it is written to the audit log."""
         try:
-            with self.ctx.db.write() as s:
+            with self.ctx.write() as s:
                 repo = Repository(s)
                 row = repo.case_row(case_id)
                 repo.audit(actor=self.ctx.actor, entity="party", entity_id=row.number, action="reveal_cpr",
@@ -253,11 +303,13 @@ class CaseService:
 
     def pause(self, case_id: uuid.UUID, start: date, reason: str, today: date, *,
               milestone_id: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
-        reason = clean_text(reason, limit=500)
+        reason = text_field(reason, field="reason", what="Begrundelsen for pausen", limit=MAX_REASON)
         if not reason:
             raise ValidationError([Problem("reason", "Angiv en begrundelse for pausen.")])
 
         def act(repo: Repository, row: CaseRow) -> None:
+            if row.status != CaseStatus.OPEN.value:
+                raise ServiceError("Sagen er lukket; en lukket sag kan ikke sættes på pause.")
             target = _milestone_of(row, milestone_id) if milestone_id else None
             if any(p.end_on is None and p.milestone_id == milestone_id for p in row.pauses):
                 raise ServiceError("Der er allerede en aktiv pause.")
@@ -303,6 +355,8 @@ class CaseService:
             day = when.date() if isinstance(when, datetime) else when
             if not MIN_YEAR <= day.year <= MAX_YEAR:
                 raise ValidationError([Problem(f"trigger_{kind}", "Ugyldig dato.")])
+            if isinstance(when, datetime) and (problem := local_time_problem(when)):
+                raise ValidationError([Problem(f"trigger_{kind}", problem)])
             existing = next((t for t in row.triggers if t.kind == kind), None)
             before: object = ""
             if existing is not None:
@@ -322,22 +376,29 @@ class CaseService:
     # ------------------------------------------------------------ case actions
     def reassign(self, case_id: uuid.UUID, caseworker: str, team: str | None, today: date, *,
                  expected_version: int | None = None) -> CaseRecord:  # fmt: skip
-        caseworker = clean_text(caseworker, limit=100)
-        if not caseworker:
-            raise ValidationError([Problem("caseworker", "Sagsbehandler mangler.")])
+        caseworker = identity_field(caseworker, field="caseworker", what="Sagsbehandleren")
+        team = identity_field(team, field="team", what="Teamet") if team and team.strip() else None
 
         def act(repo: Repository, row: CaseRow) -> None:
-            before = row.caseworker.username
-            worker = repo.caseworker(caseworker, clean_text(team, limit=100) if team else None)
+            before_worker, before_team = row.caseworker.username, row.team.name if row.team else ""
+            worker = self._worker(repo, caseworker, team)
+            after_team = worker.team.name if worker.team else ""
+            if (worker.username, after_team) == (before_worker, before_team):
+                raise ServiceError(f"Sagen har allerede sagsbehandler {before_worker}"
+                                   + (f" i {before_team}" if before_team else "") + "; intet er ændret.")
             row.caseworker = worker
             row.team = worker.team
-            repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reassign",
-                       field="caseworker", before=before, after=worker.username, case_id=row.id)  # fmt: skip
+            if worker.username != before_worker:
+                repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reassign",
+                           field="caseworker", before=before_worker, after=worker.username, case_id=row.id)
+            if after_team != before_team:
+                repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reassign",
+                           field="team", before=before_team, after=after_team, case_id=row.id)
 
         return self._act(case_id=case_id, act=act, expected_version=expected_version)
 
     def update_notes(self, case_id: uuid.UUID, notes: str, *, expected_version: int | None = None) -> CaseRecord:
-        notes = clean_text(notes, limit=MAX_NOTES, multiline=True)
+        notes = text_field(notes, field="notes", what="Bemærkningen", limit=MAX_NOTES, multiline=True)
 
         def act(repo: Repository, row: CaseRow) -> None:
             before, row.notes = row.notes, notes
@@ -385,7 +446,7 @@ class CaseService:
              milestone_case: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
         """Run one action in one write transaction on the case, with optimistic locking on its version."""
         try:
-            with self.ctx.db.write() as s:
+            with self.ctx.write() as s:
                 repo = Repository(s)
                 if case_id is None:
                     assert milestone_case is not None
@@ -401,6 +462,27 @@ class CaseService:
             raise ConflictError() from e
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
+        except DuplicateError as e:
+            if e.constraint != OPEN_CASE_INDEX:
+                raise
+            raise ServiceError("Der er allerede en anden åben sag i målgruppen for samme part; luk den først. "
+                               "Intet er ændret.") from e  # fmt: skip
+
+    def _worker(self, repo: Repository, username: str, team: str | None) -> Caseworker:
+        """The caseworker (created on first use), moved to ``team`` when one is given: both are changes of
+        stored data and get their audit entries."""
+        existing = repo.find_caseworker(username)
+        if existing is None:
+            worker = repo.caseworker(username, team)
+            repo.audit(actor=self.ctx.actor, entity="caseworker", entity_id=worker.username, action="create",
+                       field="team", after=worker.team.name if worker.team else "")  # fmt: skip
+            return worker
+        before = existing.team.name if existing.team else ""
+        if team and team.strip() != before:
+            repo.set_team(existing, team)
+            repo.audit(actor=self.ctx.actor, entity="caseworker", entity_id=existing.username, action="update",
+                       field="team", before=before, after=team.strip())  # fmt: skip
+        return existing
 
     def _chain_of(self, rule_id: str) -> set[str]:
         return {r.id for r in self.ctx.catalogue.dependents(rule_id)}

@@ -4,29 +4,36 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from jobcenter_desktop.core.calendar import CalendarSettings, WorkingCalendar
 from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
+from jobcenter_desktop.core.text import TextError, check_identity
 from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
 from jobcenter_desktop.paths import default_catalogue_path
-from jobcenter_desktop.services.errors import PassphraseRequired, StartupError
+from jobcenter_desktop.services.errors import DuplicateError, PassphraseRequired, StartupError, StoreError
 from jobcenter_desktop.storage import crypto
 from jobcenter_desktop.storage.backup import backed_up_on
 from jobcenter_desktop.storage.db import (
     Database,
     DatabaseError,
     EncryptedDatabaseError,
+    StorageError,
+    UniqueViolation,
     check_sqlite_file,
     make_engine,
     probe,
     sqlite_url,
 )
-from jobcenter_desktop.storage.migrations import upgrade
+from jobcenter_desktop.storage.migrations import create_database, upgrade
+from jobcenter_desktop.storage.orm import OPEN_CASE_INDEX
 from jobcenter_desktop.storage.repository import Repository
 
 # Setting keys
@@ -61,7 +68,7 @@ class Context:
         return self._calendar
 
     def calendar_settings(self) -> CalendarSettings:
-        with self.db.read() as s:
+        with self.read() as s:
             repo = Repository(s)
             values = repo.settings()
             closures = repo.closures()
@@ -74,10 +81,21 @@ class Context:
     @property
     def due_soon_days(self) -> int:
         if self._due_soon is None:
-            with self.db.read() as s:
+            with self.read() as s:
                 raw = Repository(s).setting(DUE_SOON_DAYS)
             self._due_soon = int(raw) if raw and raw.isdigit() else DEFAULT_DUE_SOON_DAYS
         return self._due_soon
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with service_errors(), self.db.read() as s:
+            yield s
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One user action = one transaction; what the database refuses becomes a Danish ServiceError."""
+        with service_errors(), self.db.write() as s:
+            yield s
 
     def invalidate(self) -> None:
         """Settings changed: rebuild the calendar and thresholds on next use."""
@@ -86,6 +104,27 @@ class Context:
 
     def close(self) -> None:
         self.db.close()
+
+
+DUPLICATE_MESSAGES = {
+    OPEN_CASE_INDEX: "Der er allerede en åben sag i målgruppen for denne part (oprettet i mellemtiden).",
+    "uq_cases_number": "Sagsnummeret er allerede brugt; prøv igen.",
+    "uq_caseworker_username": "Sagsbehandleren findes allerede.",
+    "uq_team_name": "Teamet findes allerede.",
+    "uq_closure_day_day": "Lukkedagen findes allerede.",
+}
+
+
+@contextmanager
+def service_errors() -> Iterator[None]:
+    try:
+        yield
+    except UniqueViolation as e:
+        message = DUPLICATE_MESSAGES.get(e.constraint, f"Ændringen strider mod en regel i databasen ({e.constraint}); "
+                                                       "intet er ændret.")  # fmt: skip
+        raise DuplicateError(e.constraint, message) from e
+    except StorageError as e:  # busy, full, unwritable, another constraint
+        raise StoreError(str(e)) from e
 
 
 def load_catalogue_or_fail(path: Path | None) -> Catalogue:
@@ -105,6 +144,8 @@ def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None
     check = None
     try:
         check_sqlite_file(db_path, key)
+        if migrate and not db_path.exists():
+            create_database(db_path, key)
         # Probe and migrate without switching to WAL: that pragma rewrites the file header, and a file that
         # turns out to be foreign or from a newer version must be left byte for byte as it was.
         check = make_engine(sqlite_url(db_path), wal=False, key=key, path=db_path)
@@ -128,18 +169,21 @@ def open_context(
     db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None, team: str | None = None,
     passphrase: str | None = None,
 ) -> Context:
+    try:  # checked before the database is touched: an identity goes into every audit entry
+        who = check_identity(actor or os_username(), "Brugernavnet")
+        team_name = check_identity(team, "Teamet") if team and team.strip() else ""
+    except TextError as e:
+        raise StartupError(str(e)) from None
     catalogue_override = catalogue_path
     db, backup = open_database(db_path, key=passphrase)
     try:
-        with db.read() as s:
+        with service_errors(), db.read() as s:
             stored = Repository(s).setting(CATALOGUE_PATH)
         catalogue = load_catalogue_or_fail(catalogue_override or (Path(stored) if stored else None))
     except Exception:
         db.close()
         raise
-    ctx = Context(db=db, catalogue=catalogue, actor=(actor or os_username()).strip() or "ukendt",
-                  team=team or "", backup_made=backup)  # fmt: skip
-    return ctx
+    return Context(db=db, catalogue=catalogue, actor=who, team=team_name, backup_made=backup)
 
 
 def plausible_date_warning(d: date, today: date) -> str | None:

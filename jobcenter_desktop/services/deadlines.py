@@ -7,9 +7,23 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow, MilestoneState
+from jobcenter_desktop.core.text import TextError, check_search
 from jobcenter_desktop.core.urgency import Urgency, classify, most_urgent
 from jobcenter_desktop.services.context import Context
+from jobcenter_desktop.services.errors import Problem, ValidationError
 from jobcenter_desktop.storage.repository import Repository
+
+
+def checked_filter(f: DeadlineFilter) -> DeadlineFilter:
+    """Refuse what no list can mean (a period that ends before it starts, a pasted page as search text), with
+    the same Danish messages for the worklist, the calendar, the command line and exports."""
+    if f.date_from and f.date_to and f.date_to < f.date_from:
+        raise ValidationError([Problem("to", "Slutdatoen ligger før startdatoen.")])
+    try:
+        text = check_search(f.text)
+    except TextError as e:
+        raise ValidationError([Problem("search", str(e))]) from None
+    return f if text == f.text else replace(f, text=text)
 
 
 class DeadlineService:
@@ -63,7 +77,8 @@ class DeadlineService:
 
     def list(self, f: DeadlineFilter, today: date, now: datetime | None = None) -> list[DeadlineRow]:
         """Milestones matching the filter, classified for ``today``, in due-date order."""
-        with self.ctx.db.read() as s:
+        f = checked_filter(f)
+        with self.ctx.read() as s:
             rows = Repository(s).deadline_rows(f)
         urgencies: dict[tuple[object, ...], Urgency] = {}
         days_left: dict[date, int] = {}
@@ -78,7 +93,8 @@ class DeadlineService:
 
         Counted in the database (one row per day and rule and state flags, not per milestone); each count is
         classified once, exactly as ``list`` classifies its rows."""
-        with self.ctx.db.read() as s:
+        f = checked_filter(f)
+        with self.ctx.read() as s:
             groups = Repository(s).deadline_day_counts(replace(f, date_from=start, date_to=end))
         counts: Counter[date] = Counter()
         states: dict[date, list[Urgency]] = {}

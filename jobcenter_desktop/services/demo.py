@@ -74,8 +74,10 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                  f"Team {i // 12 + 1:02d}") for i in range(extra)]  # fmt: skip
     fingerprint = cal.settings.fingerprint()
     made = 0
+    with ctx.read() as s:
+        taken = Repository(s).open_party_keys()
     while made < cases:
-        with ctx.db.write() as s:
+        with ctx.write() as s:
             repo = Repository(s)
             staff = {u: repo.caseworker(u, t) for u, t in workers}
             for _ in range(min(batch, cases - made)):
@@ -93,10 +95,13 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                         triggers[trig.id] = day
                 worker = staff[rng.choice(workers)[0]]
                 # The id is set here so the audit entry can name the case without a flush per case.
+                party = fake_party(group.party, rng)
+                while (group.id, party.identifier) in taken:  # one open case per party and group (the index)
+                    party = fake_party(group.party, rng)
+                taken.add((group.id, party.identifier))
                 row = CaseRow(id=uuid.uuid4(), number=repo.next_number(start.year), group=group.id,
-                              catalogue_id=cat.id,
-                              party=repo.add_party(fake_party(group.party, rng)), caseworker=worker,
-                              team=worker.team, status="open", opened_on=start,
+                              catalogue_id=cat.id, party=repo.add_party(party), party_key=party.identifier,
+                              caseworker=worker, team=worker.team, status="open", opened_on=start,
                               notes=rng.choice(NOTES))  # fmt: skip
                 for kind, when in triggers.items():
                     row.triggers.append(trigger_row(kind, when))

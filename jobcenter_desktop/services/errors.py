@@ -39,3 +39,15 @@ class StartupError(ServiceError):
 
 class PassphraseRequired(StartupError):
     """The database is encrypted: ask for the passphrase (again, if the one given was wrong)."""
+
+
+class StoreError(ServiceError):
+    """The database refused a read or write (busy, full, gone, a constraint); nothing was changed."""
+
+
+class DuplicateError(StoreError):
+    """A unique rule of the database refused the change (e.g. a second open case for one party and group)."""
+
+    def __init__(self, constraint: str, message: str) -> None:
+        self.constraint = constraint
+        super().__init__(message)

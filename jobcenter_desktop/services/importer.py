@@ -14,7 +14,7 @@ from jobcenter_desktop.export.cases_xlsx import ImportFileError, RawCaseRow, rea
 from jobcenter_desktop.export.xlsx_common import ExportError
 from jobcenter_desktop.services.cases import CaseService, NewCase
 from jobcenter_desktop.services.context import Context
-from jobcenter_desktop.services.errors import Cancelled, ServiceError
+from jobcenter_desktop.services.errors import Cancelled, DuplicateError, ServiceError
 from jobcenter_desktop.storage.repository import Repository
 
 Progress = Callable[[int, int], bool]
@@ -128,16 +128,24 @@ class ImportService:
             raise ServiceError("Der er ingen gyldige rækker at importere.")
         numbers: list[str] = []
         reason = f"Importeret fra {Path(preview.path).name}"
-        with self.ctx.db.write() as s:
+        try:
+            return self._commit(accepted, today, reason, numbers, progress)
+        except DuplicateError as e:  # a colleague added one of these cases since the preview (the unique index)
+            row = accepted[min(len(numbers), len(accepted) - 1)]
+            new = row.new_case
+            assert new is not None
+            with self.ctx.read() as s:
+                dup = Repository(s).open_duplicates(new.group, normalize_party_id(
+                    self.ctx.catalogue.groups[new.group].party, new.party_id))  # fmt: skip
+            what = f"der er nu en åben sag for samme part ({dup[0]})" if dup else str(e).rstrip(".")
+            raise ServiceError(f"Række {row.line}: {what}. Intet er importeret; læs filen igen.") from e
+
+    def _commit(self, accepted: list[ImportRow], today: date, reason: str, numbers: list[str],
+                progress: Progress | None) -> list[str]:  # fmt: skip
+        with self.ctx.write() as s:
             repo = Repository(s)
             for i, row in enumerate(accepted):
                 assert row.new_case is not None
-                # Re-check inside the transaction: a colleague may have added the same case since the preview.
-                dup = repo.open_duplicates(row.new_case.group, normalize_party_id(
-                    self.ctx.catalogue.groups[row.new_case.group].party, row.new_case.party_id))
-                if dup:
-                    raise ServiceError(f"Række {row.line}: der er nu en åben sag for samme part ({dup[0]}). "
-                                       "Intet er importeret; læs filen igen.")  # fmt: skip
                 numbers.append(self.cases.register_in(repo, row.new_case, today, reason=reason).number)
                 if progress is not None and i % 50 == 0 and not progress(i, len(accepted)):
                     raise Cancelled  # leaving the with-block rolls the whole import back

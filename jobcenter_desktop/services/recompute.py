@@ -52,7 +52,7 @@ class RecomputeService:
         from jobcenter_desktop.core.bulk import changed, plan_columns  # numpy: loaded for a recompute only
 
         cat, cal = self.ctx.catalogue, self.ctx.calendar
-        with self.ctx.db.read() as s:
+        with self.ctx.read() as s:
             repo = Repository(s)
             cases = repo.open_cases_columns()
             if progress is not None and not progress(1, 3):
@@ -78,7 +78,7 @@ class RecomputeService:
     def apply(self, reason: str, progress: Progress | None = None) -> list[Move]:
         """Recompute every open milestone and store the moves in one transaction (all or nothing)."""
         moves: list[Move] = []
-        with self.ctx.db.write() as s:
+        with self.ctx.write() as s:
             repo = Repository(s)
             ids = repo.open_case_ids()
             for start in range(0, len(ids), CHUNK):

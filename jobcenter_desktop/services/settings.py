@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarSettings
-from jobcenter_desktop.services.cases import clean_text
+from jobcenter_desktop.core.rules import Catalogue
+from jobcenter_desktop.services.cases import identity_field, text_field
 from jobcenter_desktop.services.context import (
     CATALOGUE_PATH,
     CHRISTMAS_EVE,
@@ -26,6 +27,13 @@ _FLAGS = {"grundlovsdag": GRUNDLOVSDAG, "christmas_eve": CHRISTMAS_EVE, "new_yea
 class SettingsService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+
+    def set_identity(self, actor: str, team: str) -> tuple[str, str]:
+        """Who acts from now on (the settings dialog); both checked like every identity. Returns them cleaned."""
+        actor = identity_field(actor, field="actor", what="Brugernavnet")
+        team = identity_field(team, field="team", what="Teamet") if team.strip() else ""
+        self.ctx.actor, self.ctx.team = actor, team
+        return actor, team
 
     def calendar(self) -> CalendarSettings:
         return self.ctx.calendar_settings()
@@ -45,13 +53,18 @@ class SettingsService:
     def set_catalogue_path(self, path: str) -> None:
         self._set(CATALOGUE_PATH, path)
 
+    def use_catalogue(self, path: str, catalogue: Catalogue) -> None:
+        """Switch to an already loaded and validated catalogue, remembered for the next start."""
+        self.set_catalogue_path(path)
+        self.ctx.catalogue = catalogue
+
     def add_closure(self, day: date, reason: str) -> None:
-        reason = clean_text(reason, limit=200)
+        reason = text_field(reason, field="reason", what="Begrundelsen for lukkedagen", limit=200)
         if not reason:
             raise ValidationError([Problem("reason", "Angiv en begrundelse for lukkedagen.")])
         if not MIN_YEAR <= day.year <= MAX_YEAR:
             raise ValidationError([Problem("day", "Ugyldig dato.")])
-        with self.ctx.db.write() as s:
+        with self.ctx.write() as s:
             repo = Repository(s)
             before = repo.closures().get(day, "")
             repo.add_closure(day, reason)
@@ -60,7 +73,7 @@ class SettingsService:
         self.ctx.invalidate()
 
     def remove_closure(self, day: date) -> bool:
-        with self.ctx.db.write() as s:
+        with self.ctx.write() as s:
             repo = Repository(s)
             before = repo.closures().get(day, "")
             removed = repo.remove_closure(day)
@@ -71,7 +84,7 @@ class SettingsService:
         return removed
 
     def _set(self, key: str, value: str) -> None:
-        with self.ctx.db.write() as s:
+        with self.ctx.write() as s:
             repo = Repository(s)
             before = repo.set_setting(key, value)
             if before != value:

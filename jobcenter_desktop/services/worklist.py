@@ -126,7 +126,7 @@ class WorklistService:
         except ExportCancelled as e:
             raise Cancelled from e
         if req.include_cpr:
-            with self.ctx.db.write() as s:
+            with self.ctx.write() as s:
                 Repository(s).audit(actor=self.ctx.actor, entity="export", entity_id=target.name,
                                     action="reveal_cpr", after=f"{len(rows)} frister",
                                     reason="Arbejdsliste eksporteret med fulde CPR-numre")  # fmt: skip

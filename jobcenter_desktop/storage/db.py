@@ -22,6 +22,79 @@ class DatabaseError(Exception):
     """A database that cannot be used as it is. The message is Danish and says what to do."""
 
 
+class StorageError(Exception):
+    """A read or write that the database refused; nothing of the transaction was kept. Danish message."""
+
+
+class UniqueViolation(StorageError):
+    """A unique constraint refused the change (two people did the same at once); ``constraint`` is its name
+    (see :data:`UNIQUE_NAMES`). Other integrity errors (NOT NULL, foreign keys) are bugs and stay as they are."""
+
+    def __init__(self, constraint: str) -> None:
+        self.constraint = constraint
+        super().__init__(f"Ændringen findes allerede i databasen ({constraint}); intet er ændret.")
+
+
+class DatabaseBusy(StorageError):
+    def __init__(self) -> None:
+        super().__init__("Databasen er optaget af et andet program; prøv igen om lidt. Intet er ændret.")
+
+
+class DatabaseFull(StorageError):
+    def __init__(self) -> None:
+        super().__init__("Der er ikke mere plads på disken, så ændringen kunne ikke gemmes; intet er ændret. "
+                         "Frigør plads og prøv igen.")  # fmt: skip
+
+
+class DatabaseUnwritable(StorageError):
+    pass
+
+
+# SQLite names the columns of a violated unique constraint, PostgreSQL the constraint: both map to one name.
+UNIQUE_NAMES = {
+    "cases.group_id, cases.party_key": "uq_cases_open_party",
+    "cases.number": "uq_cases_number",
+    "caseworker.username": "uq_caseworker_username",
+    "team.name": "uq_team_name",
+    "closure_day.day": "uq_closure_day_day",
+}
+
+
+def _constraint_of(e: exc.IntegrityError) -> str:
+    diag = getattr(e.orig, "diag", None)  # psycopg
+    name = getattr(diag, "constraint_name", None)
+    if name:
+        return str(name)
+    text_ = str(e.orig)
+    if "UNIQUE constraint failed: " in text_:
+        cols = text_.split("UNIQUE constraint failed: ", 1)[1].strip()
+        return UNIQUE_NAMES.get(cols, cols)
+    return text_.splitlines()[0][:80]
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Driver errors that a user can meet in daily work, as StorageError with a Danish message."""
+    try:
+        yield
+    except exc.IntegrityError as e:
+        sqlstate = getattr(e.orig, "sqlstate", None)  # psycopg: 23505 is unique_violation
+        if sqlstate == "23505" or "UNIQUE constraint failed" in str(e.orig):
+            raise UniqueViolation(_constraint_of(e)) from e
+        raise
+    except exc.OperationalError as e:
+        message = str(e.orig).lower()
+        if "locked" in message or "busy" in message:
+            raise DatabaseBusy() from e
+        if "full" in message:  # SQLITE_FULL: "database or disk is full"
+            raise DatabaseFull() from e
+        if "readonly" in message or "read-only" in message or "disk i/o" in message:
+            raise DatabaseUnwritable(
+                f"Databasen kan ikke skrives lige nu ({e.orig}); intet er ændret. Kontrollér at filen stadig findes "
+                "og at der er skriveadgang.") from e  # fmt: skip
+        raise
+
+
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any, *, wal: bool = True) -> None:
     # Let SQLAlchemy's "begin" event emit BEGIN itself, so write transactions can take the lock up front.
     dbapi_conn.isolation_level = None
@@ -97,13 +170,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session, session.begin():
+        with storage_errors(), self._read() as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action = one transaction: everything inside commits together or not at all."""
-        with self._write() as session, session.begin():
+        with storage_errors(), self._write() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -135,6 +208,13 @@ def check_sqlite_file(path: Path, key: str | None = None) -> None:
             head = fh.read(16)
     except OSError as e:
         raise DatabaseError(f"Databasefilen {path} kan ikke læses ({e.strerror}).") from e
+    if not head and not _has_journal(path):
+        # SQLite would silently start a new, empty database in it. An empty file where a database is expected
+        # is a truncated copy, a failed download or a wrong path: say so and leave it for the user to decide.
+        raise DatabaseError(
+            f"Databasefilen {path} er tom (0 byte). Den kan være afkortet eller forkert kopieret. Gendan en "
+            "sikkerhedskopi, eller slet den tomme fil, hvis du vil starte på en ny database. Filen er ikke ændret."
+        )
     if head and head != b"SQLite format 3\x00" and key is None:
         raise EncryptedDatabaseError(
             f"Databasen {path} er krypteret eller beskadiget. Start med adgangskoden, eller gendan en "
@@ -150,6 +230,12 @@ def check_sqlite_file(path: Path, key: str | None = None) -> None:
             f"Databasefilen {path} er skrivebeskyttet. Giv skriveadgang til filen, eller kopiér den til en mappe "
             "hvor du har skriveadgang."
         )
+
+
+def _has_journal(path: Path) -> bool:
+    # A 0-byte main file next to a non-empty WAL is a database whose first checkpoint has not happened yet.
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def probe(engine: Engine, path: Path | None, *, keyed: bool = False, deep: bool = True) -> None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 #: The newest revision in db/versions (held equal to Alembic's head by a test).
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 
 def stored_revision(engine: Engine) -> str | None:
@@ -98,3 +98,41 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return str(backup) if backup else None
+
+
+def create_database(path: Path, key: str | None = None) -> bool:
+    """Create a new, migrated database at ``path`` as a whole: it is built under a temporary name beside it and
+    then linked into place, so ``path`` never holds a half-made or empty file of ours (an empty file there is
+    always someone else's, and refused). Two instances creating it at once both end on the one that got there
+    first. Returns False when another instance won."""
+    import contextlib
+    import os
+    import time
+    import uuid
+
+    from jobcenter_desktop.storage.db import make_engine, sqlite_url
+
+    for stale in path.parent.glob(f".{path.name}.new-*"):  # left by a process killed while creating
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > 600:
+                stale.unlink()
+    tmp = path.with_name(f".{path.name}.new-{uuid.uuid4().hex[:12]}")
+    engine = make_engine(sqlite_url(tmp), wal=False, key=key, path=tmp)
+    try:
+        upgrade(engine, None)
+    finally:
+        engine.dispose()
+    try:
+        try:
+            os.link(tmp, path)  # fails if path exists: never replaces a database someone may have open
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links (FAT on a USB stick): the next best thing
+            if path.exists():
+                return False
+            os.replace(tmp, path)
+        return True
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()

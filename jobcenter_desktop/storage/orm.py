@@ -20,6 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -32,6 +33,10 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+#: One open case per party and group: the name storage maps a violation by.
+OPEN_CASE_INDEX = "uq_cases_open_party"
 
 
 def utcnow() -> datetime:
@@ -108,6 +113,9 @@ class CaseRow(Tracked, Base):
     opened_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The party's CPR/CVR, copied here so the database itself can refuse a second open case for the same
+    # party in the same group (the partial unique index below; SQLite and PostgreSQL both have them).
+    party_key: Mapped[str] = mapped_column(String(40))
 
     party: Mapped[PartyRow] = relationship(lazy="joined")
     caseworker: Mapped[Caseworker] = relationship(lazy="joined")
@@ -118,6 +126,10 @@ class CaseRow(Tracked, Base):
     milestones: Mapped[list[MilestoneRow]] = relationship(back_populates="case", cascade="all, delete-orphan")
     pauses: Mapped[list[PauseRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="PauseRow.start_on"
+    )
+    __table_args__ = (
+        Index(OPEN_CASE_INDEX, "group_id", "party_key", unique=True,
+              sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
     )
 
 

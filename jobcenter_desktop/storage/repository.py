@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from jobcenter_desktop.core.models import (
@@ -40,7 +40,9 @@ from jobcenter_desktop.storage.orm import (
     Setting,
     Team,
     TriggerEventRow,
+    utcnow,
 )
+from jobcenter_desktop.storage.sql import insert_if_absent, upsert
 
 if TYPE_CHECKING:
     from jobcenter_desktop.core.bulk import OpenCases
@@ -100,28 +102,36 @@ class Repository:
         self.s = session
 
     # ------------------------------------------------------------ people
+    # Get-or-create goes through INSERT ... ON CONFLICT DO NOTHING and a read-back: two writers creating the
+    # same caseworker or team at once both end with the one row the unique constraint allows, instead of one
+    # of them failing (or, without the constraint, a duplicate).
     def team(self, name: str) -> Team | None:
         name = name.strip()
         if not name:
             return None
         team = self.s.scalar(select(Team).where(Team.name == name))
         if team is None:
-            team = Team(name=name)
-            self.s.add(team)
-            self.s.flush()
+            insert_if_absent(self.s, Team, {"name": name}, ["name"])
+            team = self.s.scalars(select(Team).where(Team.name == name)).one()
         return team
 
+    def find_caseworker(self, username: str) -> Caseworker | None:
+        return self.s.scalar(select(Caseworker).where(Caseworker.username == username.strip()))
+
     def caseworker(self, username: str, team: str | None = None) -> Caseworker:
-        """The caseworker with this user name, created on first use (identities come from the OS user)."""
+        """The caseworker with this user name, created on first use (with ``team``). An existing caseworker's
+        team is left as it is: changing it is the caller's audited decision (:meth:`set_team`)."""
         username = username.strip()
-        worker = self.s.scalar(select(Caseworker).where(Caseworker.username == username))
+        worker = self.find_caseworker(username)
         if worker is None:
-            worker = Caseworker(username=username, team=self.team(team or ""))
-            self.s.add(worker)
-            self.s.flush()
-        elif team is not None and (worker.team is None or worker.team.name != team.strip()) and team.strip():
-            worker.team = self.team(team)
+            team_row = self.team(team or "")
+            insert_if_absent(self.s, Caseworker, {"username": username, "team_id": team_row.id if team_row else None},
+                             ["username"])  # fmt: skip
+            worker = self.s.scalars(select(Caseworker).where(Caseworker.username == username)).one()
         return worker
+
+    def set_team(self, worker: Caseworker, team: str) -> None:
+        worker.team = self.team(team)
 
     def caseworkers(self) -> list[tuple[str, str]]:
         rows = self.s.execute(select(Caseworker.username, Team.name).outerjoin(Team, Caseworker.team_id == Team.id))
@@ -132,14 +142,14 @@ class Repository:
 
     # ------------------------------------------------------------ cases
     def next_number(self, year: int) -> str:
-        """Case numbers per year (2026-00042). The counter row is updated inside the caller's transaction."""
+        """Case numbers per year (2026-00042). The increment is one UPDATE on the counter row, which locks it
+        until the caller's transaction ends (on SQLite the whole file is locked already): concurrent adds get
+        distinct numbers on both databases."""
         name = f"case-{year}"
-        counter = self.s.get(Counter, name)
-        if counter is None:
-            counter = Counter(name=name, value=0)
-            self.s.add(counter)
-        counter.value += 1  # no flush: the row stays in the session; BEGIN IMMEDIATE serialises writers
-        return f"{year}-{counter.value:05d}"
+        insert_if_absent(self.s, Counter, {"name": name, "value": 0}, ["name"])
+        self.s.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + 1))
+        value = self.s.scalars(select(Counter.value).where(Counter.name == name)).one()
+        return f"{year}-{value:05d}"
 
     def add_party(self, party: Party) -> PartyRow:
         row = PartyRow(kind=party.kind.value, name=party.name, identifier=party.identifier,
@@ -176,6 +186,11 @@ class Repository:
                     PartyRow.identifier == identifier))  # fmt: skip
         return list(self.s.scalars(q))
 
+    def open_party_keys(self) -> set[tuple[str, str]]:
+        """(group, CPR/CVR) of every open case: what the one-open-case index already holds."""
+        q = select(CaseRow.group, CaseRow.party_key).where(CaseRow.status == CaseStatus.OPEN.value)
+        return {(g, k) for g, k in self.s.execute(q)}
+
     def list_cases(
         self, *, text: str = "", status: CaseStatus | None = None, caseworker: str | None = None,
         team: str | None = None, limit: int | None = None, newest_first: bool = False,
@@ -183,7 +198,7 @@ class Repository:
         # Plain columns, not ORM entities, and open-milestone counts only for the page of cases shown:
         # aggregating every milestone for each keystroke in a 100k-case register would be the slow part.
         q = (select(CaseRow.id, CaseRow.number, CaseRow.group, PartyRow.kind, PartyRow.name, PartyRow.identifier,
-                    Caseworker.username, Team.name, CaseRow.status, CaseRow.opened_on)
+                    Caseworker.username, Team.name, CaseRow.status, CaseRow.opened_on, CaseRow.version)
              .join(PartyRow, CaseRow.party_id == PartyRow.id)
              .join(Caseworker, CaseRow.caseworker_id == Caseworker.id)
              .outerjoin(Team, CaseRow.team_id == Team.id))  # fmt: skip
@@ -207,10 +222,10 @@ class Repository:
             for cid, n, nd in self.s.execute(agg):
                 counts[cid] = (n, nd)
         out = []
-        for cid, number, group, kind, name, ident, user, team_name, st, opened in rows:
+        for cid, number, group, kind, name, ident, user, team_name, st, opened, version in rows:
             n, nd = counts.get(cid, (0, None))
             out.append(CaseSummary(cid, number, group, Party(PartyKind(kind), name, ident), user, team_name or "",
-                                   CaseStatus(st), opened, n, nd))  # fmt: skip
+                                   CaseStatus(st), opened, n, nd, version))  # fmt: skip
         return out
 
     # ------------------------------------------------------------ deadlines
@@ -339,11 +354,8 @@ class Repository:
         return {row.day: row.reason for row in self.s.scalars(select(ClosureDay).order_by(ClosureDay.day))}
 
     def add_closure(self, day: date, reason: str) -> None:
-        existing = self.s.scalar(select(ClosureDay).where(ClosureDay.day == day))
-        if existing is not None:
-            existing.reason = reason
-        else:
-            self.s.add(ClosureDay(day=day, reason=reason))
+        """Set (or change the reason of) a closure day in one statement: no check-then-insert race."""
+        upsert(self.s, ClosureDay, {"day": day, "reason": reason}, ["day"], {"reason": reason, "updated_at": utcnow()})
 
     def remove_closure(self, day: date) -> bool:
         existing = self.s.scalar(select(ClosureDay).where(ClosureDay.day == day))
@@ -360,12 +372,11 @@ class Repository:
         return {row.key: row.value for row in self.s.scalars(select(Setting))}
 
     def set_setting(self, key: str, value: str) -> str | None:
+        before = self.setting(key)
+        upsert(self.s, Setting, {"key": key, "value": value}, ["key"], {"value": value, "updated_at": utcnow()})
         row = self.s.get(Setting, key)
-        before = row.value if row else None
-        if row is None:
-            self.s.add(Setting(key=key, value=value))
-        else:
-            row.value = value
+        if row is not None:  # read into the session before the statement: it must not shadow the new value
+            self.s.refresh(row)
         return before
 
     # ------------------------------------------------------------ audit (append-only)

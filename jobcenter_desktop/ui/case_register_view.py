@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.models import CaseStatus, CaseSummary
+from jobcenter_desktop.core.text import MAX_SEARCH
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
@@ -55,6 +56,7 @@ class CaseRegisterView(QWidget):
         self.search_edit.setAccessibleName(self.tr("Søg i sager"))
         self.search_edit.setPlaceholderText(self.tr("Søg navn, sagsnr. eller CPR/CVR …"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("case_status_filter")
         self.status_combo.setAccessibleName(self.tr("Vis sager"))
@@ -157,7 +159,7 @@ class CaseRegisterView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.app.cases.close(case.id, self.today())
+            self.app.cases.close(case.id, self.today(), expected_version=case.version)
         except ServiceError as e:
             show_error(self, str(e))
         self.reload()
@@ -168,7 +170,7 @@ class CaseRegisterView(QWidget):
         if case is None:
             return
         try:
-            self.app.cases.reopen(case.id, self.today())
+            self.app.cases.reopen(case.id, self.today(), expected_version=case.version)
         except ServiceError as e:
             show_error(self, str(e))
         self.reload()

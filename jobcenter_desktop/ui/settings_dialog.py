@@ -232,12 +232,9 @@ class SettingsDialog(QDialog):
             except CatalogueError as e:
                 show_error(self, str(e), self.tr("Regelkataloget kan ikke bruges"))
                 return
-        identity = self.identity_edit.text().strip()
-        if not identity:
-            show_error(self, self.tr("Angiv dit brugernavn."))
-            return
         before = app.settings.calendar()
         try:
+            identity, team = app.settings.set_identity(self.identity_edit.text(), self.team_edit.text())
             app.settings.set_due_soon_days(self.due_soon_spin.value())
             for name, box in (("grundlovsdag", self.grundlov_check), ("christmas_eve", self.xmas_check),
                               ("new_years_eve", self.nye_check)):  # fmt: skip
@@ -248,14 +245,12 @@ class SettingsDialog(QDialog):
                 if before.closures.get(day) != reason:
                     app.settings.add_closure(day, reason)
             if new_catalogue is not None:
-                app.settings.set_catalogue_path(path)
-                app.ctx.catalogue = new_catalogue
+                app.settings.use_catalogue(path, new_catalogue)
         except ServiceError as e:
             show_error(self, str(e))
             return
-        app.ctx.actor, app.ctx.team = identity, self.team_edit.text().strip()
         self.qsettings.setValue("identity/username", identity)
-        self.qsettings.setValue("identity/team", app.ctx.team)
+        self.qsettings.setValue("identity/team", team)
         self.qsettings.setValue(LOCK_MINUTES_KEY, self.lock_minutes_spin.value())
         after = app.settings.calendar()
         if after.fingerprint() != before.fingerprint() or new_catalogue is not None:

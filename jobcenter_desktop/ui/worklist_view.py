@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
+from jobcenter_desktop.core.text import MAX_SEARCH
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.ui.models import DeadlineTableModel
@@ -96,6 +97,7 @@ class WorklistView(QWidget):
         self.search_edit.setAccessibleName(self.tr("Søg"))
         self.search_edit.setPlaceholderText(self.tr("Søg navn, sagsnr. eller CPR … (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
         self.count_label = QLabel()
         self.count_label.setObjectName("worklist_count")
         self.count_label.setProperty("role", "hint")
@@ -210,7 +212,12 @@ class WorklistView(QWidget):
 
     def reload(self) -> None:
         """Fetch rows for the database-side filters; search text and status filter in memory as you type."""
-        rows = self.app.deadlines.list(self.current_filter(), self.today(), now_for(self.today()))
+        f = self.current_filter()
+        if f.date_from and f.date_to and f.date_to < f.date_from:  # the services refuse it; say so in place
+            self.model.set_rows([])
+            self.count_label.setText(self.tr("Slutdato før startdato"))
+            return
+        rows = self.app.deadlines.list(f, self.today(), now_for(self.today()))
         self.model.set_rows(rows)
         self._update_count()
 

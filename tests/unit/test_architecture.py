@@ -108,3 +108,35 @@ def test_import_contracts_hold():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+#: CaseService methods that change a case: each call outside the tests must say which version it saw.
+CASE_CHANGES = ("complete", "undo_complete", "pause", "resume", "add_trigger", "reassign", "update_notes", "close",
+                "reopen")
+
+
+def unversioned_case_changes(source: str, filename: str = "<source>") -> list[str]:
+    """``file:line: .cases.NAME()`` for every call of a case change without ``expected_version=``."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = _dotted(node.func.value) or ""
+        versioned = any(k.arg == "expected_version" for k in node.keywords)
+        if node.func.attr in CASE_CHANGES and owner.split(".")[-1] == "cases" and not versioned:
+            found.append(f"{filename}:{node.lineno}: .cases.{node.func.attr}()")
+    return found
+
+
+def test_every_change_of_a_case_is_checked_against_the_version_the_caller_saw():
+    """The CLI, the case register and the case window all go through optimistic locking (a stale write gives
+    "ændret af en anden" instead of silently overwriting a colleague's change)."""
+    package = REPO_ROOT / "jobcenter_desktop"
+    found = [hit for path in sorted(package.rglob("*.py"))
+             for hit in unversioned_case_changes(path.read_text("utf-8"), str(path.relative_to(REPO_ROOT)))]
+    assert found == []
+
+
+def test_the_version_scanner_finds_an_unversioned_change():
+    assert unversioned_case_changes("app.cases.close(case.id, today)\n") == ["<source>:1: .cases.close()"]
+    assert unversioned_case_changes("app.cases.close(case.id, today, expected_version=v)\n") == []

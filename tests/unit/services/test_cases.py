@@ -130,7 +130,7 @@ def _problems(app: Frister, new: NewCase, today: date = MON_2_MAR) -> list[tuple
         pytest.param(NewCase("kontanthjaelp", "   ", "010190-1235", {"foerste_fremmoede": MON_2_MAR}),
                      "party_name", "Navn mangler.", id="no-name"),
         pytest.param(NewCase("kontanthjaelp", "x" * 201, "010190-1235", {"foerste_fremmoede": MON_2_MAR}),
-                     "party_name", "Navnet er for langt (højst 200 tegn).", id="name-too-long"),
+                     "party_name", "Navnet er for langt (højst 200 tegn, ikke 201).", id="name-too-long"),
         pytest.param(NewCase("kontanthjaelp", "Åse Lund", "010190-1235", {"foerste_fremmoede": date(1949, 12, 31)}),
                      "trigger_foerste_fremmoede", "Datoen skal ligge mellem 1950 og 2100.", id="date-out-of-range"),
     ],
@@ -321,8 +321,8 @@ def test_reassign_and_notes(app: Frister) -> None:
     assert (moved.caseworker, moved.team) == ("carla.m", "Team Øst")
     assert ("carla.m", "Team Øst") in app.caseworkers()
     assert [(e.actor, e.field, e.before, e.after) for e in _entries(app, case.id, "reassign")] == [
-        ("anna.k", "caseworker", "anna.k", "carla.m")]  # fmt: skip
-    with pytest.raises(ValidationError, match="Sagsbehandler mangler"):
+        ("anna.k", "caseworker", "anna.k", "carla.m"), ("anna.k", "team", "Team Vest", "Team Øst")]  # fmt: skip
+    with pytest.raises(ValidationError, match="Sagsbehandleren mangler"):
         app.cases.reassign(case.id, "  ", None, MON_2_MAR)
 
     noted = app.cases.update_notes(case.id, "  Tolk: arabisk.\nRing efter kl. 10.\x07 ")

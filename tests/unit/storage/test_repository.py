@@ -278,8 +278,8 @@ def test_second_editor_with_a_stale_version_gets_a_conflict(db_path: Path) -> No
         kept = second.cases.get(case.id)  # the second editor reloads and sees the first change
         assert (kept.caseworker, kept.team, kept.notes) == ("carla.m", "Team Vest", "")
         assert kept.version == moved.version
-        reassigns = [(e.actor, e.before, e.after) for e in second.audit(case.id) if e.action == "reassign"]
-        assert reassigns == [("anna.k", "anna.k", "carla.m")]
+        reassigns = [(e.actor, e.field, e.before, e.after) for e in second.audit(case.id) if e.action == "reassign"]
+        assert reassigns == [("anna.k", "caseworker", "anna.k", "carla.m"), ("anna.k", "team", "", "Team Vest")]
         # With the fresh version the second editor's change goes through.
         again = second.cases.reassign(case.id, "eva.s", "Team Øst", today, expected_version=kept.version)
         assert (again.caseworker, again.team) == ("eva.s", "Team Øst")

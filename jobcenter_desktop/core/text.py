@@ -1,0 +1,79 @@
+"""Text that enters the app from people: identities (who acts, caseworkers, teams) and free text (names, notes,
+reasons). One set of rules for every way in (command line, dialogs, spreadsheets), so nothing is silently cut
+short and nothing an audit listing prints can carry a control character."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_IDENTITY = 64  # a login or initials; team names too. The columns allow 100.
+MAX_SEARCH = 100  # a search is a name, a case number or a CPR number; longer is a pasting accident
+
+
+class TextError(ValueError):
+    """The text cannot be used as it is; the message is Danish and names the field."""
+
+
+def _too_long(what: str, limit: int, length: int) -> str:
+    # ``what`` is a Danish noun in its definite form: "Navnet"/"Teamet" are neuter (for langt), the others
+    # ("Bemærkningen", "Begrundelsen") common gender (for lang).
+    adjective = "langt" if what.endswith("et") else "lang"
+    return f"{what} er for {adjective} (højst {_number(limit)} tegn, ikke {_number(length)})."
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # Danish thousands separator
+
+
+def _has_control(value: str, keep: str = "") -> bool:
+    # Cc: control characters (newline, ESC, ...); Cf: format characters (bidi overrides can disguise text);
+    # Cs: lone surrogates, which is what an invalid byte in a command-line argument becomes.
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch not in keep for ch in value)
+
+
+def check_identity(value: str, what: str = "Brugernavnet") -> str:
+    """A user name, caseworker or team: printable, on one line, at most MAX_IDENTITY characters. Returns it
+    trimmed and NFC-normalised; anything else is refused (never cleaned silently: an identity is evidence)."""
+    text = unicodedata.normalize("NFC", value).strip()
+    if not text:
+        raise TextError(f"{what} mangler.")
+    if _has_control(text):
+        raise TextError(f"{what} må ikke indeholde linjeskift eller styretegn.")
+    if len(text) > MAX_IDENTITY:
+        raise TextError(_too_long(what, MAX_IDENTITY, len(text)))
+    return text
+
+
+def check_text(value: str, *, limit: int, what: str, multiline: bool = False, required: bool = False) -> str:
+    """Free text (names, notes, reasons): trimmed and NFC-normalised, control characters dropped (newlines and
+    tabs kept in multi-line text). Text longer than ``limit`` is refused with a message, never cut."""
+    text = unicodedata.normalize("NFC", value).strip()
+    keep = "\n\t" if multiline else ""
+    if _has_control(text, keep):
+        text = "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    if required and not text:
+        raise TextError(f"{what} mangler.")
+    if len(text) > limit:
+        raise TextError(_too_long(what, limit, len(text)))
+    return text
+
+
+def check_search(value: str) -> str:
+    """A search text for the worklist and the case register."""
+    text = unicodedata.normalize("NFC", value)
+    if _has_control(text, "\t"):
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    if len(text.strip()) > MAX_SEARCH:
+        raise TextError(f"Søgeteksten er for lang (højst {MAX_SEARCH} tegn).")
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(value: str) -> str:
+    """Stored text made safe to print on one line of a terminal or a listing: newlines become " | " and every
+    other control character is shown as an escape (\\x1b), so stored text can never forge or recolour lines."""
+    value = value.replace("\r\n", "\n").replace("\n", " | ").replace("\t", " ")
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace").decode("ascii"), value)
