@@ -34,7 +34,7 @@ from jobcenter_desktop.core.deadlines import Anchor, Deadline, DeadlineError, co
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
-from jobcenter_desktop.core.text import printable
+from jobcenter_desktop.core.text import TextError, check_identity, printable
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.logsetup import setup_logging
 from jobcenter_desktop.paths import default_catalogue_path, default_db_path, demo_db_path
@@ -272,13 +272,25 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     from jobcenter_desktop.services import encryption
 
     db = _db_path(args)
+    actor = _actor(args)
     if args.command == "encrypt":
-        n = encryption.encrypt(db, _passphrase("Ny adgangskode: ", confirm=True))
-        print(f"{db} er nu krypteret ({n} sikkerhedskopier også). Adgangskoden gemmes ingen steder: glem den ikke.")
+        done = encryption.encrypt(db, _passphrase("Ny adgangskode: ", confirm=True), actor)
+        print(f"{db} er nu krypteret ({done.backups_converted} sikkerhedskopier også). Adgangskoden gemmes ingen "
+              "steder: glem den ikke.")  # fmt: skip
     else:
-        n = encryption.decrypt(db, _passphrase("Adgangskode til databasen: "))
-        print(f"{db} er nu ukrypteret ({n} sikkerhedskopier også).")
+        done = encryption.decrypt(db, _passphrase("Adgangskode til databasen: "), actor)
+        print(f"{db} er nu ukrypteret ({done.backups_converted} sikkerhedskopier også).")
     return EXIT_OK
+
+
+def _actor(args: argparse.Namespace) -> str:
+    """Who acts, for commands that do not open the database through the services (checked the same way)."""
+    from jobcenter_desktop.services.context import os_username
+
+    try:
+        return check_identity(args.actor or os_username(), "Brugernavnet")
+    except TextError as e:
+        raise UsageError(str(e)) from None
 
 
 def _find_case(app: Any, ref: str) -> CaseRecord:
@@ -313,7 +325,7 @@ def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
         "party": {"kind": case.party.kind.value, "name": case.party.name,
                   "id": display_party_id(case.party.kind, case.party.identifier, reveal=reveal)},
         "caseworker": case.caseworker, "team": case.team, "opened_on": case.opened_on, "closed_on": case.closed_on,
-        "notes": case.notes, "version": case.version,
+        "notes": case.notes if reveal else hide_cpr_in_text(case.notes), "version": case.version,
         "triggers": {t.kind: format_anchor(t.occurred) for t in case.triggers},
         "milestones": [{"id": m.id, "rule_id": m.rule_id,
                         "name": cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id,
@@ -344,7 +356,8 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
             state = f"udført {m.done_on.isoformat()}" + (" (for sent)" if m.done_late else "")
         print(f"  {case.number}/{m.rule_id:<24} {due:<17} {state:<22} {name}")
     if case.notes:
-        print(f"  Bemærkning: {case.notes}")
+        notes = case.notes if reveal else hide_cpr_in_text(case.notes)  # a CPR number typed into the note
+        print(f"  Bemærkning: {printable(notes)}")
 
 
 def cmd_case(args: argparse.Namespace) -> int:
@@ -559,7 +572,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         status = "ok" if row.ok else "FEJL: " + " ".join(row.problems)
         print(f"række {row.line}: {row.summary} — {status}")
     ok, bad = len(preview.accepted), len(preview.rejected)
-    print(f"{ok} gyldige og {bad} afviste rækker.")
+    first, last = preview.rows[0].line, preview.rows[-1].line
+    print(f"{len(preview.rows)} sager læst i arket (række {first}–{last}): {ok} gyldige og {bad} afviste rækker.")
     if args.dry_run:
         print("Prøvekørsel: intet er gemt.")
         return EXIT_OK
@@ -615,7 +629,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     case_id = _find_case(app, args.case).id if args.case else None
     entries = app.audit(case_id)
     if args.json:
-        _emit_json([asdict(e) for e in entries])
+        _emit_json([asdict(e) | {"before": hide_cpr_in_text(e.before), "after": hide_cpr_in_text(e.after)}
+                    for e in entries])  # fmt: skip
         return EXIT_OK
     for e in entries:
         # Whatever is stored (an old entry, a file edited by hand) prints as one line without control characters.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -27,6 +28,15 @@ from jobcenter_desktop.export.xlsx_common import save_atomically
 MAX_ROWS = 10_000  # a bigger case list is better split; it also bounds memory on a laptop
 MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_TEXT = 2_000  # longer cell text is almost certainly a pasting accident
+# What a hostile or broken workbook can make us do is bounded by what is read, not by what it claims: the
+# unpacked size of each part (a zip can pack gigabytes of XML into kilobytes), the rows scanned (empty ones
+# included: a sheet can say it has a million), and the columns looked at per row.
+MAX_PART_BYTES = 64 * 1024 * 1024  # one sheet's XML; 10,000 real rows take a few MB
+MAX_SHARED_STRINGS_BYTES = 16 * 1024 * 1024  # read into memory whole by openpyxl
+MAX_UNPACKED_BYTES = 160 * 1024 * 1024
+MAX_PARTS = 2_000
+MAX_SCANNED_ROWS = 50_000
+MAX_COLUMNS = 100
 
 # Canonical column -> Danish header in the template, and the spellings we accept when reading.
 COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -162,6 +172,33 @@ def _check_file(path: Path) -> None:
                               "Gem den som almindelig Excel-projektmappe (.xlsx) uden adgangskode.")  # fmt: skip
     if not head.startswith(b"PK"):
         raise ImportFileError("Filen er ikke en Excel-fil (.xlsx). Gem den som Excel-projektmappe og prøv igen.")
+    _check_parts(path)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
+
+
+def _check_parts(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than we are willing to read, from the zip's directory alone
+    (Python's zipfile never unpacks more than a member's declared size, so the declared sizes bound the work)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise ImportFileError(DAMAGED) from e
+    if len(infos) > MAX_PARTS:
+        raise ImportFileError(f"Filen har {len(infos)} dele; en case-liste har højst {MAX_PARTS}. Filen er ikke "
+                              "læst. Gem arket i en ny projektmappe og prøv igen.")  # fmt: skip
+    for info in infos:
+        limit = MAX_SHARED_STRINGS_BYTES if info.filename.lower().endswith("sharedstrings.xml") else MAX_PART_BYTES
+        if info.file_size > limit:
+            raise ImportFileError(f"Filen er for stor udpakket: delen {info.filename[:60]} fylder {_mb(info.file_size)}"
+                                  f" (højst {_mb(limit)}). Filen er ikke læst. Del listen op i mindre filer.")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED_BYTES:
+        raise ImportFileError(f"Filen er for stor udpakket ({_mb(total)}, højst {_mb(MAX_UNPACKED_BYTES)}). Filen er "
+                              "ikke læst. Del listen op i mindre filer.")  # fmt: skip
 
 
 def read_cases(path: Path, catalogue: Catalogue) -> list[RawCaseRow]:
@@ -183,14 +220,20 @@ def _read(wb: Workbook, catalogue: Catalogue) -> list[RawCaseRow]:
     ws = wb.worksheets[0] if wb.worksheets else None
     if ws is None:
         raise ImportFileError("Projektmappen har ingen ark.")
+    # Never trust the sheet's <dimension> tag: openpyxl's read-only mode stops at the last row it names (so a
+    # stale tag silently dropped rows) and pads up to it (so a false one made a million empty rows).
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
     # Close the row stream also when reading stops early (a bad header, too many rows): an open stream keeps the
     # file open, and on Windows locked, until the garbage collector gets to it.
-    with contextlib.closing(ws.iter_rows(values_only=True)) as rows:
+    with contextlib.closing(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)) as rows:
         return _read_rows(_intact(rows), catalogue)
 
 
 def _intact(rows: Iterator[tuple[object, ...]]) -> Iterator[tuple[object, ...]]:
-    """The rows as openpyxl reads them (lazily, so a damaged sheet fails only here), or ImportFileError."""
+    """The rows as openpyxl reads them (lazily, so a damaged sheet fails only here), or ImportFileError; at most
+    MAX_SCANNED_ROWS of them, empty rows counted."""
+    scanned = 0
     while True:
         try:
             values = next(rows)
@@ -198,6 +241,11 @@ def _intact(rows: Iterator[tuple[object, ...]]) -> Iterator[tuple[object, ...]]:
             return
         except Exception as e:  # broken XML, a bad checksum, a truncated zip member, ...
             raise ImportFileError(DAMAGED) from e
+        scanned += 1
+        if scanned > MAX_SCANNED_ROWS:
+            limit = f"{MAX_SCANNED_ROWS:,}".replace(",", ".")
+            raise ImportFileError(f"Arket har mere end {limit} rækker (tomme rækker medregnet). Filen er ikke "
+                                  "importeret. Kopiér sagerne over i skabelonen og prøv igen.")  # fmt: skip
         yield values
 
 

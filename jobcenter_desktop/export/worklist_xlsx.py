@@ -20,7 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS
 from jobcenter_desktop.core.models import DeadlineRow
-from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.export.xlsx_common import (
     StyleCache,
@@ -111,7 +111,7 @@ def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: 
         style = PALETTE[state]
         fill = _FILLS[state]
         ident = display_party_id(r.party.kind, r.party.identifier, reveal=meta.include_cpr)
-        notes = r.notes.strip()
+        notes = r.notes.strip() if meta.include_cpr else hide_cpr_in_text(r.notes.strip())  # a CPR typed in a note
         status_font = BOLD if state is Urgency.OVERDUE else PLAIN
         milestone = r.milestone_name + (f" kl. {r.due_at:%H:%M}" if r.due_at else "")
         ws.append([

@@ -88,7 +88,11 @@ def save_atomically(wb: Workbook, target: Path, before_save: Callable[[], None] 
     try:
         if before_save is not None:
             before_save()
-        wb.save(tmp)
+        try:
+            wb.save(tmp)
+        except OSError as e:  # a full disk, a folder that went away
+            raise ExportError(f"Filen {target.name} kunne ikke skrives ({e.strerror or e}). Intet er gemt; frigør "
+                              "plads eller vælg en anden mappe.") from e  # fmt: skip
         try:
             os.replace(tmp, target)
         except PermissionError as e:

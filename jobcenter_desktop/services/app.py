@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from jobcenter_desktop.core.calendar import WorkingCalendar
 from jobcenter_desktop.core.models import AuditEntry
 from jobcenter_desktop.core.rules import Catalogue
+from jobcenter_desktop.export.tempfiles import clean_leftovers
+from jobcenter_desktop.paths import data_dir
 from jobcenter_desktop.services.backups import BackupService
 from jobcenter_desktop.services.cases import CaseService
 from jobcenter_desktop.services.context import Context, open_context
@@ -53,6 +55,10 @@ class Frister:
     def open(cls, db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None,
              team: str | None = None, passphrase: str | None = None) -> Frister:  # fmt: skip
         app = cls(open_context(db_path, catalogue_path=catalogue_path, actor=actor, team=team, passphrase=passphrase))
+        tmp = data_dir() / "tmp"
+        if tmp.is_dir():  # openpyxl's files from an export that was killed: they may hold full CPR numbers
+            for folder in clean_leftovers(tmp):
+                log.info("Midlertidige eksportfiler fra en afbrudt eksport fjernet: %s", folder.name)
         try:
             app.backups.daily()
         except ServiceError as e:  # a full disk must not stop the caseworker from working; it is logged

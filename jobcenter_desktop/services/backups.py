@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.storage import instances
 from jobcenter_desktop.storage.backup import (
     BackupError,
     BackupFile,
@@ -21,11 +22,15 @@ from jobcenter_desktop.storage.backup import (
     backup_name,
     backup_sqlite,
     default_folder,
+    discard_staged,
     inspect_backup,
     list_backups,
+    remove_partials,
     restore_sqlite,
+    stage_restore,
 )
 from jobcenter_desktop.storage.crypto import CryptoError
+from jobcenter_desktop.storage.db import Database, make_engine, sqlite_url
 from jobcenter_desktop.storage.migrations import known_revisions
 from jobcenter_desktop.storage.repository import Repository
 
@@ -67,6 +72,10 @@ class BackupService:
         """The start-up backup: at most one a day, and none for a database without cases."""
         when = now or datetime.now()
         today: date = when.date()
+        lock = self.ctx.db.lock
+        if lock is not None and not lock.others():  # nobody else can be copying right now
+            for p in remove_partials(self.folder):
+                log.info("Halvfærdig sikkerhedskopi fjernet: %s", p.name)
         if backed_up_on(self.db_path, today):
             return None
         with self.ctx.read() as s:
@@ -94,19 +103,36 @@ class BackupService:
             raise ServiceError(str(e)) from e
         if revision is not None and revision not in known_revisions():
             raise ServiceError("Sikkerhedskopien er fra en nyere version af Frister; opdatér programmet først.")
-        safety = self.create("foer-gendannelse", now)
-        self.ctx.db.close()  # no pooled connection of ours may hold the file while it is replaced
+        lock = self.ctx.db.lock
         try:
-            restore_sqlite(backup, self.db_path, self.ctx.db.key)
+            if lock is not None:
+                instances.require_alone(lock, "gendannes")
+        except instances.InstanceError as e:
+            raise ServiceError(str(e)) from e
+        safety = self.create("foer-gendannelse", now)
+        key = self.ctx.db.key
+        try:
+            # Entries newer than the backup (reveals of full CPR numbers, the safety copy above) are carried
+            # into the restored copy together with the restore's own entry, and the whole goes in as one step.
+            staged = stage_restore(backup, self.db_path, key)
+        except (OSError, sqlite3.DatabaseError, CryptoError, BackupError) as e:
+            raise ServiceError(f"Sikkerhedskopien kunne ikke gøres klar til gendannelse ({e}); intet er ændret.") from e
+        try:
+            staging = Database(make_engine(sqlite_url(staged), wal=False, key=key, path=staged), staged, key)
+            try:
+                with staging.write() as s:
+                    Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="restore",
+                                        after=backup.name, reason=f"Forrige tilstand gemt som {safety.path.name}")
+            finally:
+                staging.close()
+            self.ctx.db.engine.dispose()  # no pooled connection of ours may hold the file while it is replaced
+            restore_sqlite(staged, self.db_path, key)
         except BackupError as e:
             raise ServiceError(str(e)) from e
+        finally:
+            discard_staged(staged)
+        self.ctx.db.renew_identity()
+        self.ctx.invalidate()
         log.info("Database gendannet fra %s (sikkerhedskopi af forrige tilstand: %s)", backup.name, safety.path.name)
-        try:  # the restored database records its own restore (the entry before it went with the old state)
-            with self.ctx.write() as s:
-                reason = f"Forrige tilstand gemt som {safety.path.name}"
-                Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="restore",
-                                    after=backup.name, reason=reason)  # fmt: skip
-        except Exception:  # an older schema may lack a column; the restore itself succeeded
-            log.warning("Gendannelsen kunne ikke skrives i historikken", exc_info=True)
         return safety
 

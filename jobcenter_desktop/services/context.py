@@ -19,7 +19,7 @@ from jobcenter_desktop.core.text import TextError, check_identity
 from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
 from jobcenter_desktop.paths import default_catalogue_path
 from jobcenter_desktop.services.errors import DuplicateError, PassphraseRequired, StartupError, StoreError
-from jobcenter_desktop.storage import crypto
+from jobcenter_desktop.storage import crypto, instances
 from jobcenter_desktop.storage.backup import backed_up_on
 from jobcenter_desktop.storage.db import (
     Database,
@@ -135,34 +135,42 @@ def load_catalogue_or_fail(path: Path | None) -> Catalogue:
                            "(standardkataloget ligger i programmets resources/rules).") from e  # fmt: skip
 
 
-def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None) -> tuple[Database, str | None]:
+def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None, owner: str | None = None,
+                  purpose: str = "window") -> tuple[Database, str | None]:  # fmt: skip
     """Open (creating if missing) and migrate a SQLite database. Faults become a Danish StartupError;
     the file is never overwritten. ``key``: the passphrase of an encrypted (SQLCipher) database; a new file
     opened with a key is created encrypted."""
     if key is not None and db_path.exists() and db_path.stat().st_size and not crypto.looks_encrypted(db_path):
         key = None  # a plain database: nothing to unlock
     check = None
+    lock = None
     try:
         check_sqlite_file(db_path, key)
         if migrate and not db_path.exists():
             create_database(db_path, key)
+        # Registered before the file is read, so encrypt/decrypt/restore elsewhere see this instance at once.
+        lock = instances.register(db_path, owner or os_username(), purpose)
         # Probe and migrate without switching to WAL: that pragma rewrites the file header, and a file that
         # turns out to be foreign or from a newer version must be left byte for byte as it was.
         check = make_engine(sqlite_url(db_path), wal=False, key=key, path=db_path)
         # The page-by-page check runs once a day, with the daily backup (BackupService.daily) that follows.
         probe(check, db_path, keyed=key is not None, deep=not backed_up_on(db_path, datetime.now().date()))
         backup = upgrade(check, db_path, key=key) if migrate else None
-    except EncryptedDatabaseError as e:
-        raise PassphraseRequired(str(e)) from e
-    except (DatabaseError, crypto.CryptoError) as e:
-        raise StartupError(str(e)) from e
-    except SQLAlchemyError as e:  # e.g. still locked after the busy timeout while another instance migrates
-        raise StartupError(f"Databasen {db_path} kan ikke åbnes lige nu ({getattr(e, 'orig', e)}). Prøv igen om "
-                           "lidt; filen er ikke ændret.") from e  # fmt: skip
+    except BaseException as e:
+        if lock is not None:
+            lock.release()
+        if isinstance(e, EncryptedDatabaseError):
+            raise PassphraseRequired(str(e)) from e
+        if isinstance(e, DatabaseError | crypto.CryptoError | instances.InstanceError):
+            raise StartupError(str(e)) from e
+        if isinstance(e, SQLAlchemyError):  # e.g. still locked after the busy timeout while another migrates
+            raise StartupError(f"Databasen {db_path} kan ikke åbnes lige nu ({getattr(e, 'orig', e)}). Prøv igen "
+                               "om lidt; filen er ikke ændret.") from e  # fmt: skip
+        raise
     finally:
         if check is not None:
             check.dispose()
-    return Database(make_engine(sqlite_url(db_path), key=key, path=db_path), db_path, key), backup
+    return Database(make_engine(sqlite_url(db_path), key=key, path=db_path), db_path, key, lock), backup
 
 
 def open_context(
@@ -175,7 +183,7 @@ def open_context(
     except TextError as e:
         raise StartupError(str(e)) from None
     catalogue_override = catalogue_path
-    db, backup = open_database(db_path, key=passphrase)
+    db, backup = open_database(db_path, key=passphrase, owner=who)
     try:
         with service_errors(), db.read() as s:
             stored = Repository(s).setting(CATALOGUE_PATH)

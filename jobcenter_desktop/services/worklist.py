@@ -3,6 +3,7 @@ audit entry when CPR numbers leave the app unmasked."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
 from jobcenter_desktop.core.urgency import Urgency
+from jobcenter_desktop.export.tempfiles import use_private_folder
 from jobcenter_desktop.export.worklist_xlsx import (
     ExportCancelled,
     Progress,
@@ -18,6 +20,7 @@ from jobcenter_desktop.export.worklist_xlsx import (
     write_worklist,
 )
 from jobcenter_desktop.export.xlsx_common import ExportError
+from jobcenter_desktop.paths import data_dir
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.deadlines import DeadlineService
 from jobcenter_desktop.services.errors import Cancelled, Problem, ServiceError, ValidationError
@@ -119,15 +122,26 @@ class WorklistService:
             calendar=self.ctx.calendar.settings.describe(), filters=filters, include_cpr=req.include_cpr,
             per_caseworker=req.per_caseworker,
         )  # fmt: skip
+        use_private_folder(data_dir() / "tmp")  # openpyxl's temporary sheet files: never in the system temp
+        if req.include_cpr:
+            # Recorded BEFORE anything is written: if the entry cannot be committed (a locked database, a full
+            # disk), no file with full CPR numbers is made at all.
+            self._audit_export(target, f"{len(rows)} frister", "Arbejdsliste eksporteret med fulde CPR-numre")
         try:
             write_worklist(target, rows, meta, progress)
-        except ExportError as e:
+        except (ExportError, ExportCancelled, OSError) as e:
+            if req.include_cpr:  # the entry above stays (append-only); this one says the file was not made
+                with contextlib.suppress(ServiceError):
+                    self._audit_export(target, "ingen fil", "Eksport med fulde CPR-numre blev ikke gennemført")
+            if isinstance(e, ExportCancelled):
+                raise Cancelled from e
+            if isinstance(e, OSError):
+                raise ServiceError(f"Filen {target.name} kunne ikke skrives ({e.strerror or e}). Intet er gemt; "
+                                   "frigør plads eller vælg en anden mappe.") from e  # fmt: skip
             raise ServiceError(str(e)) from e
-        except ExportCancelled as e:
-            raise Cancelled from e
-        if req.include_cpr:
-            with self.ctx.write() as s:
-                Repository(s).audit(actor=self.ctx.actor, entity="export", entity_id=target.name,
-                                    action="reveal_cpr", after=f"{len(rows)} frister",
-                                    reason="Arbejdsliste eksporteret med fulde CPR-numre")  # fmt: skip
         return len(rows)
+
+    def _audit_export(self, target: Path, after: str, reason: str) -> None:
+        with self.ctx.write() as s:
+            Repository(s).audit(actor=self.ctx.actor, entity="export", entity_id=target.name, action="reveal_cpr",
+                                after=after, reason=reason)  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Any
 from jobcenter_desktop.storage import crypto
 
 BUSY_MS = 5_000
+PARTIAL = ".partial"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}-\d{6})-(?P<label>[\w.-]+)\.sqlite3$")
 
 
@@ -37,18 +39,40 @@ def backup_sqlite(src: Path, dest: Path, key: str | None = None) -> Path:
     """Copy ``src`` to ``dest`` consistently even while other connections write (WAL included).
     An encrypted database (``key``) gives an encrypted copy with the same key."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".partial")
-    source = _source(src, key)
+    tmp = dest.with_name(dest.name + PARTIAL)
     try:
-        target = crypto.connect(tmp, key)
+        source = _source(src, key)
         try:
-            source.backup(target)
+            target = crypto.connect(tmp, key)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
         finally:
-            target.close()
-    finally:
-        source.close()
-    tmp.replace(dest)  # a finished copy or none: never a half-written backup under the real name
+            source.close()
+        tmp.replace(dest)  # a finished copy or none: never a half-written backup under the real name
+    except BaseException:
+        _remove_partial(tmp)  # a full disk stays full otherwise, and the half copy holds plaintext CPR numbers
+        raise
     return dest
+
+
+def _remove_partial(tmp: Path) -> None:
+    for p in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(OSError):
+            p.unlink()
+
+
+def remove_partials(folder: Path) -> list[Path]:
+    """Half-written backups left by a process that was killed or lost power while copying. The caller makes
+    sure no other instance is copying right now."""
+    removed = []
+    if folder.is_dir():
+        for p in folder.glob(f"*{PARTIAL}*"):
+            with contextlib.suppress(OSError):
+                p.unlink()
+                removed.append(p)
+    return removed
 
 
 def backup_name(db_path: Path, label: str, now: datetime) -> str:
@@ -108,6 +132,40 @@ def inspect_backup(path: Path, key: str | None = None) -> str | None:
         raise BackupError(f"Sikkerhedskopien {path.name} kan ikke læses ({e.strerror}).") from e
     except sqlite3.DatabaseError as e:
         raise BackupError(f"Sikkerhedskopien {path.name} er beskadiget eller ikke en database.") from e
+
+
+def stage_restore(src: Path, live: Path, key: str | None = None) -> Path:
+    """A copy of the backup ``src`` beside ``live``, with every audit entry of the live database that the backup
+    lacks carried into it: the audit trail is append-only across a restore, whatever the backup holds. The
+    caller adds the restore's own entry, then :func:`restore_sqlite` puts the staged copy in place in one step."""
+    staged = live.with_name(f".{live.name}.restoring")
+    _remove_partial(staged)
+    try:
+        backup_sqlite(src, staged, key)
+        conn = crypto.connect(staged, key)
+        try:
+            if key is None:
+                conn.execute("ATTACH DATABASE ? AS live", (str(live),))
+            else:
+                conn.execute("ATTACH DATABASE ? AS live KEY ?", (str(live), key))
+            mine = [r[1] for r in conn.execute("PRAGMA main.table_info(audit_log)")]
+            theirs = {r[1] for r in conn.execute("PRAGMA live.table_info(audit_log)")}
+            cols = ", ".join(f'"{c}"' for c in mine if c in theirs)
+            if cols:
+                conn.execute(f"INSERT INTO main.audit_log ({cols}) SELECT {cols} FROM live.audit_log "
+                             "WHERE id NOT IN (SELECT id FROM main.audit_log)")  # fmt: skip
+            conn.commit()
+            conn.execute("DETACH DATABASE live")
+        finally:
+            conn.close()
+    except BaseException:
+        _remove_partial(staged)
+        raise
+    return staged
+
+
+def discard_staged(staged: Path) -> None:
+    _remove_partial(staged)
 
 
 def restore_sqlite(src: Path, dest: Path, key: str | None = None) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from jobcenter_desktop.storage import crypto
+from jobcenter_desktop.storage.instances import InstanceLock
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -157,13 +158,33 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-class Database:
-    """An open database: one engine, sessions for reading and write transactions for changes."""
+class DatabaseReplaced(StorageError):
+    pass
 
-    def __init__(self, engine: Engine, path: Path | None = None, key: str | None = None) -> None:
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+class Database:
+    """An open database: one engine, sessions for reading and write transactions for changes.
+
+    For a file, ``lock`` is this instance's registration (storage.instances) and the file's identity (device and
+    inode) is taken at open: every write first checks that the path still names that same file, so a database
+    deleted, moved or replaced under a running window (encrypt, a copy from elsewhere) is never written into
+    unseen."""
+
+    def __init__(self, engine: Engine, path: Path | None = None, key: str | None = None,
+                 lock: InstanceLock | None = None) -> None:  # fmt: skip
         self.engine = engine
         self.path = path
         self.key = key  # in memory only while open: backups of an encrypted database need it
+        self.lock = lock
+        self._identity = _identity(path) if path is not None else None
         self._read = sessionmaker(bind=engine, expire_on_commit=False)
         writer = engine.execution_options(sqlite_begin="IMMEDIATE") if engine.dialect.name == "sqlite" else engine
         self._write = sessionmaker(bind=writer, expire_on_commit=False)
@@ -176,11 +197,28 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One user action = one transaction: everything inside commits together or not at all."""
+        self.check_same_file()
         with storage_errors(), self._write() as session, session.begin():
             yield session
 
+    def check_same_file(self) -> None:
+        if self.path is None or self._identity is None:
+            return
+        if _identity(self.path) != self._identity:
+            raise DatabaseReplaced(
+                f"Databasefilen {self.path} er flyttet, slettet eller erstattet af et andet program, mens Frister "
+                "var åben. Intet er gemt, og det du har skrevet står stadig i vinduet. Kopiér det du vil beholde, "
+                "luk programmet og start det igen.")  # fmt: skip
+
+    def renew_identity(self) -> None:
+        """After this instance itself replaced the file's contents in place (a restore)."""
+        if self.path is not None:
+            self._identity = _identity(self.path)
+
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 class EncryptedDatabaseError(DatabaseError):

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter, MilestoneRecord, MilestoneState
-from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
+from jobcenter_desktop.core.text import printable
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ConflictError, ServiceError, ValidationError
@@ -253,7 +254,7 @@ class CaseDialog(QDialog):
             what = e.entity_id.split("/", 1)[1] if "/" in e.entity_id else e.field
             when = e.at.astimezone().strftime("%d-%m-%Y %H:%M")  # stored in UTC, shown in local time
             action = self.tr(AUDIT_ACTIONS.get(e.action, e.action))
-            cells = (when, e.actor, action, what, change.replace("\n", " | "))
+            cells = (when, e.actor, action, what, printable(hide_cpr_in_text(change)))  # notes may quote a CPR
             for col, text in enumerate(cells):
                 self.history.setItem(row, col, QTableWidgetItem(text))
 

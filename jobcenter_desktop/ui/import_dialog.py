@@ -130,8 +130,11 @@ class ImportDialog(QDialog):
         ok, bad = len(preview.accepted), len(preview.rejected)
         self.summary.setProperty("role", "warning" if bad else "")
         self.summary.style().polish(self.summary)
-        self.summary.setText(self.tr("{0} rækker kan importeres, {1} har fejl og springes over.").format(ok, bad)
-                             if bad else self.tr("Alle {0} rækker kan importeres.").format(ok))  # fmt: skip
+        read = self.tr("{0} sager læst i arket (række {1}–{2}).").format(
+            len(preview.rows), preview.rows[0].line, preview.rows[-1].line)  # the number judged, never a guess
+        self.summary.setText(read + " " + (
+            self.tr("{0} kan importeres, {1} har fejl og springes over.").format(ok, bad)
+            if bad else self.tr("Alle {0} kan importeres.").format(ok)))  # fmt: skip
         self.import_button.setText(self.tr("Importér {0} sager").format(ok))
         self.import_button.setEnabled(ok > 0)
 

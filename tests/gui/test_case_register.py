@@ -90,3 +90,27 @@ def test_close_and_reopen_from_the_register(qtbot, make_window, fresh_db, qsetti
     qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
     assert frister.cases.get(case.id).status is CaseStatus.OPEN
     assert len(window.worklist.rows()) == 2
+
+
+def test_closing_from_the_register_a_case_a_colleague_changed_is_a_conflict(
+        qtbot, make_window, fresh_db, qsettings, frister, answer_modal, monkeypatch) -> None:  # fmt: skip
+    """The register used to close without the version it showed, silently overwriting the colleague's change."""
+    from jobcenter_desktop.ui import case_register_view
+
+    shown: list[str] = []
+    monkeypatch.setattr(case_register_view, "show_error", lambda parent, message, *a: shown.append(message))
+    case = frister.cases.register(NewCase("fastholdelse", "Fiktiv Person", "010190-1235",
+                                          {"foerste_henvendelse": TODAY}), TODAY)  # fmt: skip
+    window = make_window(fresh_db, qsettings)
+    window.tabs.setCurrentIndex(TAB_CASES)
+    view = window.cases
+    view.table.selectRow(0)
+    assert view.current().version == case.version
+    frister.cases.reassign(case.id, "bo.l", "Team Øst", TODAY, expected_version=case.version)  # meanwhile
+
+    answer_modal.schedule(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    answer_modal.check()
+    assert len(shown) == 1 and "ændret af en anden" in shown[0]
+    kept = frister.cases.get(case.id)
+    assert (kept.status, kept.caseworker) == (CaseStatus.OPEN, "bo.l")

@@ -95,8 +95,14 @@ def test_restore_brings_back_exactly_the_backed_up_state(db: Path) -> None:
     app.close()
 
     restored = _tables(db)
-    extra_audit = [row for row in restored["audit_log"] if row not in expected["audit_log"]]
-    assert len(extra_audit) == 1 and "restore" in extra_audit[0]  # the restore records itself, nothing else
+    # The audit trail is append-only across the restore: the backup's entries, every entry made since (the
+    # later changes and the safety copy), and the restore's own entry.
+    assert set(expected["audit_log"]) <= set(restored["audit_log"])
+    assert set(_tables(safety.path)["audit_log"]) <= set(restored["audit_log"])
+    extra = [row for row in restored["audit_log"] if row not in expected["audit_log"]]
+    actions = sorted(row[6] for row in extra)
+    assert actions.count("restore") == 1 and "complete" in actions and "set" in actions
+    assert any(row[6] == "backup" and "foer-gendannelse" in row for row in extra)
     assert {k: v for k, v in restored.items() if k != "audit_log"} == {
         k: v for k, v in expected.items() if k != "audit_log"}  # fmt: skip
     # The safety copy holds the state just before the restore, so the restore can be undone.

@@ -39,7 +39,7 @@ def test_encrypt_then_the_file_cannot_be_read_without_the_key(tmp_path: Path) ->
     db = _plain_db(tmp_path / "frister.sqlite3")
     assert CPR.replace("-", "").encode() in _bytes_of(tmp_path) or CPR.encode() in _bytes_of(tmp_path)
     converted = encryption.encrypt(db, KEY)
-    assert converted == 1  # the manual backup was converted too
+    assert converted.backups_converted == 1  # the manual backup was converted too
     assert encryption.is_encrypted(db)
     with pytest.raises(sqlite3.DatabaseError, match="not a database"), sqlite3.connect(db) as conn:
         conn.execute("SELECT count(*) FROM cases").fetchone()
@@ -65,7 +65,7 @@ def test_decrypt_gives_back_a_plain_database_with_the_same_data(tmp_path: Path) 
     encryption.encrypt(db, KEY)
     with pytest.raises(ServiceError, match="Forkert adgangskode"):
         encryption.decrypt(db, "forkert-gæt")
-    assert encryption.decrypt(db, KEY) == 1
+    assert encryption.decrypt(db, KEY).backups_converted == 1
     assert not encryption.is_encrypted(db)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT identifier FROM party").fetchall() == [(CPR,)]
@@ -115,3 +115,92 @@ def test_cli_encrypt_and_decrypt(tmp_path: Path, cli: Cli, monkeypatch: pytest.M
     assert "krypteret" in cli.fails("--db", db, "case", "list")  # no key and no terminal: a clear message
     monkeypatch.setenv("JOBCENTER_PASSPHRASE", KEY)
     assert "er nu ukrypteret" in cli.ok("--db", db, "decrypt")
+
+
+# ---------------------------------------------------------------- issue 11: nothing left behind, nothing lost
+def test_encrypt_decrypt_and_restore_refuse_while_a_window_has_the_database_open(
+        tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    db = _plain_db(tmp_path / "frister.sqlite3")
+    window = Frister.open(db, actor="bo.l")  # another window on the same file (same machine)
+    try:
+        with pytest.raises(ServiceError, match=r"åben i et andet vindue .*bo\.l"):
+            encryption.encrypt(db, KEY)
+        assert not encryption.is_encrypted(db)
+        monkeypatch.setenv("JOBCENTER_PASSPHRASE", KEY)
+        assert "åben i et andet vindue" in cli.fails("--db", db, "encrypt")
+        assert "åben i et andet vindue" in cli.fails("--db", db, "--as", "anna.k", "backup", "restore", "1")
+        # The window goes on working on the same file, and nothing it writes is lost.
+        window.cases.register(NewCase("dagpenge", "Fiktiv Senere", "020290-1235", {"ledigmelding": TODAY}), TODAY)
+    finally:
+        window.close()
+    app = Frister.open(db, actor="anna.k")
+    try:
+        assert sorted(c.party.name for c in app.cases.search("")) == ["Fiktiv Senere", "Fiktiv Østergaard"]
+    finally:
+        app.close()
+    assert encryption.encrypt(db, KEY).database_converted  # once the window is closed it works
+
+
+def test_a_window_never_writes_into_a_file_that_was_replaced_or_deleted(tmp_path: Path) -> None:
+    from jobcenter_desktop.services.errors import StoreError
+
+    db = _plain_db(tmp_path / "frister.sqlite3")
+    app = Frister.open(db, actor="anna.k")
+    try:
+        copy = tmp_path / "copy.sqlite3"
+        copy.write_bytes(db.read_bytes())
+        copy.replace(db)  # e.g. a file copied over it by hand, or another tool's conversion
+        with pytest.raises(StoreError, match="erstattet"):
+            app.cases.register(NewCase("dagpenge", "Fiktiv Tabt", "020290-1235", {"ledigmelding": TODAY}), TODAY)
+        db.unlink()
+        with pytest.raises(StoreError, match="slettet"):
+            app.settings.add_closure(date(2026, 12, 23), "Lukket")
+    finally:
+        app.close()
+
+
+def test_encrypt_cleans_half_written_backups_and_finishes_after_a_damaged_one(tmp_path: Path) -> None:
+    db = _plain_db(tmp_path / "frister.sqlite3")
+    folder = tmp_path / "backups"
+    good = sorted(folder.glob("*.sqlite3"))[0]
+    partial = folder / (good.name + ".partial")  # a backup killed half-way: plaintext CPR, never cleaned before
+    partial.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
+    (folder / (partial.name + "-journal")).write_bytes(b"journal")
+    damaged = folder / "frister-20261120-090000-manuel.sqlite3"
+    damaged.write_bytes(good.read_bytes()[:100] + b"\x00garbage" * 500 + CPR.encode())
+    with pytest.raises(ServiceError, match=r"frister-20261120-090000-manuel\.sqlite3") as failed:
+        encryption.encrypt(db, KEY)
+    assert "Databasen er krypteret" in str(failed.value)
+    assert not partial.exists() and not list(folder.glob("*.partial*"))
+    assert encryption.is_encrypted(db) and encryption.is_encrypted(good)
+    damaged.unlink()  # the user deletes the file named in the message and runs encrypt again: no dead end
+    with pytest.raises(ServiceError, match="allerede krypteret"):
+        encryption.encrypt(db, KEY)
+    disk = _bytes_of(tmp_path)
+    assert CPR.encode() not in disk and CPR.replace("-", "").encode() not in disk
+    app = Frister.open(db, actor="anna.k", passphrase=KEY)
+    try:
+        actions = [e.action for e in app.audit()]
+        assert actions.count("encrypt") == 1  # the run that changed something is in the audit log
+    finally:
+        app.close()
+
+
+def test_an_interrupted_encrypt_resumes(tmp_path: Path) -> None:
+    """The database was encrypted but the run stopped before the backups (killed): the next run converts them."""
+    db = _plain_db(tmp_path / "frister.sqlite3")
+    from jobcenter_desktop.storage import crypto
+
+    tmp = db.with_name(db.name + ".encrypting")
+    crypto.encrypt_file(db, tmp, KEY)
+    tmp.replace(db)  # what the first run had done when it was killed
+    (tmp_path / "backups" / "x.sqlite3.encrypting").write_bytes(b"half a conversion")
+    done = encryption.encrypt(db, KEY)
+    assert (done.database_converted, done.backups_converted) == (False, 1)
+    assert not list((tmp_path / "backups").glob("*.encrypting"))
+    assert encryption.decrypt(db, KEY).database_converted
+    app = Frister.open(db, actor="anna.k")
+    try:
+        assert [e.action for e in app.audit() if e.action in ("encrypt", "decrypt")] == ["encrypt", "decrypt"]
+    finally:
+        app.close()
