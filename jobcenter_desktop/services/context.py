@@ -58,6 +58,7 @@ class Context:
     actor: str
     team: str = ""
     backup_made: str | None = None
+    private_tmp: Path | None = None  # openpyxl's temporary files (default: the data folder's tmp/)
     _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _due_soon: int | None = field(default=None, repr=False)
 

@@ -10,6 +10,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
+from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import compute_due
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
@@ -44,6 +45,10 @@ def run_self_test() -> list[str]:
             if moves:
                 raise ServiceError(f"genberegning uenig med gemte frister: {len(moves)} ville flytte")
             done.append("genberegning (samlet, numpy) enig med gemte frister")
+            if local_time_problem(datetime(2026, 3, 29, 2, 30)) is None:
+                raise ServiceError("tidszonedata mangler: 29-03-2026 02:30 blev godtaget (findes ikke i dansk tid)")
+            done.append("dansk tid kendt (sommertid 29-03-2026)")
+            app.ctx.private_tmp = Path(tmp) / "private"  # the export's temporary files stay in this temp folder
             out = Path(tmp) / "selvtest.xlsx"
             req = ExportRequest(Scope(caseworker="selvtest"), Period.iso_week(2025, 52))
             n = app.worklists.export(req, out, today, datetime(2025, 12, 18, 12, 0))

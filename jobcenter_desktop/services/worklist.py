@@ -122,7 +122,7 @@ class WorklistService:
             calendar=self.ctx.calendar.settings.describe(), filters=filters, include_cpr=req.include_cpr,
             per_caseworker=req.per_caseworker,
         )  # fmt: skip
-        use_private_folder(data_dir() / "tmp")  # openpyxl's temporary sheet files: never in the system temp
+        use_private_folder(self.ctx.private_tmp or data_dir() / "tmp")  # openpyxl's sheet files: not system temp
         if req.include_cpr:
             # Recorded BEFORE anything is written: if the entry cannot be committed (a locked database, a full
             # disk), no file with full CPR numbers is made at all.

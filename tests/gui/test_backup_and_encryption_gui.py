@@ -110,3 +110,24 @@ def test_first_run_asks_for_identity_and_stores_it(qtbot, tmp_path: Path) -> Non
     window = build_main_window(_db(tmp_path), today=lambda: TODAY, settings=settings)
     qtbot.addWidget(window)
     assert (window.app.ctx.actor, window.app.ctx.team) == ("bo.l", "Team Øst")
+
+
+def test_first_run_refuses_an_identity_with_control_characters(qtbot, tmp_path: Path) -> None:
+    from jobcenter_desktop.ui.first_run import FirstRunDialog, needs_identity
+
+    settings = QSettings(str(tmp_path / "first.ini"), QSettings.Format.IniFormat)
+    dlg = FirstRunDialog()
+    qtbot.addWidget(dlg)
+    ok = dlg._buttons.button(dlg._buttons.StandardButton.Ok)
+    for bad, message in (("bo\tl", "styretegn"), ("x" * 65, "for langt"), ("   ", "mangler")):
+        dlg.user_edit.setText(bad)
+        assert not ok.isEnabled() and message in dlg.problem_label.text()
+    dlg.user_edit.setText("bo.l")
+    dlg.team_edit.setText("Team\u202eVest")
+    assert not ok.isEnabled() and "styretegn" in dlg.problem_label.text()
+    dlg.store(settings)
+    assert needs_identity(settings)  # nothing unusable was stored
+    dlg.team_edit.setText("Team Vest")
+    assert ok.isEnabled() and dlg.problem_label.isHidden()
+    dlg.store(settings)
+    assert settings.value("identity/username") == "bo.l" and settings.value("identity/team") == "Team Vest"

@@ -169,3 +169,16 @@ def test_closed_case_disables_actions(dialog, frister) -> None:
                    dialog.trigger_button, dialog.reassign_button):  # fmt: skip
         assert not button.isEnabled(), button.objectName()
     assert dialog.close_button.text() == "&Genåbn sag"
+
+
+def test_a_database_replaced_under_the_window_is_not_written_and_the_typed_note_stays(
+        dialog, frister, fresh_db, errors) -> None:  # fmt: skip
+    """E.g. 'encrypt' run elsewhere, or a copy put over the file: the window used to report saves that went into
+    the replaced (unlinked) file and were gone at the next start."""
+    copy = fresh_db.with_name("copy.sqlite3")
+    copy.write_bytes(fresh_db.read_bytes())
+    copy.replace(fresh_db)
+    dialog.notes_edit.setPlainText("Vigtigt notat fra mødet")
+    dialog._save_notes()
+    assert len(errors) == 1 and "erstattet" in errors[0][1]
+    assert dialog.notes_edit.toPlainText() == "Vigtigt notat fra mødet"  # what the user typed is kept

@@ -158,6 +158,31 @@ def test_startup_fault_is_a_danish_message_and_the_file_is_unchanged(
     assert path.read_bytes() == before  # ... and it really was
 
 
+def test_an_empty_file_is_refused_not_turned_into_a_new_database(tmp_path: Path) -> None:
+    """A 0-byte file (a truncated copy, a failed download) used to become a new, empty database silently."""
+    path = tmp_path / "frister.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(StartupError, match=r"er tom \(0 byte\).*slet den tomme fil"):
+        open_database(path)
+    assert path.read_bytes() == b""
+    path.unlink()  # what the message says to do, if a new database is what the user wants
+    db, _ = open_database(path)
+    db.close()
+    assert path.stat().st_size > 0
+
+
+def test_a_new_database_appears_whole_at_its_path(tmp_path: Path) -> None:
+    """Built beside the path and linked into place: no half-made or empty file of ours is ever at the path."""
+    path = tmp_path / "frister.sqlite3"
+    db, _ = open_database(path)
+    try:
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (migrations.SCHEMA_HEAD,)
+        assert not list(tmp_path.glob(".frister.sqlite3.new-*"))
+    finally:
+        db.close()
+
+
 def test_directory_instead_of_file_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "frister.sqlite3"
     folder.mkdir()

@@ -123,3 +123,47 @@ def test_calendar_index_is_used_for_a_month(tmp_path: Path) -> None:
 def test_schema_head_constant_is_alembics_head() -> None:
     """Start-up skips Alembic when the stored revision equals SCHEMA_HEAD; a new revision must bump it."""
     assert migrations.head_revision() == migrations.SCHEMA_HEAD
+
+
+def test_migration_0003_keeps_duplicate_open_cases_and_names_them(tmp_path: Path) -> None:
+    """A file made before the unique index may already hold two open cases for one party and group (the race
+    happened). The upgrade keeps both, builds the index, and leaves an audit entry naming the later one."""
+    from alembic import command
+
+    from jobcenter_desktop.storage.db import make_engine, sqlite_url
+
+    db = tmp_path / "old.sqlite3"
+    engine = make_engine(sqlite_url(db), wal=False)
+    cfg = migrations.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+    engine.dispose()
+    import uuid
+
+    worker = uuid.uuid4().hex
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO caseworker (id, username, full_name, created_at, updated_at, version) "
+                     "VALUES (?, 'anna.k', '', '2026-01-01', '2026-01-01', 1)", (worker,))
+        for number, cpr in [("2026-00001", "020285-1234"), ("2026-00002", "020285-1234"),
+                            ("2026-00003", "030385-1234")]:  # fmt: skip
+            party, case = uuid.uuid4().hex, uuid.uuid4().hex
+            conn.execute("INSERT INTO party (id, kind, name, identifier, search_key, created_at, updated_at, version) "
+                         "VALUES (?, 'citizen', 'Fiktiv', ?, '', '2026-01-01', '2026-01-01', 1)", (party, cpr))
+            conn.execute("INSERT INTO cases (id, number, group_id, catalogue_id, party_id, caseworker_id, status, "
+                         "opened_on, notes, created_at, updated_at, version) VALUES (?, ?, 'dagpenge', 'x', ?, ?, "
+                         "'open', '2026-01-01', '', '2026-01-01', '2026-01-01', 1)", (case, number, party, worker))
+    app = Frister.open(db, actor="anna.k")  # migrates to head
+    try:
+        assert sorted(c.number for c in app.cases.search("")) == ["2026-00001", "2026-00002", "2026-00003"]
+        flagged = [e for e in app.audit() if e.action == "duplicate"]
+        assert [(e.entity_id, e.actor) for e in flagged] == [("2026-00002", "system")]
+        assert "2026-00001" in flagged[0].reason
+        # From now on the database refuses a third open dagpenge case for that party.
+        from jobcenter_desktop.services.errors import ValidationError
+
+        with pytest.raises(ValidationError, match="allerede en åben sag"):
+            app.cases.register(NewCase("dagpenge", "Fiktiv", "020285-1234", {"ledigmelding": date(2026, 3, 2)}),
+                               date(2026, 3, 2))  # fmt: skip
+    finally:
+        app.close()
