@@ -12,5 +12,15 @@ export JOBCENTER_DB="$scratch/default.sqlite3" XDG_DATA_HOME="$scratch/data" XDG
 echo "== ruff";         .venv/bin/ruff check .
 echo "== mypy";         .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports --no-cache
+echo "== postgresql"
+# A throw-away PostgreSQL cluster for the storage/services suites (they run on both databases) and the team
+# database tests; stopped and removed at exit. A server given in JOBCENTER_TEST_PG is used instead.
+if [ -z "${JOBCENTER_TEST_PG:-}" ]; then
+  pgdir=$(mktemp -d /tmp/frister-pg.XXXXXX)
+  rmdir "$pgdir"
+  trap 'bash scripts/pg-cluster.sh stop "$pgdir"; rm -rf "$scratch"' EXIT
+  eval "$(bash scripts/pg-cluster.sh start "$pgdir")"
+  echo "PostgreSQL $(psql "$JOBCENTER_TEST_PG" -qAtc 'SHOW server_version') on ${JOBCENTER_TEST_PG##*@}"
+fi
 echo "== pytest"
 .venv/bin/python -m pytest "$@"

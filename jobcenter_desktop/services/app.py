@@ -21,6 +21,7 @@ from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.services.recompute import RecomputeService
 from jobcenter_desktop.services.settings import SettingsService
 from jobcenter_desktop.storage.repository import Repository
+from jobcenter_desktop.storage.target import Target
 
 if TYPE_CHECKING:
     from jobcenter_desktop.services.importer import ImportService
@@ -52,13 +53,18 @@ class Frister:
         return ImportService(self.ctx, self.cases)
 
     @classmethod
-    def open(cls, db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None,
-             team: str | None = None, passphrase: str | None = None) -> Frister:  # fmt: skip
-        app = cls(open_context(db_path, catalogue_path=catalogue_path, actor=actor, team=team, passphrase=passphrase))
+    def open(cls, target: Path | str | Target, *, catalogue_path: Path | None = None, actor: str | None = None,
+             team: str | None = None, passphrase: str | None = None,
+             password: str | None = None) -> Frister:  # fmt: skip
+        """A database file, or the team database (``postgresql://LOGIN@HOST:PORT/DB``)."""
+        app = cls(open_context(target, catalogue_path=catalogue_path, actor=actor, team=team, passphrase=passphrase,
+                               password=password))  # fmt: skip
         tmp = data_dir() / "tmp"
         if tmp.is_dir():  # openpyxl's files from an export that was killed: they may hold full CPR numbers
             for folder in clean_leftovers(tmp):
                 log.info("Midlertidige eksportfiler fra en afbrudt eksport fjernet: %s", folder.name)
+        if app.ctx.server is not None:
+            return app  # backups of the team database are the server's (pg_dump, the DBA's schedule)
         try:
             app.backups.daily()
         except ServiceError as e:  # a full disk must not stop the caseworker from working; it is logged

@@ -35,6 +35,8 @@ from jobcenter_desktop.storage.migrations import known_revisions
 from jobcenter_desktop.storage.repository import Repository
 
 KEEP = 14
+SERVER_BACKUPS = ("På teamdatabasen er sikkerhedskopier serverens opgave (pg_dump og driftens backup); Frister "
+                  "tager ingen filkopier af den.")
 log = logging.getLogger(__name__)
 
 
@@ -44,6 +46,8 @@ class BackupService:
 
     @property
     def db_path(self) -> Path:
+        if self.ctx.server is not None:
+            raise ServiceError(SERVER_BACKUPS)
         if self.ctx.db.path is None:
             raise ServiceError("Databasen har ingen fil at tage sikkerhedskopi af.")
         return self.ctx.db.path

@@ -28,6 +28,7 @@ from jobcenter_desktop.storage.orm import (
     Caseworker,
     MilestoneRow,
     PauseRow,
+    Team,
     TriggerEventRow,
     utcnow,
 )
@@ -199,10 +200,10 @@ class CaseService:
         worker_name = identity_field(new.caseworker or self.ctx.actor, field="caseworker", what="Sagsbehandleren")
         team_text = new.team or (self.ctx.team if worker_name == self.ctx.actor else "")
         team_name = identity_field(team_text, field="team", what="Teamet") if team_text.strip() else ""
-        worker = self._worker(repo, worker_name, team_name or None)
+        worker, case_team = self._assignment(repo, worker_name, team_name or None)
         opened = new.opened_on or today
         row = CaseRow(number=repo.next_number(opened.year), group=group.id, catalogue_id=cat.id,
-                      party=repo.add_party(party), party_key=party.identifier, caseworker=worker, team=worker.team,
+                      party=repo.add_party(party), party_key=party.identifier, caseworker=worker, team=case_team,
                       status="open",
                       opened_on=opened, notes=text_field(new.notes, field="notes", what="Bemærkningen", limit=MAX_NOTES,
                                                          multiline=True))  # fmt: skip
@@ -381,13 +382,13 @@ class CaseService:
 
         def act(repo: Repository, row: CaseRow) -> None:
             before_worker, before_team = row.caseworker.username, row.team.name if row.team else ""
-            worker = self._worker(repo, caseworker, team)
-            after_team = worker.team.name if worker.team else ""
+            worker, case_team = self._assignment(repo, caseworker, team)
+            after_team = case_team.name if case_team else ""
             if (worker.username, after_team) == (before_worker, before_team):
                 raise ServiceError(f"Sagen har allerede sagsbehandler {before_worker}"
                                    + (f" i {before_team}" if before_team else "") + "; intet er ændret.")
             row.caseworker = worker
-            row.team = worker.team
+            row.team = case_team
             if worker.username != before_worker:
                 repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reassign",
                            field="caseworker", before=before_worker, after=worker.username, case_id=row.id)
@@ -467,6 +468,25 @@ class CaseService:
                 raise
             raise ServiceError("Der er allerede en anden åben sag i målgruppen for samme part; luk den først. "
                                "Intet er ændret.") from e  # fmt: skip
+
+    def _assignment(self, repo: Repository, username: str, team: str | None) -> tuple[Caseworker, Team | None]:
+        """Who gets a case and in which team. In a file, caseworkers and teams come into being on first use and
+        a caseworker moves to the team named. On the team database both are the administrator's ('server user
+        add'): the caseworker must exist, the case goes to the team named (the server checks that the actor may
+        put it there), and nobody's team membership changes."""
+        if self.ctx.server is None:
+            worker = self._worker(repo, username, team)
+            return worker, worker.team
+        found = repo.find_caseworker(username)
+        if found is None:
+            raise ValidationError([Problem("caseworker", f"Der er ingen bruger {username!r} i teamdatabasen; "
+                                                         "administratoren opretter brugere.")])  # fmt: skip
+        if not team:
+            return found, found.team
+        case_team = repo.find_team(team)
+        if case_team is None:
+            raise ValidationError([Problem("team", f"Der er intet team {team!r} i teamdatabasen.")])
+        return found, case_team
 
     def _worker(self, repo: Repository, username: str, team: str | None) -> Caseworker:
         """The caseworker (created on first use), moved to ``team`` when one is given: both are changes of

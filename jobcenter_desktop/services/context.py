@@ -18,7 +18,13 @@ from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalog
 from jobcenter_desktop.core.text import TextError, check_identity
 from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
 from jobcenter_desktop.paths import default_catalogue_path
-from jobcenter_desktop.services.errors import DuplicateError, PassphraseRequired, StartupError, StoreError
+from jobcenter_desktop.services.errors import (
+    DuplicateError,
+    PassphraseRequired,
+    PasswordRequired,
+    StartupError,
+    StoreError,
+)
 from jobcenter_desktop.storage import crypto, instances
 from jobcenter_desktop.storage.backup import backed_up_on
 from jobcenter_desktop.storage.db import (
@@ -32,9 +38,18 @@ from jobcenter_desktop.storage.db import (
     probe,
     sqlite_url,
 )
-from jobcenter_desktop.storage.migrations import create_database, upgrade
+from jobcenter_desktop.storage.migrations import SCHEMA_HEAD, create_database, upgrade
 from jobcenter_desktop.storage.orm import OPEN_CASE_INDEX
 from jobcenter_desktop.storage.repository import Repository
+from jobcenter_desktop.storage.server import LoginFailed, open_server
+from jobcenter_desktop.storage.target import (
+    FileTarget,
+    ServerTarget,
+    Target,
+    TargetError,
+    parse_server_url,
+    parse_target,
+)
 
 # Setting keys
 GRUNDLOVSDAG = "calendar.grundlovsdag_off"
@@ -59,6 +74,7 @@ class Context:
     team: str = ""
     backup_made: str | None = None
     private_tmp: Path | None = None  # openpyxl's temporary files (default: the data folder's tmp/)
+    server: ServerTarget | None = None  # the team database, when this is not a file
     _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _due_soon: int | None = field(default=None, repr=False)
 
@@ -175,24 +191,73 @@ def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None
 
 
 def open_context(
-    db_path: Path, *, catalogue_path: Path | None = None, actor: str | None = None, team: str | None = None,
-    passphrase: str | None = None,
+    target: Path | str | Target, *, catalogue_path: Path | None = None, actor: str | None = None,
+    team: str | None = None, passphrase: str | None = None, password: str | None = None,
 ) -> Context:
+    """Open a database file (``passphrase`` for an encrypted one) or the team database (a ``postgresql://``
+    URL; ``password`` when libpq's own places have none)."""
+    try:
+        where = target if isinstance(target, FileTarget | ServerTarget) else parse_target(target)
+    except TargetError as e:
+        raise StartupError(str(e)) from None
+    if isinstance(where, ServerTarget):
+        return _open_server_context(where, catalogue_path=catalogue_path, actor=actor, team=team, password=password)
     try:  # checked before the database is touched: an identity goes into every audit entry
         who = check_identity(actor or os_username(), "Brugernavnet")
         team_name = check_identity(team, "Teamet") if team and team.strip() else ""
     except TextError as e:
         raise StartupError(str(e)) from None
-    catalogue_override = catalogue_path
-    db, backup = open_database(db_path, key=passphrase, owner=who)
+    db, backup = open_database(where.path, key=passphrase, owner=who)
+    catalogue = _catalogue_of(db, catalogue_path)
+    return Context(db=db, catalogue=catalogue, actor=who, team=team_name, backup_made=backup)
+
+
+def parse_server_target(url: str) -> ServerTarget:
+    """The team database's address for the administrator's commands (a Danish ServiceError if unusable)."""
+    try:
+        return parse_server_url(url)
+    except TargetError as e:
+        raise StartupError(str(e)) from None
+
+
+def _catalogue_of(db: Database, override: Path | None) -> Catalogue:
     try:
         with service_errors(), db.read() as s:
             stored = Repository(s).setting(CATALOGUE_PATH)
-        catalogue = load_catalogue_or_fail(catalogue_override or (Path(stored) if stored else None))
+        return load_catalogue_or_fail(override or (Path(stored) if stored else None))
     except Exception:
         db.close()
         raise
-    return Context(db=db, catalogue=catalogue, actor=who, team=team_name, backup_made=backup)
+
+
+def _open_server_context(where: ServerTarget, *, catalogue_path: Path | None, actor: str | None, team: str | None,
+                         password: str | None) -> Context:  # fmt: skip
+    """On the team database the actor is the login, as the server sees it: never a name the client picks."""
+    if actor and actor.strip() != where.login:
+        raise StartupError(f"--as kan ikke bruges på teamdatabasen: du handler som den, du logger ind som "
+                           f"({where.login}).")  # fmt: skip
+    try:
+        db, login = open_server(where.with_password(password if password is not None else where.password),
+                                SCHEMA_HEAD)  # fmt: skip
+    except LoginFailed as e:
+        raise PasswordRequired(str(e)) from e
+    except DatabaseError as e:
+        raise StartupError(str(e)) from e
+    try:
+        with service_errors(), db.read() as s:
+            repo = Repository(s)
+            teams = repo.teams_of(login)
+            me = repo.find_caseworker(login)
+            own = me.team.name if me is not None and me.team is not None else ""
+    except Exception:
+        db.close()
+        raise
+    if team and team.strip() and team.strip() not in teams:
+        db.close()
+        raise StartupError(f"{login} er ikke med i {team.strip()} (teams: {', '.join(teams) or 'ingen'}).")
+    catalogue = _catalogue_of(db, catalogue_path)
+    default = own if own in teams else (teams[0] if teams else "")  # the caseworker's own team first
+    return Context(db=db, catalogue=catalogue, actor=login, team=(team or "").strip() or default, server=where)
 
 
 def plausible_date_warning(d: date, today: date) -> str | None:

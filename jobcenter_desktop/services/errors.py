@@ -41,6 +41,10 @@ class PassphraseRequired(StartupError):
     """The database is encrypted: ask for the passphrase (again, if the one given was wrong)."""
 
 
+class PasswordRequired(StartupError):
+    """The team database wants a password for this login (none was found, or it was wrong): ask for it."""
+
+
 class StoreError(ServiceError):
     """The database refused a read or write (busy, full, gone, a constraint); nothing was changed."""
 

@@ -122,6 +122,8 @@ class WorklistService:
             calendar=self.ctx.calendar.settings.describe(), filters=filters, include_cpr=req.include_cpr,
             per_caseworker=req.per_caseworker,
         )  # fmt: skip
+        if not target.parent.is_dir():  # said before anything is recorded or written
+            raise ServiceError(f"Mappen findes ikke: {target.parent}. Vælg en anden placering.")
         use_private_folder(self.ctx.private_tmp or data_dir() / "tmp")  # openpyxl's sheet files: not system temp
         if req.include_cpr:
             # Recorded BEFORE anything is written: if the entry cannot be committed (a locked database, a full

@@ -51,6 +51,17 @@ class DatabaseUnwritable(StorageError):
     pass
 
 
+class ConnectionLost(StorageError):
+    def __init__(self) -> None:
+        super().__init__("Forbindelsen til teamdatabasen er afbrudt (netværk, VPN eller serveren). Intet af "
+                         "handlingen er gemt, og det du har skrevet står der stadig. Prøv igen, når forbindelsen er "
+                         "tilbage; programmet forbinder selv igen.")  # fmt: skip
+
+
+class AccessDenied(StorageError):
+    """The server's roles or row-level security refused the change (another team's case, admin-only data)."""
+
+
 # SQLite names the columns of a violated unique constraint, PostgreSQL the constraint: both map to one name.
 UNIQUE_NAMES = {
     "cases.group_id, cases.party_key": "uq_cases_open_party",
@@ -78,12 +89,32 @@ def storage_errors() -> Iterator[None]:
     """Driver errors that a user can meet in daily work, as StorageError with a Danish message."""
     try:
         yield
-    except exc.IntegrityError as e:
-        sqlstate = getattr(e.orig, "sqlstate", None)  # psycopg: 23505 is unique_violation
-        if sqlstate == "23505" or "UNIQUE constraint failed" in str(e.orig):
-            raise UniqueViolation(_constraint_of(e)) from e
+    except exc.DBAPIError as e:
+        state = getattr(e.orig, "sqlstate", None)  # PostgreSQL's error class; None on SQLite
+        if e.connection_invalidated or (state is not None and str(state).startswith("08")) or (
+                state is None and isinstance(e, exc.OperationalError) and _is_server_error(e)):  # fmt: skip
+            raise ConnectionLost() from e
+        if state == "42501":  # insufficient_privilege, also "new row violates row-level security policy"
+            raise AccessDenied("Teamdatabasen tillader ikke ændringen: den hører til et team, du ikke er med i, "
+                               "eller kun en administrator må gøre det. Intet er ændret.") from e  # fmt: skip
+        if state in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock not available
+            raise DatabaseBusy() from e
+        if state == "53100":  # disk_full
+            raise DatabaseFull() from e
+        _sqlite_errors(e)
         raise
-    except exc.OperationalError as e:
+
+
+def _is_server_error(e: exc.OperationalError) -> bool:
+    return type(e.orig).__module__.startswith("psycopg")
+
+
+def _sqlite_errors(e: exc.DBAPIError) -> None:
+    """The user-facing SQLite errors (and PostgreSQL's unique_violation) as StorageError; others return."""
+    if isinstance(e, exc.IntegrityError):
+        if getattr(e.orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(e.orig):
+            raise UniqueViolation(_constraint_of(e)) from e
+    elif isinstance(e, exc.OperationalError):
         message = str(e.orig).lower()
         if "locked" in message or "busy" in message:
             raise DatabaseBusy() from e
@@ -93,7 +124,6 @@ def storage_errors() -> Iterator[None]:
             raise DatabaseUnwritable(
                 f"Databasen kan ikke skrives lige nu ({e.orig}); intet er ændret. Kontrollér at filen stadig findes "
                 "og at der er skriveadgang.") from e  # fmt: skip
-        raise
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any, *, wal: bool = True) -> None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 #: The newest revision in db/versions (held equal to Alembic's head by a test).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 def stored_revision(engine: Engine) -> str | None:
@@ -79,6 +79,8 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
     locked = engine.execution_options(sqlite_begin="IMMEDIATE") if engine.dialect.name == "sqlite" else engine
     backup: Path | None = None
     with locked.begin() as conn:
+        if conn.dialect.name == "postgresql":  # two admins running 'server init' at once: one waits
+            conn.execute(text("SELECT pg_advisory_xact_lock(20261201)"))
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:
             return None

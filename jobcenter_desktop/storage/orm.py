@@ -92,6 +92,14 @@ class Caseworker(Tracked, Base):
     team: Mapped[Team | None] = relationship()
 
 
+class Membership(Base):
+    """Which teams a login of the team database belongs to (row-level security reads it). Unused in a file."""
+
+    __tablename__ = "membership"
+    login: Mapped[str] = mapped_column(String(64), primary_key=True)
+    team_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("team.id"), primary_key=True)
+
+
 class PartyRow(Tracked, Base):
     __tablename__ = "party"
     kind: Mapped[str] = mapped_column(String(16))  # citizen | company
@@ -123,7 +131,10 @@ class CaseRow(Tracked, Base):
     triggers: Mapped[list[TriggerEventRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="TriggerEventRow.occurred_on"
     )
-    milestones: Mapped[list[MilestoneRow]] = relationship(back_populates="case", cascade="all, delete-orphan")
+    # Created in catalogue order; ordered so every database hands them back that way (SQLite by rowid did).
+    milestones: Mapped[list[MilestoneRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="(MilestoneRow.created_at, MilestoneRow.id)"
+    )
     pauses: Mapped[list[PauseRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="PauseRow.start_on"
     )

@@ -34,6 +34,7 @@ from jobcenter_desktop.storage.orm import (
     Caseworker,
     ClosureDay,
     Counter,
+    Membership,
     MilestoneRow,
     PartyRow,
     PauseRow,
@@ -115,6 +116,9 @@ class Repository:
             team = self.s.scalars(select(Team).where(Team.name == name)).one()
         return team
 
+    def find_team(self, name: str) -> Team | None:
+        return self.s.scalar(select(Team).where(Team.name == name.strip()))
+
     def find_caseworker(self, username: str) -> Caseworker | None:
         return self.s.scalar(select(Caseworker).where(Caseworker.username == username.strip()))
 
@@ -136,6 +140,11 @@ class Repository:
     def caseworkers(self) -> list[tuple[str, str]]:
         rows = self.s.execute(select(Caseworker.username, Team.name).outerjoin(Team, Caseworker.team_id == Team.id))
         return sorted((u, t or "") for u, t in rows)
+
+    def teams_of(self, login: str) -> list[str]:
+        """The teams a login of the team database belongs to (empty for a file)."""
+        q = select(Team.name).join(Membership, Membership.team_id == Team.id).where(Membership.login == login)
+        return sorted(self.s.scalars(q))
 
     def teams(self) -> list[str]:
         return sorted(self.s.scalars(select(Team.name)))

@@ -189,7 +189,7 @@ def test_import_dry_run_stores_nothing(cli: Cli, g: list[object], tmp_path: Path
         "række 2: Kontanthjælp (over 30 år) · Søren Østergaard · 010190-XXXX — ok",
         "række 3: Løntilskud · Bageri Ærø ApS · 12345678 — ok",
         "række 4: Dagpenge · Åse Lund · 320190-XXXX — FEJL: CPR-nummeret indeholder ikke en gyldig fødselsdato.",
-        "2 gyldige og 1 afviste rækker.",
+        "3 sager læst i arket (række 2–4): 2 gyldige og 1 afviste rækker.",
         "Prøvekørsel: intet er gemt.",
     ]
     assert "1235" not in out
@@ -222,7 +222,8 @@ def test_import_skip_invalid_stores_the_good_rows(cli: Cli, g: list[object], tmp
 def test_import_of_a_clean_file(cli: Cli, g: list[object], tmp_path: Path) -> None:
     cli.ok(*g, "export", "template", "--out", tmp_path / "sager.xlsx")
     out = cli.ok(*g, "import", "cases", _fill(tmp_path / "sager.xlsx", GOOD))
-    assert out.splitlines()[-2:] == ["2 gyldige og 0 afviste rækker.", "2 sager importeret (2026-00001–2026-00002)."]
+    assert out.splitlines()[-2:] == ["2 sager læst i arket (række 2–3): 2 gyldige og 0 afviste rækker.",
+                                      "2 sager importeret (2026-00001–2026-00002)."]
     entries = json.loads(cli.ok(*g, "audit", "--json"))
     assert [e["after"] for e in entries if e["action"] == "import"] == ["2 sager"]
 

@@ -315,11 +315,14 @@ def test_adding_an_hours_trigger_needs_a_time(app: Frister) -> None:
 
 
 # ---------------------------------------------------------------- reassign / notes / close / reopen
-def test_reassign_and_notes(app: Frister) -> None:
+def test_reassign_and_notes(app: Frister, backend) -> None:  # type: ignore[no-untyped-def]
     case = app.cases.register(NewCase("dagpenge", "Åse Lund", "020285-1234", {"ledigmelding": MON_2_MAR}), MON_2_MAR)
     moved = app.cases.reassign(case.id, " carla.m ", "Team Øst", MON_2_MAR)
     assert (moved.caseworker, moved.team) == ("carla.m", "Team Øst")
-    assert ("carla.m", "Team Øst") in app.caseworkers()
+    # In a file the caseworker comes into being in that team; on the team database the administrator's logins
+    # and memberships stay as they are and only the case moves.
+    expected = ("carla.m", "Team Øst") if backend.kind == "sqlite" else ("carla.m", "Team Vest")
+    assert expected in app.caseworkers()
     assert [(e.actor, e.field, e.before, e.after) for e in _entries(app, case.id, "reassign")] == [
         ("anna.k", "caseworker", "anna.k", "carla.m"), ("anna.k", "team", "Team Vest", "Team Øst")]  # fmt: skip
     with pytest.raises(ValidationError, match="Sagsbehandleren mangler"):

@@ -29,6 +29,12 @@ from jobcenter_desktop.services.errors import ServiceError, ValidationError
 TODAY = date(2026, 3, 10)
 
 
+
+@pytest.fixture
+def app(backend):  # type: ignore[no-untyped-def]
+    """Calendar settings and recompute are an administrator's on the team database (caseworkers read them)."""
+    return backend.open("adam.a" if backend.kind == "postgresql" else "anna.k", "Team Vest")
+
 def _scenario(app: Frister) -> None:
     reg = app.cases.register
     reg(NewCase("kontanthjaelp", "Søren Østergaard", "010190-1235", {"foerste_fremmoede": date(2026, 3, 6)}), TODAY)
@@ -178,8 +184,8 @@ def test_closure_day_moves_nothing_until_recompute_is_applied(scenario: Frister)
     per_milestone = sorted((e.actor, e.entity_id, e.field, e.before, e.after, e.reason)
                            for e in audit if e.entity == "milestone")  # fmt: skip
     assert per_milestone == [
-        ("anna.k", "2026-00001/kh_ydelse", "due", "2026-03-13", "2026-03-16", "Ny lukkedag 12-03-2026"),
-        ("anna.k", "2026-00004/kh_ydelse", "due", "2026-03-16", "2026-03-17", "Ny lukkedag 12-03-2026"),
+        (scenario.ctx.actor, "2026-00001/kh_ydelse", "due", "2026-03-13", "2026-03-16", "Ny lukkedag 12-03-2026"),
+        (scenario.ctx.actor, "2026-00004/kh_ydelse", "due", "2026-03-16", "2026-03-17", "Ny lukkedag 12-03-2026"),
     ]
     assert [(e.entity, e.after, e.reason) for e in audit if e.entity == "system"] == [
         ("system", "2 frister flyttet", "Ny lukkedag 12-03-2026")]  # fmt: skip
@@ -252,12 +258,12 @@ def test_unknown_calendar_flag_is_refused(app: Frister) -> None:
         app.settings.set_calendar_flag("sankthans", False)
 
 
-def test_bulk_preview_names_exactly_what_apply_moves(app: Frister) -> None:
+def test_bulk_preview_names_exactly_what_apply_moves(app: Frister, backend) -> None:  # type: ignore[no-untyped-def]
     """The preview runs the vectorised planner (core.bulk); apply runs plan_case case by case. Over a few
     hundred generated cases (pauses, chains, hours, done milestones) both must name the same moves."""
     from jobcenter_desktop.services import demo
 
-    demo.generate(app.ctx, 300, date(2026, 3, 10))
+    demo.generate(backend.open_owner().ctx, 300, date(2026, 3, 10))  # demo staff: created by the owner
     for case in app.cases.search(limit=60)[::2]:  # finished pauses that span the new closure days
         with contextlib.suppress(ServiceError):  # some generated cases are paused already
             app.cases.pause(case.id, date(2026, 3, 9), "Sygdom", date(2026, 3, 10))

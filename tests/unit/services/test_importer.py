@@ -184,12 +184,12 @@ def test_a_date_at_the_end_of_the_calendar_is_refused_everywhere(app: Frister) -
 
 
 # ---------------------------------------------------------------- all or nothing
-def test_commit_is_all_or_nothing(app: Frister, db_path: Path, tmp_path: Path) -> None:
+def test_commit_is_all_or_nothing(app: Frister, backend, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = fill_template(app, tmp_path / "sager.xlsx", GOOD_ROWS)
     preview = app.importer.preview(path, TODAY)
     assert len(preview.accepted) == 3
     # After the preview, a colleague (another app on the same database file) opens a case for row 4's party.
-    colleague = Frister.open(db_path, actor="bo.l", team="Team Vest")
+    colleague = backend.open("bo.l", "Team Vest")
     try:
         theirs = colleague.cases.register(NewCase("dagpenge", "Åse Lund", "020285-1234", {"ledigmelding": TODAY}),
                                           TODAY)  # fmt: skip

@@ -216,7 +216,8 @@ def test_missing_parent_that_cannot_be_created_is_refused(tmp_path: Path) -> Non
 
 
 # ---------------------------------------------------------------- backups of a live database
-def test_backup_is_consistent_while_another_connection_is_writing(app, db_path: Path, tmp_path: Path) -> None:
+def test_backup_is_consistent_while_another_connection_is_writing(file_app, db_path: Path, tmp_path: Path) -> None:
+    app = file_app
     from jobcenter_desktop.services.cases import NewCase
 
     today = date(2026, 3, 2)
@@ -262,7 +263,7 @@ def test_backup_is_consistent_while_another_connection_is_writing(app, db_path: 
         copy_db.close()
 
 
-def test_backup_replaces_an_older_copy_atomically(app, db_path: Path, tmp_path: Path) -> None:
+def test_backup_replaces_an_older_copy_atomically(file_app, db_path: Path, tmp_path: Path) -> None:
     dest = tmp_path / "kopi.sqlite3"
     shutil.copyfile(_garbage(tmp_path), dest)
     backup_sqlite(db_path, dest)

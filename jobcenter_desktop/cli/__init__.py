@@ -233,6 +233,7 @@ def _due_batch(args: argparse.Namespace, cat: Catalogue, cal: WorkingCalendar) -
 
 # ---------------------------------------------------------------------------- stateful commands
 PASSPHRASE_ENV = "JOBCENTER_PASSPHRASE"
+SERVER_ENV = "JOBCENTER_SERVER"
 
 
 def _passphrase(prompt: str, *, confirm: bool = False) -> str:
@@ -256,21 +257,53 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_db_path()
 
 
+def _server_url(args: argparse.Namespace) -> str | None:
+    """``--server URL`` or ``JOBCENTER_SERVER`` (not both a file and a server)."""
+    url = getattr(args, "server", None) or (None if args.db else os.environ.get(SERVER_ENV))
+    if url and args.db:
+        raise UsageError("angiv enten --db (en fil) eller --server (teamdatabasen), ikke begge")
+    return url or None
+
+
 def _open(args: argparse.Namespace) -> Any:
     from jobcenter_desktop.services.app import Frister
     from jobcenter_desktop.services.encryption import is_encrypted
+    from jobcenter_desktop.services.errors import PasswordRequired
 
-    if getattr(args, "_app", None) is None:
-        db = _db_path(args)
-        key = _passphrase("Adgangskode til databasen: ") if is_encrypted(db) else None
-        args._app = Frister.open(db, catalogue_path=Path(args.catalogue) if args.catalogue else None,
-                                 actor=args.actor, team=args.my_team, passphrase=key)  # fmt: skip
+    if getattr(args, "_app", None) is not None:
+        return args._app
+    catalogue = Path(args.catalogue) if args.catalogue else None
+    url = _server_url(args)
+    if url is not None:
+        # The password comes from libpq's own places (PGPASSWORD, the pgpass file); asked only when missing.
+        try:
+            args._app = Frister.open(url, catalogue_path=catalogue, actor=args.actor, team=args.my_team)
+        except PasswordRequired as e:
+            if not sys.stdin.isatty():
+                raise UsageError(f"{e} Angiv adgangskoden i PGPASSWORD eller pgpass-filen, eller kør "
+                                 "interaktivt") from None
+            import getpass
+
+            args._app = Frister.open(url, catalogue_path=catalogue, actor=args.actor, team=args.my_team,
+                                     password=getpass.getpass("Adgangskode til teamdatabasen: "))  # fmt: skip
+        return args._app
+    db = _db_path(args)
+    key = _passphrase("Adgangskode til databasen: ") if is_encrypted(db) else None
+    args._app = Frister.open(db, catalogue_path=catalogue, actor=args.actor, team=args.my_team, passphrase=key)
     return args._app
+
+
+def _file_only(args: argparse.Namespace, what: str) -> None:
+    """Backups, encryption and the like are a file's; on the team database they are the server's job."""
+    if _server_url(args) is not None:
+        raise UsageError(f"{what} gælder kun en databasefil; på teamdatabasen er det serverens opgave "
+                         "(pg_dump og driftens sikkerhedskopier, kryptering af forbindelsen og disken)")  # fmt: skip
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
     from jobcenter_desktop.services import encryption
 
+    _file_only(args, f"'{args.command}'")
     db = _db_path(args)
     actor = _actor(args)
     if args.command == "encrypt":
@@ -585,6 +618,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    _file_only(args, "Sikkerhedskopier med 'backup'")
     app = _open(args)
     if args.backup_cmd == "create":
         b = app.backups.create("manuel")
@@ -648,6 +682,7 @@ def _add_globals(p: argparse.ArgumentParser, *, top: bool) -> None:
     # sub-commands they default to SUPPRESS so they never overwrite a value given before the command.
     kw: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
     p.add_argument("--db", help="databasefil (standard: JOBCENTER_DB eller brugerens datamappe)", **kw)
+    p.add_argument("--server", help="teamdatabasen: postgresql://LOGIN@VÆRT:PORT/DB (eller JOBCENTER_SERVER)", **kw)
     p.add_argument("--catalogue", help="regelkatalog (TOML); standard: Albertslund 2016", **kw)
     p.add_argument("--as", dest="actor", help="sagsbehandler-id (standard: brugernavnet i styresystemet)", **kw)
     p.add_argument("--my-team", dest="my_team", help="mit team (når jeg opretter sager)", **kw)
@@ -808,6 +843,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--case")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_audit)
+
+    from jobcenter_desktop.cli import server as server_commands
+
+    server_commands.register(sub)
     return p
 
 
@@ -826,7 +865,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _check_argv(argv)
         args = parser.parse_args(argv)
-        args.db_given = bool(args.db)
+        args.db_given = bool(args.db or getattr(args, "server", None))
         if args.self_test:
             return cmd_self_test()
         if args.command is None:

@@ -1,0 +1,217 @@
+"""Setting up the team database: schema (the same Alembic migrations as a file), group roles, grants and
+row-level security; and the logins of the people who use it. Run as the database's owner.
+
+Who may see what is decided by PostgreSQL, never by the client:
+
+* three group roles without login: ``frister_caseworker``, ``frister_teamlead``, ``frister_admin``; every
+  person is a login role in one of them, and their team memberships are rows of ``membership``;
+* row-level security on every table with personal data: a case is visible and changeable to the members of
+  its team (and to admins); milestones, triggers, pauses, parties and audit entries follow their case, also
+  for raw SQL through psql;
+* the audit log has INSERT and SELECT grants only (no UPDATE, no DELETE, for any role), and an entry must name
+  the login that writes it;
+* closure days, settings and the catalogue choice are read by all and changed by admins only.
+
+The owner runs migrations and bypasses the policies (not FORCEd): it is the DBA's account, not a user's.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, exc, text
+
+from jobcenter_desktop.storage.migrations import upgrade
+from jobcenter_desktop.storage.server import describe_connect_error, server_engine
+from jobcenter_desktop.storage.target import ServerTarget
+
+ROLES = ("caseworker", "teamlead", "admin")
+GROUPS = tuple(f"frister_{r}" for r in ROLES)
+ADMIN = "frister_admin"
+
+# Tables every login reads and writes (row-level security narrows the rows).
+_CASE_TABLES = ("cases", "milestone", "trigger_event", "pause", "party")
+_POLICIES = {
+    "cases": "frister_is_admin() OR team_id IN (SELECT team_id FROM membership WHERE login = current_user)",
+    "milestone": "case_id IN (SELECT id FROM cases)",
+    "trigger_event": "case_id IN (SELECT id FROM cases)",
+    "pause": "case_id IN (SELECT id FROM cases)",
+    # A new party is inserted just before its case, so inserting is open; seeing and changing one is not.
+    "party": "id IN (SELECT party_id FROM cases)",
+}
+
+
+class AdminError(Exception):
+    """The administrator's command cannot be done; the message is Danish."""
+
+
+@contextmanager
+def owner_engine(target: ServerTarget) -> Iterator[Engine]:
+    """An engine for the database owner's administrative commands; failures become AdminError."""
+    engine = server_engine(target, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        yield engine
+    except exc.OperationalError as e:
+        raise AdminError(str(describe_connect_error(e, target))) from e
+    except exc.ProgrammingError as e:
+        first = str(getattr(e, "orig", e)).splitlines()[0]
+        raise AdminError(f"Kommandoen kræver databasens ejer (den login der oprettede databasen): {first}") from e
+    finally:
+        engine.dispose()
+
+
+def initialise(engine: Engine) -> tuple[str | None, str]:
+    """Migrate to head, then (re)apply roles, grants and policies. Returns (revision before, revision now)."""
+    with engine.connect() as conn:
+        known = conn.execute(text("SELECT to_regclass('alembic_version') IS NOT NULL")).scalar_one()
+        before = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if known else None
+    upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(20261201)"))  # two admins at once: one waits
+        apply_security(conn)
+        now = str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one())
+    return (str(before) if before is not None else None), now
+
+
+def _quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _quote_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def apply_security(conn: Connection) -> None:
+    """Roles, grants and policies; idempotent (running it again changes nothing)."""
+    for group in GROUPS:
+        conn.execute(text(f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{group}') THEN "
+                          f"CREATE ROLE {group} NOLOGIN; END IF; END $$"))  # fmt: skip
+    everyone = ", ".join(GROUPS)
+    db = conn.execute(text("SELECT current_database()")).scalar_one()
+    conn.execute(text(f"REVOKE ALL ON DATABASE {_quote_ident(db)} FROM PUBLIC"))
+    conn.execute(text(f"GRANT CONNECT, TEMPORARY ON DATABASE {_quote_ident(db)} TO {everyone}"))
+    conn.execute(text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+    conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {everyone}"))
+    conn.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}"))
+    conn.execute(text(
+        "CREATE OR REPLACE FUNCTION frister_is_admin() RETURNS boolean LANGUAGE sql STABLE AS "
+        f"$$ SELECT pg_has_role(current_user, '{ADMIN}', 'MEMBER') $$"))  # fmt: skip
+    conn.execute(text(f"REVOKE ALL ON FUNCTION frister_is_admin() FROM PUBLIC; "
+                      f"GRANT EXECUTE ON FUNCTION frister_is_admin() TO {everyone}"))  # fmt: skip
+    # Case data: read and write, rows narrowed by the policies below.
+    for table in _CASE_TABLES:
+        conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {everyone}"))
+    # Shared, read by all: who exists, which team, the schema version; case numbers are counted by all.
+    for table in ("caseworker", "team", "alembic_version", "membership"):
+        conn.execute(text(f"GRANT SELECT ON {table} TO {everyone}"))
+    conn.execute(text(f"GRANT SELECT, INSERT, UPDATE ON counter TO {everyone}"))
+    # Calendar and settings: everyone reads, only admins change.
+    for table in ("closure_day", "setting"):
+        conn.execute(text(f"GRANT SELECT ON {table} TO {everyone}"))
+        conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {ADMIN}"))
+    # The audit trail: append-only for every role.
+    conn.execute(text(f"GRANT SELECT, INSERT ON audit_log TO {everyone}"))
+
+    for table, rule in _POLICIES.items():
+        _policy(conn, table, "frister_rows", "ALL", using=rule, check=rule if table != "party" else None)
+    _policy(conn, "party", "frister_new_party", "INSERT", check="true")
+    _policy(conn, "audit_log", "frister_read", "SELECT",
+            using="case_id IS NULL OR frister_is_admin() OR case_id IN (SELECT id FROM cases)")  # fmt: skip
+    _policy(conn, "audit_log", "frister_append", "INSERT", check="actor = current_user")
+    _policy(conn, "membership", "frister_own", "SELECT", using="login = current_user OR frister_is_admin()")
+
+
+def _policy(conn: Connection, table: str, name: str, command: str, *, using: str | None = None,
+            check: str | None = None) -> None:  # fmt: skip
+    conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
+    conn.execute(text(f"DROP POLICY IF EXISTS {name} ON {table}"))
+    clauses = (f" USING ({using})" if using else "") + (f" WITH CHECK ({check})" if check else "")
+    conn.execute(text(f"CREATE POLICY {name} ON {table} FOR {command}{clauses}"))
+
+
+@dataclass(frozen=True)
+class Login:
+    login: str
+    role: str  # caseworker | teamlead | admin
+    teams: tuple[str, ...]
+
+
+def _team_id(conn: Connection, team: str) -> uuid.UUID:
+    conn.execute(text("INSERT INTO team (id, name, created_at, updated_at, version) VALUES (:id, :name, now(), "
+                      "now(), 1) ON CONFLICT (name) DO NOTHING"), {"id": uuid.uuid4(), "name": team})  # fmt: skip
+    return uuid.UUID(str(conn.execute(text("SELECT id FROM team WHERE name = :n"), {"n": team}).scalar_one()))
+
+
+def add_user(engine: Engine, login: str, team: str, role: str, password: str | None) -> None:
+    """Create the login (or add a team to an existing one), its group role, its caseworker row and the
+    membership, in one transaction."""
+    if role not in ROLES:
+        raise AdminError(f"Ukendt rolle {role!r}: vælg caseworker, teamlead eller admin.")
+    with engine.begin() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}).scalar()
+        if exists:
+            current = _role_of(conn, login)
+            if current is None:
+                raise AdminError(f"{login} findes allerede i databaseserveren, men er ikke en Frister-bruger; vælg et "
+                                 "andet brugernavn.")  # fmt: skip
+            if current != role:
+                conn.execute(text(f"REVOKE frister_{current} FROM {_quote_ident(login)}"))
+        else:
+            conn.execute(text(f"CREATE ROLE {_quote_ident(login)} LOGIN"))
+        if password is not None:
+            conn.execute(text(f"ALTER ROLE {_quote_ident(login)} PASSWORD {_quote_literal(password)}"))
+        conn.execute(text(f"GRANT frister_{role} TO {_quote_ident(login)}"))
+        team_id = _team_id(conn, team)
+        conn.execute(text("INSERT INTO caseworker (id, username, full_name, team_id, created_at, updated_at, version) "
+                          "VALUES (:id, :u, '', :t, now(), now(), 1) ON CONFLICT (username) DO NOTHING"),
+                     {"id": uuid.uuid4(), "u": login, "t": team_id})  # fmt: skip
+        conn.execute(text("INSERT INTO membership (login, team_id) VALUES (:l, :t) ON CONFLICT DO NOTHING"),
+                     {"l": login, "t": team_id})  # fmt: skip
+        conn.execute(text("INSERT INTO audit_log (id, at, actor, entity, entity_id, action, field, before, after, "
+                          "reason) VALUES (:id, now(), current_user, 'login', :l, 'grant', 'team', '', :a, '')"),
+                     {"id": uuid.uuid4(), "l": login, "a": f"{team} ({role})"})  # fmt: skip
+
+
+def _role_of(conn: Connection, login: str) -> str | None:
+    for role in ROLES:
+        if conn.execute(text("SELECT pg_has_role(:l, :g, 'MEMBER')"), {"l": login, "g": f"frister_{role}"}).scalar():
+            return role
+    return None
+
+
+def list_users(engine: Engine) -> list[Login]:
+    with engine.connect() as conn:
+        logins = conn.execute(text(
+            "SELECT DISTINCT m.rolname FROM pg_roles m JOIN pg_auth_members am ON am.member = m.oid "
+            "JOIN pg_roles g ON g.oid = am.roleid WHERE g.rolname LIKE 'frister\\_%' AND m.rolcanlogin "
+            "ORDER BY 1")).scalars().all()  # fmt: skip
+        out = []
+        for login in logins:
+            teams = conn.execute(text("SELECT t.name FROM membership m JOIN team t ON t.id = m.team_id "
+                                      "WHERE m.login = :l ORDER BY t.name"), {"l": login}).scalars().all()
+            out.append(Login(login, _role_of(conn, login) or "", tuple(teams)))
+        return out
+
+
+def remove_user(engine: Engine, login: str) -> None:
+    """The login can no longer connect; its cases, caseworker row and audit history stay."""
+    with engine.begin() as conn:
+        if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}).scalar() is None:
+            raise AdminError(f"Der er ingen bruger {login!r} i teamdatabasen.")
+        if _role_of(conn, login) is None:
+            raise AdminError(f"{login} er ikke en Frister-bruger; den fjernes ikke herfra.")
+        conn.execute(text("DELETE FROM membership WHERE login = :l"), {"l": login})
+        conn.execute(text(f"DROP ROLE {_quote_ident(login)}"))
+        conn.execute(text("INSERT INTO audit_log (id, at, actor, entity, entity_id, action, field, before, after, "
+                          "reason) VALUES (:id, now(), current_user, 'login', :l, 'remove', '', '', '', '')"),
+                     {"id": uuid.uuid4(), "l": login})  # fmt: skip
+
+
+def teams_of(conn: Connection, login: str) -> list[str]:
+    return list(conn.execute(text("SELECT t.name FROM membership m JOIN team t ON t.id = m.team_id WHERE "
+                                  "m.login = :l ORDER BY t.name"), {"l": login}).scalars())  # fmt: skip

@@ -1,0 +1,126 @@
+"""The team database decides who sees and changes what, also for raw SQL (a psql session as each login): another
+team's citizens are invisible in every table, the audit log is append-only for every role and names its writer,
+and only admins change closure days and settings. Runs against the real PostgreSQL server of the test command."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import psycopg
+import pytest
+
+from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.cases import NewCase
+from jobcenter_desktop.services.errors import ServiceError, StartupError, StoreError
+
+TODAY = date(2026, 11, 23)
+CPR = "020285-1234"
+PERSONAL = ("cases", "party", "milestone", "trigger_event", "pause", "audit_log")
+
+
+@pytest.fixture
+def team_db(pg_server):  # type: ignore[no-untyped-def]
+    """A fresh team database with one Team Vest case (paused, with a note) made by anna.k."""
+    name = pg_server.new_database()
+    app = Frister.open(pg_server.url("anna.k", name), team="Team Vest")
+    try:
+        case = app.cases.register(NewCase("dagpenge", "Fiktiv Vest", CPR, {"ledigmelding": TODAY},
+                                          notes="Ring efter kl. 10"), TODAY)  # fmt: skip
+        app.cases.pause(case.id, TODAY, "Sygdom", TODAY, expected_version=case.version)
+        app.cases.reveal_party_id(case.id, "test")
+    finally:
+        app.close()
+    yield name
+    pg_server.drop(name)
+
+
+def _sql(pg_server, login: str, db: str):  # type: ignore[no-untyped-def]
+    return psycopg.connect(pg_server.url(login, db), autocommit=True)
+
+
+def _counts(pg_server, login: str, db: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    with _sql(pg_server, login, db) as conn:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in PERSONAL}  # type: ignore[index]
+
+
+def test_another_teams_login_sees_nothing_of_the_case_in_any_table(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    mine = _counts(pg_server, "anna.k", team_db)
+    assert mine["cases"] == 1 and mine["party"] == 1 and mine["milestone"] == 3 and mine["pause"] == 1
+    assert mine["audit_log"] > 0
+    other = _counts(pg_server, "olga.o", team_db)  # Team Nord only
+    case_audit = "SELECT count(*) FROM audit_log WHERE case_id IS NOT NULL"
+    assert {t: n for t, n in other.items() if t != "audit_log"} == dict.fromkeys(PERSONAL[:-1], 0)
+    with _sql(pg_server, "olga.o", team_db) as conn:
+        assert conn.execute(case_audit).fetchone()[0] == 0  # type: ignore[index]
+        assert conn.execute("SELECT count(*) FROM party WHERE identifier = %s", (CPR,)).fetchone()[0] == 0  # type: ignore[index]
+        # Changing what one cannot see changes nothing; writing into another team is refused.
+        assert conn.execute("UPDATE cases SET notes = 'x'").rowcount == 0
+        assert conn.execute("DELETE FROM milestone").rowcount == 0
+    # A team lead of the same team and an admin do see it.
+    assert _counts(pg_server, "tina.t", team_db)["cases"] == 1
+    assert _counts(pg_server, "adam.a", team_db)["cases"] == 1
+    # The same through the app: nothing in the register, the worklist or by number.
+    olga = Frister.open(pg_server.url("olga.o", team_db))
+    try:
+        assert olga.cases.search("", None) == []
+        with pytest.raises(ServiceError, match="Der er ingen sag med nummeret"):
+            olga.cases.by_number("2026-00001")
+    finally:
+        olga.close()
+
+
+@pytest.mark.parametrize("login", ["anna.k", "tina.t", "adam.a"])
+def test_the_audit_log_is_append_only_for_every_role(pg_server, team_db, login: str) -> None:  # type: ignore[no-untyped-def]
+    with _sql(pg_server, login, team_db) as conn:
+        for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):  # a forged writer
+            conn.execute("INSERT INTO audit_log (id, at, actor, entity, entity_id, action, field, before, after, "
+                         "reason) VALUES (gen_random_uuid(), now(), 'somebody.else', 'x', 'x', 'x', '', '', '', '')")
+
+
+def test_only_admins_change_closure_days_and_settings(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    anna = Frister.open(pg_server.url("anna.k", team_db))
+    try:
+        assert anna.settings.calendar().closures == {}  # caseworkers read them
+        with pytest.raises(StoreError, match="administrator"):
+            anna.settings.add_closure(date(2026, 12, 23), "Lukket")
+        with pytest.raises(StoreError, match="administrator"):
+            anna.settings.set_due_soon_days(5)
+    finally:
+        anna.close()
+    with _sql(pg_server, "tina.t", team_db) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("DELETE FROM closure_day")
+    admin = Frister.open(pg_server.url("adam.a", team_db))
+    try:
+        admin.settings.add_closure(date(2026, 12, 23), "Lukket")
+    finally:
+        admin.close()
+    anna = Frister.open(pg_server.url("anna.k", team_db))
+    try:
+        assert anna.settings.calendar().closures == {date(2026, 12, 23): "Lukket"}
+    finally:
+        anna.close()
+
+
+def test_the_actor_is_the_login_never_a_declared_name(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(StartupError, match="--as kan ikke bruges på teamdatabasen"):
+        Frister.open(pg_server.url("anna.k", team_db), actor="bo.l")
+    app = Frister.open(pg_server.url("bo.l", team_db), actor="bo.l")  # the same name is fine
+    try:
+        case = app.cases.by_number("2026-00001")
+        app.cases.update_notes(case.id, "Ringet op", expected_version=case.version)
+        assert [e.actor for e in app.audit(case.id)][-1] == "bo.l"
+    finally:
+        app.close()
+
+
+def test_a_wrong_password_asks_again_and_a_missing_database_is_a_message(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    from jobcenter_desktop.services.errors import PasswordRequired
+
+    url = pg_server.url("anna.k", team_db).replace(":test-kode-123@", ":forkert@")
+    with pytest.raises(PasswordRequired, match="forkert eller manglende adgangskode"):
+        Frister.open(url)
+    with pytest.raises(StartupError, match="findes ikke"):
+        Frister.open(pg_server.url("anna.k", "findes_ikke"))
