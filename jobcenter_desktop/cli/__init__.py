@@ -545,11 +545,11 @@ def cmd_closure(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from jobcenter_desktop.services import demo
 
-    if not args.db:
+    if not args.db and _server_url(args) is None:
         args.db = str(demo_db_path())
     app = _open(args)
     made = demo.generate(app.ctx, args.cases, _today(args), seed=args.seed)
-    print(f"{made} demosager (opdigtede personer) lagt i {app.ctx.db.path}.")
+    print(f"{made} demosager (opdigtede personer) lagt i {app.location}.")
     return EXIT_OK
 
 
@@ -655,7 +655,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     """No command: the desktop app (imported late so the command line never loads Qt)."""
     from jobcenter_desktop.ui.app import run
 
-    return run(args.db, catalogue=args.catalogue, actor=args.actor)
+    return run(args.db, catalogue=args.catalogue, actor=args.actor, server=getattr(args, "server", None))
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

@@ -72,6 +72,17 @@ class Frister:
         return app
 
     @property
+    def location(self) -> str:
+        """Where the data is, for people: the file's path or the team database's address (no password)."""
+        if self.ctx.server is not None:
+            return self.ctx.server.describe()
+        return str(self.ctx.db.path)
+
+    @property
+    def is_team_database(self) -> bool:
+        return self.ctx.server is not None
+
+    @property
     def catalogue(self) -> Catalogue:
         return self.ctx.catalogue
 

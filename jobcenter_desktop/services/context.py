@@ -47,6 +47,7 @@ from jobcenter_desktop.storage.target import (
     ServerTarget,
     Target,
     TargetError,
+    is_server_url,
     parse_server_url,
     parse_target,
 )
@@ -210,6 +211,11 @@ def open_context(
     db, backup = open_database(where.path, key=passphrase, owner=who)
     catalogue = _catalogue_of(db, catalogue_path)
     return Context(db=db, catalogue=catalogue, actor=who, team=team_name, backup_made=backup)
+
+
+def names_team_database(text: str) -> bool:
+    """Whether a database given as text is the team database (a postgresql:// URL) rather than a file."""
+    return is_server_url(text)
 
 
 def parse_server_target(url: str) -> ServerTarget:

@@ -67,7 +67,8 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
     rng = random.Random(seed)
     cat, cal = ctx.catalogue, ctx.calendar
     groups = list(cat.groups.values())
-    workers = [*WORKERS, (ctx.actor, ctx.team or "Team Vest")]
+    # In a file the person running the demo gets a share; on the team database the owner runs it (no caseworker).
+    workers = [*WORKERS] if ctx.server is not None else [*WORKERS, (ctx.actor, ctx.team or "Team Vest")]
     extra = max(0, cases // 100 - len(workers))
     ascii_ = str.maketrans({"ø": "oe", "å": "aa", "æ": "ae"})
     workers += [(f"{FIRST[i % len(FIRST)].lower().translate(ascii_)}.{LAST[i % len(LAST)][0].lower()}{i:04d}",

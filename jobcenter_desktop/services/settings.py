@@ -32,6 +32,9 @@ class SettingsService:
         """Who acts from now on (the settings dialog); both checked like every identity. Returns them cleaned."""
         actor = identity_field(actor, field="actor", what="Brugernavnet")
         team = identity_field(team, field="team", what="Teamet") if team.strip() else ""
+        if self.ctx.server is not None and actor != self.ctx.actor:
+            raise ValidationError([Problem("actor", "På teamdatabasen handler du som den, du logger ind som "
+                                                    f"({self.ctx.actor}).")])  # fmt: skip
         self.ctx.actor, self.ctx.team = actor, team
         return actor, team
 
@@ -84,6 +87,9 @@ class SettingsService:
         return removed
 
     def _set(self, key: str, value: str) -> None:
+        with self.ctx.read() as s:
+            if Repository(s).setting(key) == value:
+                return  # nothing to change (on the team database only an administrator may write settings)
         with self.ctx.write() as s:
             repo = Repository(s)
             before = repo.set_setting(key, value)

@@ -18,12 +18,13 @@ from jobcenter_desktop import __version__
 from jobcenter_desktop.logsetup import setup_logging
 from jobcenter_desktop.paths import APP_NAME, default_db_path
 from jobcenter_desktop.services.app import Frister
-from jobcenter_desktop.services.context import os_username
+from jobcenter_desktop.services.context import names_team_database, os_username
 from jobcenter_desktop.services.encryption import available, is_encrypted
-from jobcenter_desktop.services.errors import PassphraseRequired, StartupError
+from jobcenter_desktop.services.errors import PassphraseRequired, PasswordRequired, StartupError
 from jobcenter_desktop.ui.errors import install_excepthook
 from jobcenter_desktop.ui.first_run import FirstRunDialog, needs_identity
 from jobcenter_desktop.ui.main_window import MainWindow
+from jobcenter_desktop.ui.settings_dialog import SERVER_KEY  # Indstillinger → Teamdatabase
 from jobcenter_desktop.ui.theme import app_icon, stylesheet
 
 
@@ -43,7 +44,7 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
 def build_main_window(
     db_path: str | Path, *, catalogue: str | Path | None = None, actor: str | None = None,
     today: Callable[[], date] | None = None, settings: QSettings | None = None,
-    unlock_check: Callable[[str], bool] | None = None, passphrase: str | None = None,
+    unlock_check: Callable[[str], bool] | None = None, passphrase: str | None = None, password: str | None = None,
 ) -> MainWindow:  # fmt: skip
     """The MainWindow over this SQLite file (created and migrated if needed). Raises StartupError
     (PassphraseRequired for an encrypted file opened without, or with a wrong, ``passphrase``).
@@ -52,10 +53,14 @@ def build_main_window(
     check is used when none is given."""
     ensure_qapp()
     qsettings = settings or QSettings()
-    who = actor or str(qsettings.value("identity/username", "") or "") or os_username()
-    team = str(qsettings.value("identity/team", "") or "")
-    app = Frister.open(Path(db_path), catalogue_path=Path(catalogue) if catalogue else None, actor=who, team=team,
-                       passphrase=passphrase)  # fmt: skip
+    cat = Path(catalogue) if catalogue else None
+    if isinstance(db_path, str) and names_team_database(db_path):
+        # The team database: the login is the identity (nothing from the profile), the team the server's.
+        app = Frister.open(db_path, catalogue_path=cat, actor=actor, password=password)
+    else:
+        who = actor or str(qsettings.value("identity/username", "") or "") or os_username()
+        team = str(qsettings.value("identity/team", "") or "")
+        app = Frister.open(Path(db_path), catalogue_path=cat, actor=who, team=team, passphrase=passphrase)
     if unlock_check is None and passphrase is not None and app.ctx.db.key is not None:
         unlock_check = passphrase_checker(passphrase)
     window = MainWindow(app, qsettings, today or date.today, unlock_check=unlock_check)
@@ -78,8 +83,30 @@ def ask_passphrase(db: Path, message: str = "") -> str | None:
     return text if ok else None
 
 
-def open_window(db: Path, *, catalogue: str | Path | None, actor: str | None) -> MainWindow | None:
+def ask_password(url: str, message: str) -> str | None:
+    text, ok = QInputDialog.getText(
+        None, "Teamdatabase", f"{message}\n\nAdgangskode til {url}:", QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def open_server_window(url: str, *, catalogue: str | Path | None) -> MainWindow | None:
+    """The window on the team database; the password comes from libpq's own places, else it is asked (three
+    tries). It is never stored by the app."""
+    password: str | None = None
+    for _ in range(3):
+        try:
+            return build_main_window(url, catalogue=catalogue, password=password)
+        except PasswordRequired as e:
+            password = ask_password(url, str(e))
+            if password is None:
+                return None
+    raise StartupError("Forkert adgangskode tre gange. Start programmet igen.")
+
+
+def open_window(db: Path | str, *, catalogue: str | Path | None, actor: str | None) -> MainWindow | None:
     """Build the window, asking for the passphrase of an encrypted database (three tries)."""
+    if isinstance(db, str):
+        return open_server_window(db, catalogue=catalogue)
     passphrase: str | None = None
     message = ""
     for _ in range(3):
@@ -96,13 +123,17 @@ def open_window(db: Path, *, catalogue: str | Path | None, actor: str | None) ->
     raise StartupError("Forkert adgangskode tre gange. Start programmet igen.")
 
 
-def run(db_path: str | Path | None = None, *, catalogue: str | Path | None = None, actor: str | None = None) -> int:
+def run(db_path: str | Path | None = None, *, catalogue: str | Path | None = None, actor: str | None = None,
+        server: str | None = None) -> int:  # fmt: skip
+    """``server``: the team database's URL (also JOBCENTER_SERVER, or Indstillinger → Teamdatabase); else a file."""
     log_path = setup_logging()
     qapp = ensure_qapp(sys.argv[:1])
     install_excepthook(log_path)
-    db = Path(db_path) if db_path else default_db_path()
     settings = QSettings()
-    if actor is None and needs_identity(settings):  # first start on this user profile
+    url = server or (None if db_path else (os.environ.get("JOBCENTER_SERVER")
+                                           or str(settings.value(SERVER_KEY, "") or "") or None))  # fmt: skip
+    db: Path | str = url if url else (Path(db_path) if db_path else default_db_path())
+    if url is None and actor is None and needs_identity(settings):  # first start on this user profile
         first = FirstRunDialog()
         first.exec()
         first.store(settings)

@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
             return  # the lock page shows no identity or database path; unlock() refreshes it
         ctx = self.app.ctx
         self.status_label.setText(self.tr("{0} · {1} · database: {2}").format(
-            ctx.actor, ctx.catalogue.label, ctx.db.path))  # fmt: skip
+            ctx.actor, ctx.catalogue.label, self.app.location))  # fmt: skip
 
     # ---------------------------------------------------------------- idle lock
     @property

@@ -34,12 +34,15 @@ from jobcenter_desktop.core.rules import CatalogueError, load_catalogue
 from jobcenter_desktop.paths import default_catalogue_path
 from jobcenter_desktop.services import encryption
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.context import names_team_database, parse_server_target
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.backup_dialog import BackupDialog
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.idle_lock import LOCK_MINUTES_KEY, MAX_LOCK_MINUTES, read_lock_minutes, run_dialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.theme import from_qdate, to_qdate
+
+SERVER_KEY = "server/url"  # the team database this profile opens at start (ui.app reads it)
 
 
 class SettingsDialog(QDialog):
@@ -125,7 +128,7 @@ class SettingsDialog(QDialog):
         self.catalogue_info = QLabel(self.tr("{0} — {1}").format(app.catalogue.label, app.catalogue.title))
         self.catalogue_info.setProperty("role", "hint")
         self.catalogue_info.setWordWrap(True)
-        self.db_label = QLabel(str(app.ctx.db.path))
+        self.db_label = QLabel(app.location)
         self.db_label.setObjectName("db_path_label")
         self.db_label.setWordWrap(True)
 
@@ -157,6 +160,13 @@ class SettingsDialog(QDialog):
         g.addRow(self.tr("Katalogfil:"), crow)
         g.addRow("", self.catalogue_info)
         g.addRow(self.tr("Database:"), self.db_label)
+        self.server_edit = QLineEdit(str(settings.value(SERVER_KEY, "") or ""))
+        self.server_edit.setObjectName("server_edit")
+        self.server_edit.setAccessibleName(self.tr("Teamdatabase"))
+        self.server_edit.setPlaceholderText(self.tr("postgresql://LOGIN@server:5432/frister (tom: filen på denne PC)"))
+        self.server_edit.setToolTip(self.tr("Teamets fælles database. Gælder fra næste start; adgangskoden spørges "
+                                            "om og gemmes ikke."))  # fmt: skip
+        g.addRow(self.tr("Teamdatabase:"), self.server_edit)
         version = encryption.available()
         if app.ctx.db.key is not None:
             crypt = self.tr("Krypteret (SQLCipher {0}).").format(version)
@@ -232,8 +242,14 @@ class SettingsDialog(QDialog):
             except CatalogueError as e:
                 show_error(self, str(e), self.tr("Regelkataloget kan ikke bruges"))
                 return
+        server = self.server_edit.text().strip()
+        if server and not names_team_database(server):
+            show_error(self, self.tr("Teamdatabasen angives som postgresql://LOGIN@VÆRT:PORT/DATABASE."))
+            return
         before = app.settings.calendar()
         try:
+            if server:
+                parse_server_target(server)
             identity, team = app.settings.set_identity(self.identity_edit.text(), self.team_edit.text())
             app.settings.set_due_soon_days(self.due_soon_spin.value())
             for name, box in (("grundlovsdag", self.grundlov_check), ("christmas_eve", self.xmas_check),
@@ -252,6 +268,7 @@ class SettingsDialog(QDialog):
         self.qsettings.setValue("identity/username", identity)
         self.qsettings.setValue("identity/team", team)
         self.qsettings.setValue(LOCK_MINUTES_KEY, self.lock_minutes_spin.value())
+        self.qsettings.setValue(SERVER_KEY, server)
         after = app.settings.calendar()
         if after.fingerprint() != before.fingerprint() or new_catalogue is not None:
             what = self.tr("nyt regelkatalog") if new_catalogue is not None else self.tr("ændret kalender")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit
 
@@ -119,8 +120,20 @@ TALK = "Personlig samtale med fastholdelseskonsulent"
 OFFER = "Tilbud om mødedato på arbejdspladsen"
 
 
-def test_a_working_day(qtbot, make_window, fresh_db, qsettings, answer_modal) -> None:
-    window = make_window(fresh_db, qsettings)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def day_db(request, fresh_db):  # type: ignore[no-untyped-def]
+    """The same working day on a file and on the team database (the real PostgreSQL server, as anna.k)."""
+    if request.param == "sqlite":
+        yield fresh_db
+        return
+    pg = request.getfixturevalue("pg_server")
+    name = pg.new_database()
+    yield pg.url("anna.k", name)
+    pg.drop(name)
+
+
+def test_a_working_day(qtbot, make_window, day_db, qsettings, answer_modal) -> None:
+    window = make_window(day_db, qsettings)
     window.show()
     qtbot.waitExposed(window)
 

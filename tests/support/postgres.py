@@ -37,7 +37,8 @@ class PgServer:
         parts = urlsplit(url)
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 5432
         self.superuser = url
-        self._admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+        self._admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT",
+                                    pool_pre_ping=True)  # a test restarts the server
         self._make_template()
 
     def owner_url(self, db: str) -> str:
