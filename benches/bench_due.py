@@ -27,7 +27,7 @@ from jobcenter_desktop.core.deadlines import plan_case
 from jobcenter_desktop.core.rules import Unit, load_catalogue
 from jobcenter_desktop.paths import default_catalogue_path
 from jobcenter_desktop.services.app import Frister
-from jobcenter_desktop.services.cases import case_facts
+from jobcenter_desktop.services.case_sync import case_facts
 from jobcenter_desktop.storage.repository import Repository
 
 EPOCH = date(1970, 1, 1).toordinal()

@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy.orm.exc import StaleDataError
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
 from jobcenter_desktop.core.dates import local_time_problem
-from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, Deadline, DeadlineError, Pause, plan_case
+from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, DeadlineError, plan_case
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, CaseSummary, MilestoneState, Party
 from jobcenter_desktop.core.party import PartyIdError, normalize_party_id
-from jobcenter_desktop.core.rules import MilestoneRule
-from jobcenter_desktop.core.text import TextError, check_identity, check_search, check_text
+from jobcenter_desktop.core.text import TextError, check_search
+from jobcenter_desktop.services.case_input import (
+    MAX_NAME,
+    MAX_NOTES,
+    MAX_REASON,
+    CheckResult,
+    MilestonePreview,
+    _problem,
+    identity_field,
+    text_field,
+)
+from jobcenter_desktop.services.case_input import NewCase as NewCase  # the case's input lives with its service
+from jobcenter_desktop.services.case_sync import milestone_of, sync_case, trigger_row
 from jobcenter_desktop.services.context import Context, plausible_date_warning
 from jobcenter_desktop.services.errors import ConflictError, DuplicateError, Problem, ServiceError, ValidationError
 from jobcenter_desktop.storage.orm import (
@@ -29,66 +39,9 @@ from jobcenter_desktop.storage.orm import (
     MilestoneRow,
     PauseRow,
     Team,
-    TriggerEventRow,
     utcnow,
 )
 from jobcenter_desktop.storage.repository import NotFoundError, Repository, case_record
-
-MAX_NAME = 200
-MAX_NOTES = 10_000
-MAX_REASON = 500
-
-
-@dataclass(frozen=True)
-class NewCase:
-    group: str
-    party_name: str
-    party_id: str  # CPR or CVR as typed
-    triggers: Mapping[str, Anchor]  # trigger kind -> date (or date-time where the rule counts hours)
-    caseworker: str = ""
-    team: str = ""
-    notes: str = ""
-    opened_on: date | None = None
-
-
-@dataclass(frozen=True)
-class MilestonePreview:
-    rule: MilestoneRule
-    deadline: Deadline | None  # None: its trigger is not registered yet
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)  # ask for confirmation, do not block
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-def text_field(value: str, *, field: str, what: str, limit: int, multiline: bool = False,
-               required: bool = False) -> str:  # fmt: skip
-    """Free text from a person, checked (too long is refused, never cut); a ValidationError names the field."""
-    try:
-        return check_text(value, limit=limit, what=what, multiline=multiline, required=required)
-    except TextError as e:
-        raise ValidationError([Problem(field, str(e))]) from None
-
-
-def identity_field(value: str, *, field: str, what: str) -> str:
-    """A caseworker's user name or a team's name (see core.text.check_identity)."""
-    try:
-        return check_identity(value, what)
-    except TextError as e:
-        raise ValidationError([Problem(field, str(e))]) from None
-
-
-def _problem(problems: list[Problem], check: Callable[[], object]) -> None:
-    try:
-        check()
-    except ValidationError as e:
-        problems.extend(e.problems)
 
 
 class CaseService:
@@ -277,7 +230,7 @@ class CaseService:
             raise ValidationError([Problem("done_on", "En milepæl kan ikke markeres udført i fremtiden.")])
 
         def act(repo: Repository, row: CaseRow) -> None:
-            ms = _milestone_of(row, milestone_id)
+            ms = milestone_of(row, milestone_id)
             if ms.state != MilestoneState.OPEN.value:
                 raise ServiceError("Milepælen er ikke åben.")
             if ms.due_on is None:
@@ -292,7 +245,7 @@ class CaseService:
     def undo_complete(self, milestone_id: uuid.UUID, today: date, *,
                       expected_version: int | None = None) -> CaseRecord:  # fmt: skip
         def act(repo: Repository, row: CaseRow) -> None:
-            ms = _milestone_of(row, milestone_id)
+            ms = milestone_of(row, milestone_id)
             if ms.state != MilestoneState.DONE.value:
                 raise ServiceError("Milepælen er ikke markeret som udført.")
             before = ms.done_on
@@ -311,7 +264,7 @@ class CaseService:
         def act(repo: Repository, row: CaseRow) -> None:
             if row.status != CaseStatus.OPEN.value:
                 raise ServiceError("Sagen er lukket; en lukket sag kan ikke sættes på pause.")
-            target = _milestone_of(row, milestone_id) if milestone_id else None
+            target = milestone_of(row, milestone_id) if milestone_id else None
             if any(p.end_on is None and p.milestone_id == milestone_id for p in row.pauses):
                 raise ServiceError("Der er allerede en aktiv pause.")
             row.pauses.append(PauseRow(milestone_id=milestone_id, start_on=start, reason=reason))
@@ -333,7 +286,7 @@ class CaseService:
             pause.end_on = end
             affected = None
             if milestone_id is not None:
-                ms = _milestone_of(row, milestone_id)
+                ms = milestone_of(row, milestone_id)
                 affected = {ms.rule_id, *self._chain_of(ms.rule_id)}
             repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="resume",
                        before=pause.start_on, after=end, reason=pause.reason, case_id=row.id)  # fmt: skip
@@ -517,65 +470,3 @@ class CaseService:
         changes = sync_case(self.ctx, row, affected)
         for ms, before, after in changes:
             self._audit_ms(repo, row, ms, "due", "due", before, after, reason)
-
-
-def trigger_row(kind: str, when: Anchor) -> TriggerEventRow:
-    if isinstance(when, datetime):
-        return TriggerEventRow(kind=kind, occurred_on=when.date(), occurred_at=when)
-    return TriggerEventRow(kind=kind, occurred_on=when, occurred_at=None)
-
-
-def _milestone_of(row: CaseRow, milestone_id: uuid.UUID | None) -> MilestoneRow:
-    for ms in row.milestones:
-        if ms.id == milestone_id:
-            return ms
-    raise ServiceError("Milepælen hører ikke til sagen.")
-
-
-def case_facts(row: CaseRow) -> CaseFacts:
-    rule_of = {ms.id: ms.rule_id for ms in row.milestones}
-    per_rule: dict[str, list[Pause]] = {}
-    case_pauses: list[Pause] = []
-    for p in row.pauses:
-        pause = Pause(p.start_on, p.end_on, p.reason)
-        if p.milestone_id is None:
-            case_pauses.append(pause)
-        else:
-            per_rule.setdefault(rule_of.get(p.milestone_id, ""), []).append(pause)
-    return CaseFacts(
-        group=row.group,
-        triggers={t.kind: (t.occurred_at if t.occurred_at is not None else t.occurred_on) for t in row.triggers},
-        completions={ms.rule_id: ms.done_on for ms in row.milestones if ms.done_on is not None},
-        pauses=per_rule,
-        case_pauses=case_pauses,
-    )
-
-
-def sync_case(ctx: Context, row: CaseRow, affected: set[str] | None) -> list[tuple[MilestoneRow, object, object]]:
-    """Write fresh due dates into the case's affected open milestones; return (row, before, after) per move."""
-    cal, cat = ctx.calendar, ctx.catalogue
-    if row.group not in cat.groups:
-        return []  # a case from a catalogue that no longer has its group: left as stored
-    plan = plan_case(cat, cal, case_facts(row))
-    fingerprint = cal.settings.fingerprint()
-    by_rule = {ms.rule_id: ms for ms in row.milestones}
-    moves: list[tuple[MilestoneRow, object, object]] = []
-    for rule_id, deadline in plan.items():
-        ms = by_rule.get(rule_id)
-        if ms is None:  # the catalogue gained a milestone for this group since the case was made
-            ms = MilestoneRow(rule_id=rule_id, state=MilestoneState.OPEN.value)
-            row.milestones.append(ms)
-        if ms.state != MilestoneState.OPEN.value or (affected is not None and rule_id not in affected):
-            continue
-        before = ms.due_at or ms.due_on
-        ms.due_on = deadline.due if deadline else None
-        ms.due_at = deadline.due_at if deadline else None
-        ms.provisional = deadline.provisional if deadline else False
-        ms.warn_on = deadline.warn_from if deadline else None
-        ms.explanation = "\n".join(deadline.steps) if deadline else ""
-        ms.catalogue_version = cat.version
-        ms.calendar_fingerprint = fingerprint
-        after = ms.due_at or ms.due_on
-        if before != after:
-            moves.append((ms, before or "", after or ""))
-    return moves

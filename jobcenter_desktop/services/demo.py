@@ -13,7 +13,7 @@ from jobcenter_desktop.core.deadlines import CaseFacts, plan_case
 from jobcenter_desktop.core.models import MilestoneState, Party
 from jobcenter_desktop.core.party import cpr_checksum_ok, cvr_checksum_ok
 from jobcenter_desktop.core.rules import PartyKind
-from jobcenter_desktop.services.cases import trigger_row
+from jobcenter_desktop.services.case_sync import trigger_row
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.storage.orm import CaseRow, MilestoneRow, PauseRow
 from jobcenter_desktop.storage.repository import Repository

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from jobcenter_desktop.core.deadlines import CaseFacts
-from jobcenter_desktop.services.cases import case_facts, sync_case
+from jobcenter_desktop.services.case_sync import case_facts, sync_case
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import Cancelled
 from jobcenter_desktop.storage.repository import Repository

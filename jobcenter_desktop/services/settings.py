@@ -9,7 +9,7 @@ from datetime import date
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarSettings
 from jobcenter_desktop.core.rules import Catalogue
-from jobcenter_desktop.services.cases import identity_field, text_field
+from jobcenter_desktop.services.case_input import identity_field, text_field
 from jobcenter_desktop.services.context import (
     CATALOGUE_PATH,
     CHRISTMAS_EVE,
