@@ -101,6 +101,12 @@ def _year_arg(text: str) -> int:
     return value
 
 
+def _shown(text: str, reveal: bool = False) -> str:
+    """Stored free text as output shows it: CPR-shaped numbers masked (unless revealed, which is audited) and
+    one line without control characters."""
+    return printable(text if reveal else hide_cpr_in_text(text))
+
+
 def _emit_json(obj: Any) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
     sys.stdout.write("\n")
@@ -157,10 +163,10 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     days = cal.non_working_days(args.year, include_weekends=not args.holidays_only)
     if args.json:
         _emit_json([{"date": d.day, "weekday": DANISH_WEEKDAYS[d.day.weekday()], "kind": d.kind.value,
-                     "reason": d.reason} for d in days])  # fmt: skip
+                     "reason": _shown(d.reason)} for d in days])  # fmt: skip
         return EXIT_OK
     for d in days:
-        print(f"{format_date(d.day)}  {d.kind.value:<9} {d.reason}")
+        print(f"{format_date(d.day)}  {d.kind.value:<9} {_shown(d.reason)}")
     print(f"I alt {len(days)} ikke-arbejdsdage i {args.year}.")
     return EXIT_OK
 
@@ -190,14 +196,36 @@ def cmd_due(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+MAX_BATCH_BYTES = 64 * 1024 * 1024  # about two million lines
+
+
+def _csv_line(line: str) -> list[str]:
+    try:
+        return next(csv.reader([line], strict=False), [])
+    except csv.Error:
+        return [line]
+
+
 def _due_batch(args: argparse.Namespace, cat: Catalogue, cal: WorkingCalendar) -> int:
     try:
-        text = Path(args.batch).read_text(encoding="utf-8-sig")
+        with Path(args.batch).open("rb") as fh:
+            data = fh.read(MAX_BATCH_BYTES + 1)  # bounded: a device or a huge file is refused, not read whole
     except FileNotFoundError:
         raise UsageError(f"filen findes ikke: {args.batch}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise UsageError(f"filen kan ikke læses: {args.batch} ({e})") from None
-    reader = csv.reader(io.StringIO(text))
+    except OSError as e:
+        raise UsageError(f"filen kan ikke læses: {args.batch} ({e.strerror or e})") from None
+    if len(data) > MAX_BATCH_BYTES:
+        raise UsageError(f"filen er for stor (højst {MAX_BATCH_BYTES // (1024 * 1024)} MB); del den op")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"filen er ikke UTF-8-tekst: {args.batch}") from None
+    if "\x00" in text:
+        raise UsageError(f"filen er ikke en CSV-fil (den indeholder binære data): {args.batch}")
+    # Line by line, each line parsed on its own: an unbalanced quote spoils only its own line (the csv module
+    # would otherwise read the rest of the file as one field), and every line keeps its number.
+    rows = (_csv_line(line) for line in text.splitlines())
+    reader = iter(rows)
     header = next(reader, None)
     if header is None or [h.strip().lower() for h in header[:2]] != ["milestone", "anchor"]:
         raise UsageError("CSV-filen skal have overskriften 'milestone,anchor'")
@@ -355,7 +383,7 @@ def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
     cat = app.catalogue
     return {
         "id": case.id, "number": case.number, "group": case.group, "status": case.status.value,
-        "party": {"kind": case.party.kind.value, "name": case.party.name,
+        "party": {"kind": case.party.kind.value, "name": _shown(case.party.name, reveal),
                   "id": display_party_id(case.party.kind, case.party.identifier, reveal=reveal)},
         "caseworker": case.caseworker, "team": case.team, "opened_on": case.opened_on, "closed_on": case.closed_on,
         "notes": case.notes if reveal else hide_cpr_in_text(case.notes), "version": case.version,
@@ -365,7 +393,7 @@ def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
                         "state": m.state.value, "due": format_anchor(m.due_at or m.due) if m.due else None,
                         "provisional": m.provisional, "done_on": m.done_on, "done_late": m.done_late,
                         "steps": list(m.steps)} for m in case.milestones],
-        "pauses": [{"start": p.start, "end": p.end, "reason": p.reason, "milestone_id": p.milestone_id}
+        "pauses": [{"start": p.start, "end": p.end, "reason": _shown(p.reason, reveal), "milestone_id": p.milestone_id}
                    for p in case.pauses],
     }  # fmt: skip
 
@@ -375,7 +403,9 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
     ident = display_party_id(case.party.kind, case.party.identifier, reveal=reveal)
     group = cat.groups[case.group].name if case.group in cat.groups else case.group
     print(f"Sag {case.number} — {group} — {case.status.value}")
-    print(f"  Part: {case.party.name} ({ident})   Sagsbehandler: {case.caseworker} {case.team}")
+    print(f"  Part: {_shown(case.party.name, reveal)} ({ident})   Sagsbehandler: {case.caseworker} {case.team}")
+    for p in case.pauses:
+        print(f"  Pause: {p.start.isoformat()}–{p.end.isoformat() if p.end else ''}  {_shown(p.reason, reveal)}")
     for t in case.triggers:
         name = cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind
         print(f"  Hændelse: {name}: {format_anchor(t.occurred)}")
@@ -421,13 +451,13 @@ def cmd_case(args: argparse.Namespace) -> int:
         rows = app.cases.search(args.search or "", status, caseworker=args.caseworker)
         if args.json:
             _emit_json([{"id": r.id, "number": r.number, "group": r.group, "status": r.status.value,
-                         "party": r.party.name, "party_id": display_party_id(r.party.kind, r.party.identifier),
+                         "party": _shown(r.party.name), "party_id": display_party_id(r.party.kind, r.party.identifier),
                          "caseworker": r.caseworker, "team": r.team, "opened_on": r.opened_on,
                          "open_milestones": r.open_milestones, "next_due": r.next_due} for r in rows])  # fmt: skip
         else:
             for r in rows:
                 nd = format_date(r.next_due) if r.next_due else "—"
-                print(f"{r.number}  {r.group:<18} {r.party.name:<30} "
+                print(f"{r.number}  {r.group:<18} {_shown(r.party.name):<30} "
                       f"{display_party_id(r.party.kind, r.party.identifier):<12} {r.caseworker:<10} {nd}")  # fmt: skip
             print(f"{len(rows)} sager.")
         return EXIT_OK
@@ -496,14 +526,14 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
                      "name": r.milestone_name, "group": r.group, "due": format_anchor(r.due_at or r.due),
                      "state": r.urgency.value, "state_label": PALETTE[r.urgency].label,
                      "working_days_left": r.working_days_left, "provisional": r.provisional,
-                     "party": r.party.name, "party_id": display_party_id(r.party.kind, r.party.identifier),
+                     "party": _shown(r.party.name), "party_id": display_party_id(r.party.kind, r.party.identifier),
                      "caseworker": r.caseworker, "team": r.team} for r in rows])  # fmt: skip
         return EXIT_OK
     for r in rows:
         st = PALETTE[r.urgency]
         due = format_date(r.due) + (f" {r.due_at:%H:%M}" if r.due_at else "")
         left = f"{r.working_days_left:+d}" if r.working_days_left is not None else ""
-        party = f"{r.party.name[:24]:<24} {display_party_id(r.party.kind, r.party.identifier):<12}"
+        party = f"{_shown(r.party.name)[:24]:<24} {display_party_id(r.party.kind, r.party.identifier):<12}"
         print(f"{st.symbol:>2} {st.label:<22} {due:<17} {left:>4}  {r.case_number}  {r.milestone_name[:34]:<34} "
               f"{party} {r.caseworker}")  # fmt: skip
     who = "alle" if args.all else (worker or args.team)
@@ -538,7 +568,7 @@ def cmd_closure(args: argparse.Namespace) -> int:
         print(f"Lukkedag {format_date(args.day)} fjernet. Kør 'recompute' for at se hvilke frister der flytter.")
     else:
         for day, reason in sorted(app.settings.calendar().closures.items()):
-            print(f"{format_date(day)}  {reason}")
+            print(f"{format_date(day)}  {_shown(reason)}")
     return EXIT_OK
 
 
@@ -607,6 +637,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     ok, bad = len(preview.accepted), len(preview.rejected)
     first, last = preview.rows[0].line, preview.rows[-1].line
     print(f"{len(preview.rows)} sager læst i arket (række {first}–{last}): {ok} gyldige og {bad} afviste rækker.")
+    if preview.ignored_columns:
+        print(f"Kolonner der ikke bruges: {', '.join(_shown(c) for c in preview.ignored_columns)}.")
     if args.dry_run:
         print("Prøvekørsel: intet er gemt.")
         return EXIT_OK
@@ -663,14 +695,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
     case_id = _find_case(app, args.case).id if args.case else None
     entries = app.audit(case_id)
     if args.json:
-        _emit_json([asdict(e) | {"before": hide_cpr_in_text(e.before), "after": hide_cpr_in_text(e.after)}
-                    for e in entries])  # fmt: skip
+        _emit_json([asdict(e) | {"before": hide_cpr_in_text(e.before), "after": hide_cpr_in_text(e.after),
+                                 "reason": hide_cpr_in_text(e.reason)} for e in entries])  # fmt: skip
         return EXIT_OK
     for e in entries:
         # Whatever is stored (an old entry, a file edited by hand) prints as one line without control characters.
         before, after = hide_cpr_in_text(e.before), hide_cpr_in_text(e.after)  # notes can quote a CPR number
         change = f"{before} → {after}" if before else after
-        reason = f"  ({printable(e.reason)})" if e.reason else ""
+        reason = f"  ({_shown(e.reason)})" if e.reason else ""
         print(f"{e.at.astimezone():%Y-%m-%d %H:%M} {printable(e.actor):<10} {printable(e.action):<14} "
               f"{printable(e.entity_id):<28} {printable(e.field):<10} {printable(change)}{reason}")  # fmt: skip
     return EXIT_OK

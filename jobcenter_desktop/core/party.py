@@ -64,8 +64,9 @@ def mask_cpr(cpr: str) -> str:
     return f"{digits[:6]}-XXXX" if len(digits) == 10 else "XXXXXX-XXXX"
 
 
-# Digits on neither side (not \b): "cpr_0101901235" or "id0101901235" inside free text is caught too.
-_CPR_IN_TEXT = re.compile(r"(?<!\d)(\d{6})-?\d{4}(?!\d)")
+# Digits on neither side (not \b): "cpr_0101901235" or "id0101901235" inside free text is caught too, and the
+# separators people type between the two halves (a dash, a space: the CPR field accepts "010190 1235" too).
+_CPR_IN_TEXT = re.compile(r"(?<!\d)(\d{6})[- ]?\d{4}(?!\d)")
 
 
 def hide_cpr_in_text(text: str) -> str:

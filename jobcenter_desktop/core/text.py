@@ -4,7 +4,6 @@ short and nothing an audit listing prints can carry a control character."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 MAX_IDENTITY = 64  # a login or initials; team names too. The columns allow 100.
@@ -26,10 +25,18 @@ def _number(n: int) -> str:
     return f"{n:,}".replace(",", ".")  # Danish thousands separator
 
 
+# Cc: control characters (newline, ESC, ...); Cf: format characters (bidi overrides can disguise text); Cs: lone
+# surrogates (an invalid byte in a command-line argument); Zl/Zp: the Unicode line and paragraph separators, which
+# many programs treat as a new line and so could forge one.
+_BAD = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+
+
+def _bad(ch: str) -> bool:
+    return unicodedata.category(ch) in _BAD
+
+
 def _has_control(value: str, keep: str = "") -> bool:
-    # Cc: control characters (newline, ESC, ...); Cf: format characters (bidi overrides can disguise text);
-    # Cs: lone surrogates, which is what an invalid byte in a command-line argument becomes.
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") and ch not in keep for ch in value)
+    return any(_bad(ch) and ch not in keep for ch in value)
 
 
 def check_identity(value: str, what: str = "Brugernavnet") -> str:
@@ -51,7 +58,7 @@ def check_text(value: str, *, limit: int, what: str, multiline: bool = False, re
     text = unicodedata.normalize("NFC", value).strip()
     keep = "\n\t" if multiline else ""
     if _has_control(text, keep):
-        text = "".join(ch for ch in text if ch in keep or unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+        text = "".join(ch for ch in text if ch in keep or not _bad(ch))
     if required and not text:
         raise TextError(f"{what} mangler.")
     if len(text) > limit:
@@ -63,17 +70,18 @@ def check_search(value: str) -> str:
     """A search text for the worklist and the case register."""
     text = unicodedata.normalize("NFC", value)
     if _has_control(text, "\t"):
-        text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+        text = "".join(ch for ch in text if not _bad(ch))
     if len(text.strip()) > MAX_SEARCH:
         raise TextError(f"Søgeteksten er for lang (højst {MAX_SEARCH} tegn).")
     return text
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
 def printable(value: str) -> str:
     """Stored text made safe to print on one line of a terminal or a listing: newlines become " | " and every
-    other control character is shown as an escape (\\x1b), so stored text can never forge or recolour lines."""
+    other control, format or line-separator character is shown as an escape (\\x1b, \\u2028), so stored text can
+    never forge or recolour lines."""
     value = value.replace("\r\n", "\n").replace("\n", " | ").replace("\t", " ")
-    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace").decode("ascii"), value)
+    if not any(_bad(ch) for ch in value):
+        return value
+    return "".join(ch.encode("unicode_escape", "backslashreplace").decode("ascii") if _bad(ch) else ch
+                   for ch in value)  # fmt: skip

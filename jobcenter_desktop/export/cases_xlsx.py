@@ -34,6 +34,8 @@ MAX_TEXT = 2_000  # longer cell text is almost certainly a pasting accident
 MAX_PART_BYTES = 64 * 1024 * 1024  # one sheet's XML; 10,000 real rows take a few MB
 MAX_SHARED_STRINGS_BYTES = 16 * 1024 * 1024  # read into memory whole by openpyxl
 MAX_UNPACKED_BYTES = 160 * 1024 * 1024
+MAX_OTHER_PART_BYTES = 4 * 1024 * 1024  # styles, themes, the workbook part
+MAX_CELLS = 400_000  # 10,000 cases × 40 columns
 MAX_PARTS = 2_000
 MAX_SCANNED_ROWS = 50_000
 MAX_COLUMNS = 100
@@ -69,6 +71,13 @@ class RawCaseRow:
     notes: str = ""
     extra_triggers: dict[str, date | datetime] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+
+
+class SheetCases(list[RawCaseRow]):
+    """The rows read, and the header texts of columns that are not used (shown to the user: a misspelt
+    "Sagsbehandlerr" must not be ignored in silence)."""
+
+    ignored: tuple[str, ...] = ()
 
 
 def _norm(header: object) -> str:
@@ -191,17 +200,53 @@ def _check_parts(path: Path) -> None:
         raise ImportFileError(f"Filen har {len(infos)} dele; en case-liste har højst {MAX_PARTS}. Filen er ikke "
                               "læst. Gem arket i en ny projektmappe og prøv igen.")  # fmt: skip
     for info in infos:
-        limit = MAX_SHARED_STRINGS_BYTES if info.filename.lower().endswith("sharedstrings.xml") else MAX_PART_BYTES
+        name = info.filename.lower()
+        if name.endswith("sharedstrings.xml"):
+            limit = MAX_SHARED_STRINGS_BYTES
+        elif name.startswith("xl/worksheets/"):
+            limit = MAX_PART_BYTES
+        else:  # styles, themes, the workbook itself: small in any real case list
+            limit = MAX_OTHER_PART_BYTES
         if info.file_size > limit:
+            advice = "Del listen op i mindre filer." if limit == MAX_PART_BYTES else \
+                "Kopiér sagerne over i skabelonen (uden formatering) og prøv igen."  # fmt: skip
             raise ImportFileError(f"Filen er for stor udpakket: delen {info.filename[:60]} fylder {_mb(info.file_size)}"
-                                  f" (højst {_mb(limit)}). Filen er ikke læst. Del listen op i mindre filer.")
+                                  f" (højst {_mb(limit)}). Filen er ikke læst. {advice}")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
         raise ImportFileError(f"Filen er for stor udpakket ({_mb(total)}, højst {_mb(MAX_UNPACKED_BYTES)}). Filen er "
                               "ikke læst. Del listen op i mindre filer.")  # fmt: skip
+    _count_cells(path, [i for i in infos if i.filename.lower().startswith("xl/worksheets/")])
 
 
-def read_cases(path: Path, catalogue: Catalogue) -> list[RawCaseRow]:
+def _count_cells(path: Path, sheets: list[zipfile.ZipInfo]) -> None:
+    """Rows and cells of the sheets, counted in the raw XML before any parsing (a fast byte scan): parsing is
+    what costs, so a sheet with millions of (empty) cells is refused before openpyxl sees it."""
+    cells = rows = 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in sheets:
+                tail = b""
+                with zf.open(info) as fh:
+                    while chunk := fh.read(1 << 20):
+                        data = tail + chunk
+                        cells += data.count(b"<c ") + data.count(b"<c>") - tail.count(b"<c ") - tail.count(b"<c>")
+                        rows += data.count(b"<row") - tail.count(b"<row")
+                        tail = data[-4:]
+                        if cells > MAX_CELLS or rows > MAX_SCANNED_ROWS:
+                            what = f"{MAX_CELLS:,} celler" if cells > MAX_CELLS else f"{MAX_SCANNED_ROWS:,} rækker"
+                            raise ImportFileError(f"Arket har mere end {what.replace(',', '.')} (tomme medregnet). "
+                                                  "Filen er ikke importeret. Kopiér sagerne over i skabelonen og "
+                                                  "prøv igen.")  # fmt: skip
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
+        raise ImportFileError(DAMAGED) from e
+    except Exception as e:  # zlib.error and other decompression faults
+        if isinstance(e, ImportFileError):
+            raise
+        raise ImportFileError(DAMAGED) from e
+
+
+def read_cases(path: Path, catalogue: Catalogue) -> SheetCases:
     """Read the first sheet's rows into :class:`RawCaseRow` (per-row problems included), or ImportFileError."""
     _check_file(path)
     # Our own handle: openpyxl leaves the file open when loading fails, and a read-only workbook reads lazily.
@@ -216,7 +261,7 @@ def read_cases(path: Path, catalogue: Catalogue) -> list[RawCaseRow]:
             wb.close()
 
 
-def _read(wb: Workbook, catalogue: Catalogue) -> list[RawCaseRow]:
+def _read(wb: Workbook, catalogue: Catalogue) -> SheetCases:
     ws = wb.worksheets[0] if wb.worksheets else None
     if ws is None:
         raise ImportFileError("Projektmappen har ingen ark.")
@@ -226,7 +271,7 @@ def _read(wb: Workbook, catalogue: Catalogue) -> list[RawCaseRow]:
         ws.reset_dimensions()
     # Close the row stream also when reading stops early (a bad header, too many rows): an open stream keeps the
     # file open, and on Windows locked, until the garbage collector gets to it.
-    with contextlib.closing(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)) as rows:
+    with contextlib.closing(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1)) as rows:
         return _read_rows(_intact(rows), catalogue)
 
 
@@ -249,7 +294,7 @@ def _intact(rows: Iterator[tuple[object, ...]]) -> Iterator[tuple[object, ...]]:
         yield values
 
 
-def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> list[RawCaseRow]:
+def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> SheetCases:
     header_line = 0
     columns: dict[str, int] = {}
     triggers: dict[str, int] = {}
@@ -258,7 +303,10 @@ def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> list
     for line, values in enumerate(rows, start=1):
         if values is None or all(v is None or _text(v) == "" for v in values):
             continue
-        columns, triggers = _map_headers(values, trigger_names)
+        if len(values) > MAX_COLUMNS and any(_text(v) for v in values[MAX_COLUMNS:]):
+            raise ImportFileError(f"Overskriftsrækken (række {line}) har mere end {MAX_COLUMNS} kolonner; kolonner "
+                                  "længere ude læses ikke. Flyt dem ind, eller brug skabelonen.")  # fmt: skip
+        columns, triggers, ignored = _map_headers(values[:MAX_COLUMNS], trigger_names, line)
         header_line = line
         break
     if not header_line:
@@ -267,7 +315,8 @@ def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> list
     if missing:
         raise ImportFileError(f"Kolonnerne {', '.join(missing)} mangler i overskriftsrækken (række {header_line}). "
                               "Brug skabelonen: 'Filer → Skabelon til import'.")  # fmt: skip
-    out: list[RawCaseRow] = []
+    out = SheetCases()
+    out.ignored = tuple(ignored)
     for line, values in enumerate(rows, start=header_line + 1):
         if values is None or all(v is None or _text(v) == "" for v in values):
             continue
@@ -280,19 +329,35 @@ def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> list
     return out
 
 
-def _map_headers(values: Sequence[object], trigger_names: dict[str, str]) -> tuple[dict[str, int], dict[str, int]]:
+def _map_headers(values: Sequence[object], trigger_names: dict[str, str],
+                 line: int) -> tuple[dict[str, int], dict[str, int], list[str]]:  # fmt: skip
     columns: dict[str, int] = {}
     triggers: dict[str, int] = {}
+    ignored: list[str] = []
     aliases = {alias: key for key, (_, names) in COLUMNS.items() for alias in names}
     for i, v in enumerate(values):
         key = _norm(v)
         if not key:
             continue
-        if key in aliases and aliases[key] not in columns:
-            columns[aliases[key]] = i
-        elif key in trigger_names:
-            triggers[trigger_names[key]] = i
-    return columns, triggers
+        if key in aliases or key in trigger_names:
+            known = aliases.get(key)
+            seen = columns.get(known) if known else triggers.get(trigger_names[key])
+            if seen is not None:  # which of the two is meant cannot be guessed
+                raise ImportFileError(f"Kolonnen {_text(v)[:40]!r} står to gange i overskriftsrækken (række {line}, "
+                                      f"kolonne {_letter(seen)} og {_letter(i)}). Slet den ene.")  # fmt: skip
+            if known:
+                columns[known] = i
+            else:
+                triggers[trigger_names[key]] = i
+        else:
+            ignored.append(_text(v)[:40])
+    return columns, triggers, ignored
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
 
 
 def _row(line: int, values: Sequence[object], columns: dict[str, int], triggers: dict[str, int]) -> RawCaseRow:

@@ -123,7 +123,7 @@ def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: 
             styles.cell(r.group_name, "top", alignment=TOP),
             styles.cell(milestone, "top", alignment=TOP),
             plain_text(ws, r.case_number),
-            plain_text(ws, r.party.name),
+            plain_text(ws, r.party.name if meta.include_cpr else hide_cpr_in_text(r.party.name)),
             plain_text(ws, ident),
             plain_text(ws, r.caseworker),
             plain_text(ws, r.team),

@@ -7,6 +7,7 @@ copy of the current state, so a restore can itself be undone.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 from datetime import date, datetime
@@ -26,6 +27,7 @@ from jobcenter_desktop.storage.backup import (
     inspect_backup,
     list_backups,
     remove_partials,
+    remove_staged_restore,
     restore_sqlite,
     stage_restore,
 )
@@ -62,24 +64,33 @@ class BackupService:
     def create(self, label: str = "manuel", now: datetime | None = None) -> BackupFile:
         when = now or datetime.now()
         target = self.folder / backup_name(self.db_path, label, when)
+        # A backup is a full copy (every CPR number): it is recorded before it is made, so a copy never lies on
+        # disk without its entry. If the entry cannot be written, no copy is made.
+        self._audit_backup(target.name, label)
         try:
             backup_sqlite(self.db_path, target, self.ctx.db.key)
         except (OSError, sqlite3.DatabaseError, CryptoError) as e:
+            with contextlib.suppress(ServiceError):
+                self._audit_backup(target.name, f"{label}: mislykkedes, ingen kopi")
             raise ServiceError(f"Sikkerhedskopien kunne ikke gemmes i {self.folder} ({e}).") from e
-        with self.ctx.write() as s:
-            Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="backup",
-                                after=target.name, reason=label)  # fmt: skip
         self.prune()
         return next(b for b in self.all() if b.path == target)
+
+    def _audit_backup(self, name: str, label: str) -> None:
+        with self.ctx.write() as s:
+            Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="backup", action="backup",
+                                after=name, reason=label)  # fmt: skip
 
     def daily(self, now: datetime | None = None) -> BackupFile | None:
         """The start-up backup: at most one a day, and none for a database without cases."""
         when = now or datetime.now()
         today: date = when.date()
         lock = self.ctx.db.lock
-        if lock is not None and not lock.others():  # nobody else can be copying right now
+        if lock is not None and not lock.others():  # nobody else can be copying or restoring right now
             for p in remove_partials(self.folder):
                 log.info("Halvfærdig sikkerhedskopi fjernet: %s", p.name)
+            if remove_staged_restore(self.db_path):
+                log.info("Halvfærdig gendannelse fjernet")
         if backed_up_on(self.db_path, today):
             return None
         with self.ctx.read() as s:

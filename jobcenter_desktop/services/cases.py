@@ -16,7 +16,7 @@ from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeErr
 from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, DeadlineError, plan_case
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, CaseSummary, MilestoneState, Party
-from jobcenter_desktop.core.party import PartyIdError, normalize_party_id
+from jobcenter_desktop.core.party import PartyIdError, hide_cpr_in_text, normalize_party_id
 from jobcenter_desktop.core.text import TextError, check_search
 from jobcenter_desktop.services.case_input import (
     MAX_NAME,
@@ -59,6 +59,9 @@ class CaseService:
             problems.append(Problem("group", f"Ukendt målgruppe: {new.group!r}."))
         if not new.party_name.strip():
             problems.append(Problem("party_name", "Navn mangler."))
+        elif hide_cpr_in_text(new.party_name) != new.party_name:
+            problems.append(Problem("party_name", "Navnet indeholder noget, der ligner et CPR-nummer; CPR-nummeret "
+                                                  "skrives i feltet CPR/CVR."))  # fmt: skip
         _problem(problems, lambda: text_field(new.party_name, field="party_name", what="Navnet", limit=MAX_NAME))
         if group is not None:
             try:
@@ -374,6 +377,9 @@ class CaseService:
             for p in row.pauses:
                 if p.end_on is None:
                     p.end_on = on
+                    repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="resume",
+                               before=p.start_on, after=on, reason="Pausen sluttede, da sagen blev lukket",
+                               case_id=row.id)  # fmt: skip
             repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="close",
                        field="status", before="open", after="closed", case_id=row.id)  # fmt: skip
 
@@ -389,6 +395,7 @@ class CaseService:
                 if ms.state == MilestoneState.NOT_APPLICABLE.value:
                     ms.state = MilestoneState.OPEN.value
                     reopened.add(ms.rule_id)
+                    self._audit_ms(repo, row, ms, "reopen", "state", "not_applicable", "open", "Sagen er genåbnet")
             repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reopen",
                        field="status", before="closed", after="open", case_id=row.id)  # fmt: skip
             self._sync(repo, row, reopened, today, reason="Sagen er genåbnet")

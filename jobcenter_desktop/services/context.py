@@ -158,6 +158,9 @@ def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None
     """Open (creating if missing) and migrate a SQLite database. Faults become a Danish StartupError;
     the file is never overwritten. ``key``: the passphrase of an encrypted (SQLCipher) database; a new file
     opened with a key is created encrypted."""
+    # The file itself, not a name for it: a symbolic link (or another spelling of the path) must find the same
+    # lock folder and the same backups as everyone else who has the file open.
+    db_path = db_path.resolve()
     if key is not None and db_path.exists() and db_path.stat().st_size and not crypto.looks_encrypted(db_path):
         key = None  # a plain database: nothing to unlock
     check = None

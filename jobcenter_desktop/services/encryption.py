@@ -21,7 +21,13 @@ from pathlib import Path
 
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.storage import crypto, instances
-from jobcenter_desktop.storage.backup import default_folder, list_backups, remove_partials
+from jobcenter_desktop.storage.backup import (
+    default_folder,
+    foreign_files,
+    list_backups,
+    remove_partials,
+    remove_staged_restore,
+)
 from jobcenter_desktop.storage.db import Database, make_engine, sqlite_url
 from jobcenter_desktop.storage.repository import Repository
 
@@ -117,6 +123,7 @@ def _clean_leftovers(db_path: Path) -> None:
             with contextlib.suppress(OSError):
                 leftover.unlink()
     remove_partials(folder)
+    remove_staged_restore(db_path)
 
 
 def _audit(db_path: Path, key: str | None, actor: str, action: str, result: Conversion) -> None:
@@ -144,6 +151,7 @@ def _finish(result: Conversion, action: str, target: str) -> Conversion:
 
 def encrypt(db_path: Path, passphrase: str, actor: str = "system") -> Conversion:
     """Encrypt the database and every backup of it that is not encrypted yet (resuming an interrupted run)."""
+    db_path = db_path.resolve()  # a link to the file must find the same lock and backups
     if crypto.available() is None:
         raise ServiceError("Kryptering (SQLCipher) er ikke installeret på denne maskine; databasen forbliver "
                            "ukrypteret.")  # fmt: skip
@@ -161,6 +169,9 @@ def encrypt(db_path: Path, passphrase: str, actor: str = "system") -> Conversion
             result.database_converted = True
         elif not crypto.check_key(db_path, passphrase):
             raise ServiceError("Databasen er allerede krypteret med en anden adgangskode.")
+        for other in foreign_files(default_folder(db_path), db_path):
+            result.failed.append((other.name, "ukrypteret, men ikke en sikkerhedskopi af denne database; kryptér "
+                                              "den sammen med sin egen database, eller slet den"))  # fmt: skip
         for b in list_backups(default_folder(db_path), db_path):
             if crypto.looks_encrypted(b.path):
                 if not crypto.check_key(b.path, passphrase):
@@ -178,6 +189,7 @@ def encrypt(db_path: Path, passphrase: str, actor: str = "system") -> Conversion
 
 def decrypt(db_path: Path, passphrase: str, actor: str = "system") -> Conversion:
     """Decrypt the database and every encrypted backup of it (resuming an interrupted run)."""
+    db_path = db_path.resolve()
     if not db_path.is_file():
         raise ServiceError(f"Databasen findes ikke: {db_path}")
     result = Conversion()

@@ -41,6 +41,7 @@ class ImportRow:
 class ImportPreview:
     path: str
     rows: tuple[ImportRow, ...]
+    ignored_columns: tuple[str, ...] = ()  # header texts the importer does not use (shown, never silent)
 
     @property
     def accepted(self) -> list[ImportRow]:
@@ -82,7 +83,7 @@ class ImportService:
             out.append(self._judge(raw, today, seen))
             if progress is not None and i % 100 == 0 and not progress(i, len(raw_rows)):
                 raise Cancelled
-        return ImportPreview(str(path), tuple(out))
+        return ImportPreview(str(path), tuple(out), tuple(hide_cpr_in_text(c) for c in raw_rows.ignored))
 
     def _judge(self, raw: RawCaseRow, today: date, seen: dict[tuple[str, str], int]) -> ImportRow:
         problems = list(raw.problems)

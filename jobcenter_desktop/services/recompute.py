@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from jobcenter_desktop.core.deadlines import CaseFacts
+from jobcenter_desktop.services.case_input import MAX_REASON, text_field
 from jobcenter_desktop.services.case_sync import case_facts, sync_case
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import Cancelled
@@ -77,6 +78,7 @@ class RecomputeService:
 
     def apply(self, reason: str, progress: Progress | None = None) -> list[Move]:
         """Recompute every open milestone and store the moves in one transaction (all or nothing)."""
+        reason = text_field(reason, field="reason", what="Begrundelsen", limit=MAX_REASON, required=True)
         moves: list[Move] = []
         with self.ctx.write() as s:
             repo = Repository(s)

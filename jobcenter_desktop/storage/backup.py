@@ -168,6 +168,36 @@ def discard_staged(staged: Path) -> None:
     _remove_partial(staged)
 
 
+def remove_staged_restore(live: Path) -> bool:
+    """The staged copy of a restore that was killed (a full copy of a backup: plaintext CPR numbers in a plain
+    database). The caller makes sure no other instance is restoring right now."""
+    staged = live.with_name(f".{live.name}.restoring")
+    found = any(p.exists() for p in (staged, *(staged.with_name(staged.name + s) for s in (PARTIAL, "-journal",
+                                                                                           "-wal", "-shm"))))
+    for p in (staged, staged.with_name(staged.name + PARTIAL)):
+        _remove_partial(p)
+    return found
+
+
+def foreign_files(folder: Path, db_path: Path) -> list[Path]:
+    """Files in the backups folder that are not this database's backups (another database's, a copy put there
+    by hand), plain SQLite only: encrypting a database must not leave them readable without saying so."""
+    if not folder.is_dir():
+        return []
+    mine = {b.path for b in list_backups(folder, db_path)}
+    out = []
+    for p in sorted(folder.iterdir()):
+        if p in mine or not p.is_file() or PARTIAL in p.name:
+            continue
+        try:
+            with p.open("rb") as fh:
+                if fh.read(16) == b"SQLite format 3\x00":
+                    out.append(p)
+        except OSError:
+            continue
+    return out
+
+
 def restore_sqlite(src: Path, dest: Path, key: str | None = None) -> None:
     """Replace the contents of the live database ``dest`` with ``src`` in one step (SQLite's backup API
     copies into the open file, so other connections see either the old or the restored database)."""

@@ -132,6 +132,8 @@ class ImportDialog(QDialog):
         self.summary.style().polish(self.summary)
         read = self.tr("{0} sager læst i arket (række {1}–{2}).").format(
             len(preview.rows), preview.rows[0].line, preview.rows[-1].line)  # the number judged, never a guess
+        if preview.ignored_columns:
+            read += " " + self.tr("Kolonner der ikke bruges: {0}.").format(", ".join(preview.ignored_columns))
         self.summary.setText(read + " " + (
             self.tr("{0} kan importeres, {1} har fejl og springes over.").format(ok, bad)
             if bad else self.tr("Alle {0} kan importeres.").format(ok)))  # fmt: skip

@@ -203,3 +203,85 @@ def test_two_adds_racing_behind_another_writer_make_one_case(tmp_path: Path) -> 
         holder.close()
         for a in apps:
             a.close()
+
+
+# ---------------------------------------------------------------- the repeated attack's variants
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        pytest.param(["--as", "eva\u20282026-12-01 09:20 root reveal_cpr", "case", "list"], "styretegn",
+                     id="actor-line-separator"),
+        pytest.param(["case", "add", "--group", "kontanthjaelp", "--name", "Hans 030390-1235", "--id", "030390-1236",
+                      "--trigger", "foerste_fremmoede=2026-03-02"], "ligner et CPR-nummer", id="cpr-in-name"),
+        pytest.param(["--today", "2026-03-03", "recompute", "--apply", "--reason", "r" * 501], "for lang",
+                     id="recompute-reason-too-long"),
+    ],
+)  # fmt: skip
+def test_more_bad_input_is_refused(cli: Cli, db: Path, argv: list[str], expected: str) -> None:
+    before = (_cases(cli, db), _audit(cli, db))
+    assert expected in cli.fails("--db", db, "--as", "anna.k", "--today", TODAY, *argv)
+    assert (_cases(cli, db), _audit(cli, db)) == before
+
+
+def test_cpr_numbers_in_reasons_and_spaced_in_notes_are_masked(cli: Cli, db: Path) -> None:
+    g = ["--db", db, "--as", "anna.k", "--today", TODAY]
+    cli.ok(*g, "case", "pause", "2026-00001", "--reason", "borger 040490-1235 ringede")
+    cli.ok(*g, "closure", "add", "2026-12-28", "lukket pga 050590-1235")
+    cli.ok(*g, "case", "add", "--group", "kontanthjaelp", "--name", "Fiktiv Tre", "--id", "060685-1234",
+           "--trigger", "foerste_fremmoede=2026-03-02", "--notes", "ring 010190 1235")  # fmt: skip
+    outputs = [cli.ok(*g, "case", "show", "2026-00001"), cli.ok(*g, "case", "show", "2026-00001", "--json"),
+               cli.ok(*g, "case", "show", "2026-00003"), cli.ok(*g, "audit"), cli.ok(*g, "audit", "--json"),
+               cli.ok(*g, "closure", "list"), cli.ok(*g, "calendar", "--year", "2026", "--json")]  # fmt: skip
+    for out in outputs:
+        for cpr in ("040490-1235", "0404901235", "050590-1235", "010190 1235", "0101901235"):
+            assert cpr not in out, (cpr, out[:200])
+    assert "040490-XXXX" in outputs[0] and "050590-XXXX" in outputs[5] and "010190-XXXX" in outputs[2]
+
+
+def test_due_batch_survives_an_unbalanced_quote_and_refuses_a_huge_file(cli: Cli, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobcenter_desktop import cli as cli_module
+
+    batch = tmp_path / "quote.csv"
+    batch.write_text('milestone,anchor\nkh_ydelse,2025-12-18\nkh_ydelse,"2026-01-06\n' + "kh_ydelse,2025-12-19\n" * 5
+                     + "x" * 200_000 + "\n", encoding="utf-8")  # fmt: skip
+    rc, out, err = cli("due", "--batch", batch)
+    assert rc == 2 and "Traceback" not in err
+    # The unclosed quote spoils nothing beyond its own line (read as the field it opens); the 200 KB line is bad.
+    assert out.splitlines()[1:] == ["kh_ydelse,2025-12-18,2025-12-30", "kh_ydelse,2026-01-06,2026-01-13",
+                                    *["kh_ydelse,2025-12-19,2026-01-02"] * 5]  # fmt: skip
+    assert [line.removeprefix(PREFIX).split(":")[0] for line in err.splitlines()] == ["linje 9"]
+    monkeypatch.setattr(cli_module, "MAX_BATCH_BYTES", 1000)
+    assert "filen er for stor" in cli.fails("due", "--batch", batch)
+    assert "binære data" in cli.fails("due", "--batch", _zeros(tmp_path))
+
+
+def _zeros(tmp_path: Path) -> Path:
+    p = tmp_path / "zeros.csv"
+    p.write_bytes(b"milestone,anchor\n" + b"\x00" * 500)
+    return p
+
+
+def test_closing_ends_the_pause_and_reopening_reopens_milestones_with_entries(cli: Cli, db: Path) -> None:
+    g = ["--db", db, "--as", "anna.k", "--today", TODAY]
+    cli.ok(*g, "case", "pause", "2026-00001", "--reason", "Ferie")
+    cli.ok(*g, "case", "close", "2026-00001")
+    entries = [(e["action"], e["entity"]) for e in _audit(cli, db) if e["entity_id"].startswith("2026-00001")]
+    assert ("resume", "pause") in entries  # the pause ended with the case: recorded
+    cli.ok(*g, "case", "reopen", "2026-00001")
+    reopened = [e for e in _audit(cli, db) if e["action"] == "reopen" and e["entity"] == "milestone"]
+    assert len(reopened) == 3 and all(e["before"] == "not_applicable" and e["after"] == "open" for e in reopened)
+
+
+def test_a_backup_that_cannot_be_recorded_is_not_made(cli: Cli, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 300)
+    folder = db.parent / "backups"
+    before = sorted(p.name for p in folder.glob("*")) if folder.exists() else []
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert "optaget" in cli.fails("--db", db, "--as", "anna.k", "backup", "create")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (sorted(p.name for p in folder.glob("*")) if folder.exists() else []) == before

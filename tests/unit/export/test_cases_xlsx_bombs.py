@@ -104,3 +104,48 @@ def test_a_row_reaching_the_last_column_reads_only_the_first_columns(tmp_path: P
     path = _rewrite(_save(tmp_path / "wide.xlsx", _rows(1)), SHEET, lambda xml: xml.replace("</row>", wide, 2))
     (row,) = read_cases(path, catalogue)
     assert row.name == "Fiktiv Person 0"
+
+
+def test_a_styles_bomb_is_refused_from_the_zip_directory(tmp_path: Path, catalogue) -> None:
+    xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    path = _rewrite(_save(tmp_path / "styles.xlsx", _rows(1)), "xl/styles.xml",
+                    lambda xml: xml.replace("</cellXfs>", xf * 100_000 + "</cellXfs>"))  # fmt: skip
+    with pytest.raises(ImportFileError, match=r"delen xl/styles\.xml fylder 6 MB \(højst 4 MB\)"):
+        read_cases(path, catalogue)
+
+
+@pytest.mark.parametrize(("rows", "cells"), [(3, 150_000), (20_000, 25)])
+def test_millions_of_cells_are_refused_before_parsing(tmp_path: Path, catalogue, rows: int, cells: int) -> None:
+    """Few rows of very many cells, or many rows of empty cells (37 s and 46 s before): a byte scan of the XML."""
+    body = "".join(f'<row r="{r}">' + '<c t="inlineStr"><is><t></t></is></c>' * cells + "</row>"
+                   for r in range(3, 3 + rows))  # fmt: skip
+    path = _rewrite(_save(tmp_path / "cells.xlsx", _rows(1)), SHEET, lambda xml: xml.replace("</sheetData>",
+                                                                                            body + "</sheetData>"))
+    with pytest.raises(ImportFileError, match=r"mere end 400\.000 celler \(tomme medregnet\)"):
+        read_cases(path, catalogue)
+
+
+def test_a_header_past_the_last_read_column_or_twice_is_refused(tmp_path: Path, catalogue) -> None:
+    wide = _save(tmp_path / "wide.xlsx", [])
+    wb = Workbook()
+    wb.active.append([*HEADER, *[f"x{i}" for i in range(100)], "Sagsbehandler"])
+    wb.save(wide)
+    with pytest.raises(ImportFileError, match=r"mere end 100 kolonner"):
+        read_cases(wide, catalogue)
+    twice = tmp_path / "twice.xlsx"
+    wb = Workbook()
+    wb.active.append([*HEADER, "Bemærkning", "bemaerkning"])
+    wb.active.append(["dagpenge", "Fiktiv", "020285-1234", date(2026, 3, 2), "a", "b"])
+    wb.save(twice)
+    with pytest.raises(ImportFileError, match=r"står to gange .*kolonne E og F"):
+        read_cases(twice, catalogue)
+
+
+def test_unused_columns_are_named_not_ignored_in_silence(tmp_path: Path, catalogue) -> None:
+    path = tmp_path / "typo.xlsx"
+    wb = Workbook()
+    wb.active.append([*HEADER, "Sagsbehandlerr"])
+    wb.active.append(["dagpenge", "Fiktiv", "020285-1234", date(2026, 3, 2), "bo.l"])
+    wb.save(path)
+    got = read_cases(path, catalogue)
+    assert len(got) == 1 and got.ignored == ("Sagsbehandlerr",)

@@ -204,3 +204,35 @@ def test_an_interrupted_encrypt_resumes(tmp_path: Path) -> None:
         assert [e.action for e in app.audit() if e.action in ("encrypt", "decrypt")] == ["encrypt", "decrypt"]
     finally:
         app.close()
+
+
+def test_a_link_to_the_database_finds_the_same_lock_and_backups(tmp_path: Path) -> None:
+    db = _plain_db(tmp_path / "a.sqlite3")
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(db.name)
+    window = Frister.open(db, actor="bo.l")
+    try:
+        with pytest.raises(ServiceError, match="åben i et andet vindue"):
+            encryption.encrypt(link, KEY)
+    finally:
+        window.close()
+    assert link.is_symlink() and not encryption.is_encrypted(db)
+    done = encryption.encrypt(link, KEY)  # once alone: the file behind the link and its backups
+    assert done.database_converted and done.backups_converted == 1
+    assert link.is_symlink() and encryption.is_encrypted(db)
+
+
+def test_encrypt_removes_a_killed_restore_and_names_plain_files_of_other_databases(tmp_path: Path) -> None:
+    db = _plain_db(tmp_path / "frister.sqlite3")
+    staged = tmp_path / ".frister.sqlite3.restoring.partial"
+    staged.write_bytes(db.read_bytes())  # what a restore killed half-way left: a full plaintext copy
+    other = tmp_path / "backups" / "kopi.sqlite3"
+    other.write_bytes(db.read_bytes())  # put there by hand
+    with pytest.raises(ServiceError, match=r"kopi\.sqlite3: ukrypteret, men ikke en sikkerhedskopi af denne database"):
+        encryption.encrypt(db, KEY)
+    assert not staged.exists()
+    assert encryption.is_encrypted(db)
+    other.unlink()
+    with pytest.raises(ServiceError, match="allerede krypteret"):
+        encryption.encrypt(db, KEY)
+    assert CPR.encode() not in _bytes_of(tmp_path)
