@@ -15,6 +15,7 @@ from jobcenter_desktop.export.tempfiles import clean_leftovers
 from jobcenter_desktop.paths import data_dir
 from jobcenter_desktop.services.backups import BackupService
 from jobcenter_desktop.services.cases import CaseService
+from jobcenter_desktop.services.changes import ChangeService
 from jobcenter_desktop.services.context import Context, open_context
 from jobcenter_desktop.services.deadlines import DeadlineService
 from jobcenter_desktop.services.errors import ServiceError
@@ -38,6 +39,10 @@ class Frister:
         self.recompute = RecomputeService(ctx)
         self.settings = SettingsService(ctx)
         self.backups = BackupService(ctx)
+
+    @cached_property
+    def changes(self) -> ChangeService:
+        return ChangeService(self.ctx)
 
     # Excel (openpyxl, ~0.2 s to import) is loaded on the first export or import, not at every start.
     @cached_property
@@ -99,4 +104,6 @@ class Frister:
             return Repository(s).caseworkers()
 
     def close(self) -> None:
+        if "changes" in self.__dict__:
+            self.changes.close()
         self.ctx.close()

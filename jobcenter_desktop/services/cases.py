@@ -137,8 +137,9 @@ class CaseService:
             raise ValidationError(result.problems)
         try:
             with self.ctx.write() as s:
-                row = self.register_in(Repository(s), new, today, reason="Sag oprettet")
-                return case_record(row)
+                record = case_record(self.register_in(Repository(s), new, today, reason="Sag oprettet"))
+            self.ctx.note_own(record.id)
+            return record
         except DuplicateError as e:  # a colleague registered the same party after the check above
             if e.constraint != OPEN_CASE_INDEX:
                 raise
@@ -220,7 +221,9 @@ class CaseService:
                 row = repo.case_row(case_id)
                 repo.audit(actor=self.ctx.actor, entity="party", entity_id=row.number, action="reveal_cpr",
                            reason=where, case_id=row.id)  # fmt: skip
-                return row.party.identifier
+                identifier = row.party.identifier
+            self.ctx.note_own(case_id)
+            return identifier
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
 
@@ -418,7 +421,9 @@ class CaseService:
                 act(repo, row)
                 row.updated_at = utcnow()  # bumps the case's version: a concurrent editor sees a conflict
                 s.flush()
-                return case_record(row)
+                record = case_record(row)
+            self.ctx.note_own(record.id)
+            return record
         except StaleDataError as e:
             raise ConflictError() from e
         except NotFoundError as e:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -76,6 +77,9 @@ class Context:
     backup_made: str | None = None
     private_tmp: Path | None = None  # openpyxl's temporary files (default: the data folder's tmp/)
     server: ServerTarget | None = None  # the team database, when this is not a file
+    # What this window itself changed since the change feed last looked (services.changes subtracts it).
+    own_cases: set[uuid.UUID] = field(default_factory=set, repr=False)
+    own_calendar: bool = field(default=False, repr=False)
     _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _due_soon: int | None = field(default=None, repr=False)
 
@@ -114,6 +118,12 @@ class Context:
         """One user action = one transaction; what the database refuses becomes a Danish ServiceError."""
         with service_errors(), self.db.write() as s:
             yield s
+
+    def note_own(self, case_id: uuid.UUID | None = None, *, calendar: bool = False) -> None:
+        """This window changed a case (or the calendar): the change feed need not report it back."""
+        if case_id is not None:
+            self.own_cases.add(case_id)
+        self.own_calendar = self.own_calendar or calendar
 
     def invalidate(self) -> None:
         """Settings changed: rebuild the calendar and thresholds on next use."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -143,15 +144,20 @@ class ImportService:
 
     def _commit(self, accepted: list[ImportRow], today: date, reason: str, numbers: list[str],
                 progress: Progress | None) -> list[str]:  # fmt: skip
+        ids: list[uuid.UUID] = []
         with self.ctx.write() as s:
             repo = Repository(s)
             for i, row in enumerate(accepted):
                 assert row.new_case is not None
-                numbers.append(self.cases.register_in(repo, row.new_case, today, reason=reason).number)
+                made = self.cases.register_in(repo, row.new_case, today, reason=reason)
+                numbers.append(made.number)
+                ids.append(made.id)
                 if progress is not None and i % 50 == 0 and not progress(i, len(accepted)):
                     raise Cancelled  # leaving the with-block rolls the whole import back
             repo.audit(actor=self.ctx.actor, entity="system", entity_id="import", action="import",
                        after=f"{len(numbers)} sager", reason=reason)  # fmt: skip
+        for case_id in ids:
+            self.ctx.note_own(case_id)
         return numbers
 
 

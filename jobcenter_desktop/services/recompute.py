@@ -85,6 +85,7 @@ class RecomputeService:
             ids = repo.open_case_ids()
             for start in range(0, len(ids), CHUNK):
                 for row in repo.cases_with_children(ids[start : start + CHUNK]):
+                    self.ctx.note_own(row.id)
                     for ms, before, after in sync_case(self.ctx, row, None):
                         moves.append(Move(ms.id, row.number, ms.rule_id, before or None, after or None))  # type: ignore[arg-type]
                         repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{row.number}/{ms.rule_id}",

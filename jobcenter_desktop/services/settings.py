@@ -74,6 +74,7 @@ class SettingsService:
             repo.audit(actor=self.ctx.actor, entity="closure_day", entity_id=day.isoformat(), action="set",
                        field="reason", before=before, after=reason)  # fmt: skip
         self.ctx.invalidate()
+        self.ctx.note_own(calendar=True)
 
     def remove_closure(self, day: date) -> bool:
         with self.ctx.write() as s:
@@ -84,6 +85,7 @@ class SettingsService:
                 repo.audit(actor=self.ctx.actor, entity="closure_day", entity_id=day.isoformat(), action="delete",
                            field="reason", before=before)  # fmt: skip
         self.ctx.invalidate()
+        self.ctx.note_own(calendar=True)
         return removed
 
     def _set(self, key: str, value: str) -> None:
@@ -97,3 +99,4 @@ class SettingsService:
                 repo.audit(actor=self.ctx.actor, entity="setting", entity_id=key, action="set", field=key,
                            before=before or "", after=value)  # fmt: skip
         self.ctx.invalidate()
+        self.ctx.note_own(calendar=True)

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Engine, exc, text
 from jobcenter_desktop.storage.migrations import upgrade
 from jobcenter_desktop.storage.server import describe_connect_error, server_engine
 from jobcenter_desktop.storage.target import ServerTarget
+from jobcenter_desktop.storage.watch import CHANNEL
 
 ROLES = ("caseworker", "teamlead", "admin")
 GROUPS = tuple(f"frister_{r}" for r in ROLES)
@@ -124,6 +125,34 @@ def apply_security(conn: Connection) -> None:
             using="case_id IS NULL OR frister_is_admin() OR case_id IN (SELECT id FROM cases)")  # fmt: skip
     _policy(conn, "audit_log", "frister_append", "INSERT", check="actor = current_user")
     _policy(conn, "membership", "frister_own", "SELECT", using="login = current_user OR frister_is_admin()")
+    _notify_triggers(conn)
+
+
+# Change notifications for open windows (storage.watch): the case a row belongs to, or the calendar table. The
+# payload is an id, never personal data; a window that cannot see the case finds nothing when it looks.
+_NOTIFY = f"""
+CREATE OR REPLACE FUNCTION frister_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    r record := COALESCE(NEW, OLD);
+    cid text := '';
+BEGIN
+    IF TG_TABLE_NAME = 'cases' THEN
+        cid := r.id::text;
+    ELSIF TG_TABLE_NAME IN ('milestone', 'pause', 'trigger_event') THEN
+        cid := r.case_id::text;
+    END IF;
+    PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME || ':' || cid);
+    RETURN NULL;
+END $$
+"""
+
+
+def _notify_triggers(conn: Connection) -> None:
+    conn.execute(text(_NOTIFY))
+    for table in ("cases", "milestone", "pause", "trigger_event", "closure_day", "setting"):
+        conn.execute(text(f"DROP TRIGGER IF EXISTS frister_notify ON {table}"))
+        conn.execute(text(f"CREATE TRIGGER frister_notify AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                          "FOR EACH ROW EXECUTE FUNCTION frister_notify()"))  # fmt: skip
 
 
 def _policy(conn: Connection, table: str, name: str, command: str, *, using: str | None = None,

@@ -5,7 +5,6 @@ changes when any other connection commits). Both are polled without blocking, fr
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ class ServerWatcher:
     def __init__(self, target: ServerTarget) -> None:
         self.target = target
         self._conn: Any = None
+        self._reconnected = False
 
     def _connect(self) -> None:
         import psycopg
@@ -61,8 +61,6 @@ class ServerWatcher:
         changes = parse_notifications(payloads)
         return changes.merge(EVERYTHING) if fresh and self._reconnected else changes
 
-    _reconnected = False
-
     def close(self) -> None:
         if self._conn is not None:
             with contextlib.suppress(Exception):
@@ -72,26 +70,54 @@ class ServerWatcher:
 
 
 class FileWatcher:
-    """``PRAGMA data_version`` of a connection of its own: it changes when any other connection commits."""
+    """``PRAGMA data_version`` of a connection of its own (it changes when any other connection commits); then
+    the audit entries written since (every change writes one, in rowid order) name the cases and whether the
+    calendar changed. The window's own writes are reported too: the caller subtracts them."""
 
     def __init__(self, path: Path, key: str | None) -> None:
         self.path, self.key = path, key
         self._conn: Any = None
         self._version: int | None = None
+        self._rowid = 0
 
     def poll(self) -> Changes:
         try:
             if self._conn is None:
                 self._conn = crypto.connect(self.path, self.key, check_same_thread=False)
             version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-        except (sqlite3.Error, crypto.CryptoError, OSError):
+            if self._version is None:
+                self._version, self._rowid = version, self._last_rowid()
+                return NOTHING
+            if version == self._version:
+                return NOTHING
+            self._version = version
+            return self._since()
+        except Exception:  # sqlite3's or sqlcipher3's errors (they share no base class), a vanished file
             self.close()
             return NOTHING
-        except Exception:  # sqlcipher3's errors share no base class with sqlite3's
-            self.close()
-            return NOTHING
-        before, self._version = self._version, version
-        return EVERYTHING if before is not None and version != before else NOTHING
+
+    def _last_rowid(self) -> int:
+        return int(self._conn.execute("SELECT coalesce(max(rowid), 0) FROM audit_log").fetchone()[0])
+
+    def _since(self) -> Changes:
+        rows = self._conn.execute("SELECT rowid, case_id, entity FROM audit_log WHERE rowid > ? ORDER BY rowid",
+                                  (self._rowid,)).fetchall()  # fmt: skip
+        last = self._last_rowid()
+        if last < self._rowid:  # the file was replaced by a restore: anything may differ
+            self._rowid = last
+            return EVERYTHING
+        cases: set[uuid.UUID] = set()
+        calendar = False
+        for rowid, case_id, entity in rows:
+            self._rowid = max(self._rowid, int(rowid))
+            if entity in ("closure_day", "setting"):
+                calendar = True
+            elif case_id:
+                with contextlib.suppress(ValueError):
+                    cases.add(uuid.UUID(str(case_id)))
+        if not rows:  # a change without an audit entry (a migration, another program): be safe
+            return EVERYTHING
+        return Changes(frozenset(cases), calendar)
 
     def close(self) -> None:
         if self._conn is not None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from jobcenter_desktop.core.changes import NOTHING, Changes
 from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
@@ -37,6 +38,7 @@ from jobcenter_desktop.services.context import os_username
 from jobcenter_desktop.ui.calendar_view import CalendarView
 from jobcenter_desktop.ui.case_dialog import CaseDialog
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
+from jobcenter_desktop.ui.change_feed import ChangeFeed
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.idle_lock import (
     IdleLock,
@@ -121,6 +123,9 @@ class MainWindow(QMainWindow):
         self._restore()
         self.refresh()
         self.show_summary()
+        self._case_dialog: CaseDialog | None = None
+        self._pending_changes = NOTHING
+        self.change_feed = ChangeFeed(app, self.apply_changes, self)
         self.idle_lock = IdleLock(self, minutes=read_lock_minutes(settings))
         self.idle_lock.locked.connect(lambda: self.lock(idle=True))
 
@@ -193,6 +198,17 @@ class MainWindow(QMainWindow):
             self.cases.reload()
         self._stale = {TAB_CALENDAR, TAB_CASES} - {self.tabs.currentIndex()}
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Someone else changed cases or the calendar: reload the views that show them (and an open case of
+        theirs, unless the user is in the middle of editing its note)."""
+        if self._locked:  # nothing is shown while locked; catch up at unlock
+            self._pending_changes = self._pending_changes.merge(changes)
+            return
+        self.refresh()
+        dlg = self._case_dialog
+        if dlg is not None and changes.touches(dlg.case_id) and not dlg.notes_edit.document().isModified():
+            dlg.reload()
+
     def _tab_changed(self, index: int) -> None:
         if index in self._stale:
             self._stale.discard(index)
@@ -222,7 +238,11 @@ class MainWindow(QMainWindow):
         except Exception as e:
             show_error(self, self.tr("Sagen kan ikke åbnes: {0}").format(e))
             return
-        self._exec(dlg)
+        self._case_dialog = dlg
+        try:
+            self._exec(dlg)
+        finally:
+            self._case_dialog = None
         if dlg.changed:
             self.refresh()
 
@@ -404,6 +424,9 @@ class MainWindow(QMainWindow):
         if not self._locked:
             return
         self._locked = False
+        pending, self._pending_changes = self._pending_changes, NOTHING
+        if pending:
+            self.apply_changes(pending)
         state = self._unlocked_state
         self.lock_page.show_locked("")
         self.stack.setCurrentWidget(self.tabs)
