@@ -108,6 +108,13 @@ def main() -> int:
         settings_dlg = SettingsDialog(window.app, settings, TODAY, window)
         grab(settings_dlg, out / "indstillinger.png")
         settings_dlg.close()
+
+        from jobcenter_desktop.ui.first_run import FirstRunDialog
+
+        first = FirstRunDialog()
+        first.user_edit.setText("anna.k\x1b[31m")  # refused inline: control characters in an identity
+        grab(first, out / "foerste-start-fejl.png")
+        first.close()
         QTimer.singleShot(0, qapp.quit)
         window.close()
         for w in qapp.topLevelWidgets():
