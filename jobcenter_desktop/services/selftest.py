@@ -16,6 +16,7 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.services.worklist import ExportRequest, Period, Scope
+from jobcenter_desktop.storage.server import server_driver
 
 # A worked example from the catalogue: first fremmøde Thu 18 Dec 2025 + 5 hverdage over Christmas.
 ANCHOR, EXPECTED = date(2025, 12, 18), date(2025, 12, 30)
@@ -48,6 +49,7 @@ def run_self_test() -> list[str]:
             if local_time_problem(datetime(2026, 3, 29, 2, 30)) is None:
                 raise ServiceError("tidszonedata mangler: 29-03-2026 02:30 blev godtaget (findes ikke i dansk tid)")
             done.append("dansk tid kendt (sommertid 29-03-2026)")
+            done.append(f"driver til teamdatabasen: {server_driver()}")
             app.ctx.private_tmp = Path(tmp) / "private"  # the export's temporary files stay in this temp folder
             out = Path(tmp) / "selvtest.xlsx"
             req = ExportRequest(Scope(caseworker="selvtest"), Period.iso_week(2025, 52))

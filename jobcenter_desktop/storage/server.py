@@ -79,3 +79,11 @@ def is_connection_lost(e: BaseException) -> bool:
 
 def sqlstate(e: BaseException) -> Any:
     return getattr(getattr(e, "orig", None), "sqlstate", None)
+
+
+def server_driver() -> str:
+    """psycopg's and libpq's versions: the self-test proves a bundle can reach a team database at all."""
+    import psycopg
+    from sqlalchemy.dialects.postgresql import psycopg as _dialect  # noqa: F401  loaded by name at connect
+
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq {psycopg.pq.version()})"
