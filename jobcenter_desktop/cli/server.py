@@ -10,7 +10,7 @@ from jobcenter_desktop.services import server
 
 
 def register(sub: Any) -> None:
-    from jobcenter_desktop.cli import _SubParser
+    from jobcenter_desktop.cli.common import _SubParser
 
     group = sub.add_parser("server", help="teamdatabasen (PostgreSQL): opsætning og brugere").add_subparsers(
         dest="server_cmd", required=True, parser_class=_SubParser)  # fmt: skip
@@ -32,7 +32,7 @@ def register(sub: Any) -> None:
 
 
 def _target(args: argparse.Namespace) -> Any:
-    from jobcenter_desktop.cli import UsageError, _server_url
+    from jobcenter_desktop.cli.common import UsageError, _server_url
     from jobcenter_desktop.services.context import parse_server_target
 
     url = _server_url(args)
@@ -47,7 +47,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from jobcenter_desktop.cli import UsageError
+    from jobcenter_desktop.cli.common import UsageError
 
     password = None
     if args.password_stdin:

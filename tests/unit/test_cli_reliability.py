@@ -240,7 +240,7 @@ def test_cpr_numbers_in_reasons_and_spaced_in_notes_are_masked(cli: Cli, db: Pat
 
 def test_due_batch_survives_an_unbalanced_quote_and_refuses_a_huge_file(cli: Cli, tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from jobcenter_desktop import cli as cli_module
+    from jobcenter_desktop.cli import stateless as cli_module
 
     batch = tmp_path / "quote.csv"
     batch.write_text('milestone,anchor\nkh_ydelse,2025-12-18\nkh_ydelse,"2026-01-06\n' + "kh_ydelse,2025-12-19\n" * 5

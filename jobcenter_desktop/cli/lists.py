@@ -1,0 +1,104 @@
+"""Lists and settings: ``deadlines``, ``recompute``, ``closure``, ``demo`` and ``audit``."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from jobcenter_desktop.cli.common import EXIT_OK, UsageError, _emit_json, _find_case, _open, _server_url, _shown, _today
+from jobcenter_desktop.core.calendar import (
+    format_date,
+)
+from jobcenter_desktop.core.dates import format_anchor
+from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
+from jobcenter_desktop.core.text import printable
+from jobcenter_desktop.core.urgency import PALETTE
+from jobcenter_desktop.paths import demo_db_path
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    app = _open(args)
+    today = _today(args)
+    worker = None if args.all else (args.caseworker or (None if args.team else app.ctx.actor))
+    f = DeadlineFilter(caseworker=worker, team=args.team, group=args.group, date_from=args.date_from,
+                       date_to=args.date_to, text=args.search or "")  # fmt: skip
+    rows = app.deadlines.list(f, today)
+    if args.json:
+        _emit_json([{"milestone_id": r.milestone_id, "case": r.case_number, "milestone": r.rule_id,
+                     "name": r.milestone_name, "group": r.group, "due": format_anchor(r.due_at or r.due),
+                     "state": r.urgency.value, "state_label": PALETTE[r.urgency].label,
+                     "working_days_left": r.working_days_left, "provisional": r.provisional,
+                     "party": _shown(r.party.name), "party_id": display_party_id(r.party.kind, r.party.identifier),
+                     "caseworker": r.caseworker, "team": r.team} for r in rows])  # fmt: skip
+        return EXIT_OK
+    for r in rows:
+        st = PALETTE[r.urgency]
+        due = format_date(r.due) + (f" {r.due_at:%H:%M}" if r.due_at else "")
+        left = f"{r.working_days_left:+d}" if r.working_days_left is not None else ""
+        party = f"{_shown(r.party.name)[:24]:<24} {display_party_id(r.party.kind, r.party.identifier):<12}"
+        print(f"{st.symbol:>2} {st.label:<22} {due:<17} {left:>4}  {r.case_number}  {r.milestone_name[:34]:<34} "
+              f"{party} {r.caseworker}")  # fmt: skip
+    who = "alle" if args.all else (worker or args.team)
+    print(f"{len(rows)} åbne frister ({who}), set {format_date(today)}.")
+    return EXIT_OK
+
+
+def cmd_recompute(args: argparse.Namespace) -> int:
+    app = _open(args)
+    if args.apply:
+        moves = app.recompute.apply(args.reason or "Genberegning efter ændret katalog/kalender")
+        print(f"{len(moves)} frister flyttet.")
+    else:
+        moves = app.recompute.preview()
+        print(f"{len(moves)} frister vil flytte (intet er ændret; brug --apply):")
+    for m in moves:
+        before = format_anchor(m.before) if m.before else "—"
+        after = format_anchor(m.after) if m.after else "—"
+        print(f"  {m.case_number}/{m.rule_id}: {before} → {after} ({m.days:+d} dage)" if m.days is not None
+              else f"  {m.case_number}/{m.rule_id}: {before} → {after}")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_closure(args: argparse.Namespace) -> int:
+    app = _open(args)
+    if args.closure_cmd == "add":
+        app.settings.add_closure(args.day, args.reason)
+        print(f"Lukkedag {format_date(args.day)} gemt. Kør 'recompute' for at se hvilke frister der flytter.")
+    elif args.closure_cmd == "remove":
+        if not app.settings.remove_closure(args.day):
+            raise UsageError(f"der er ingen lukkedag {format_date(args.day)}")
+        print(f"Lukkedag {format_date(args.day)} fjernet. Kør 'recompute' for at se hvilke frister der flytter.")
+    else:
+        for day, reason in sorted(app.settings.calendar().closures.items()):
+            print(f"{format_date(day)}  {_shown(reason)}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from jobcenter_desktop.services import demo
+
+    if not args.db and _server_url(args) is None:
+        args.db = str(demo_db_path())
+    app = _open(args)
+    made = demo.generate(app.ctx, args.cases, _today(args), seed=args.seed)
+    print(f"{made} demosager (opdigtede personer) lagt i {app.location}.")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    app = _open(args)
+    case_id = _find_case(app, args.case).id if args.case else None
+    entries = app.audit(case_id)
+    if args.json:
+        _emit_json([asdict(e) | {"before": hide_cpr_in_text(e.before), "after": hide_cpr_in_text(e.after),
+                                 "reason": hide_cpr_in_text(e.reason)} for e in entries])  # fmt: skip
+        return EXIT_OK
+    for e in entries:
+        # Whatever is stored (an old entry, a file edited by hand) prints as one line without control characters.
+        before, after = hide_cpr_in_text(e.before), hide_cpr_in_text(e.after)  # notes can quote a CPR number
+        change = f"{before} → {after}" if before else after
+        reason = f"  ({_shown(e.reason)})" if e.reason else ""
+        print(f"{e.at.astimezone():%Y-%m-%d %H:%M} {printable(e.actor):<10} {printable(e.action):<14} "
+              f"{printable(e.entity_id):<28} {printable(e.field):<10} {printable(change)}{reason}")  # fmt: skip
+    return EXIT_OK
