@@ -365,7 +365,10 @@ def test_close_and_reopen(app: Frister) -> None:
     # kh_ydelse counted again: Mon 9 Mar + the pause Thu 5 Mar until the closing day Fri 6 Mar (exclusive),
     # i.e. 1 working day = Tue 10 Mar.
     assert _ms(reopened, "kh_ydelse").due == date(2026, 3, 10)
-    assert [(e.before, e.after) for e in _entries(app, case.id, "reopen")] == [("closed", "open")]
+    reopens = _entries(app, case.id, "reopen")
+    assert [(e.before, e.after) for e in reopens if e.entity == "case"] == [("closed", "open")]
+    assert sorted(e.entity_id.split("/")[1] for e in reopens if e.entity == "milestone") == sorted(
+        m.rule_id for m in reopened.milestones if m.state is MilestoneState.OPEN)  # each milestone recorded
     with pytest.raises(ServiceError, match="allerede åben"):
         app.cases.reopen(case.id, date(2026, 3, 9))
 
