@@ -24,6 +24,7 @@ from jobcenter_desktop.core.models import CaseRecord
 from jobcenter_desktop.core.party import hide_cpr_in_text
 from jobcenter_desktop.core.text import TextError, check_identity, printable
 from jobcenter_desktop.paths import default_db_path
+from jobcenter_desktop.services.context import names_team_database
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -154,6 +155,9 @@ def _server_url(args: argparse.Namespace) -> str | None:
     url = getattr(args, "server", None) or (None if args.db else os.environ.get(SERVER_ENV))
     if url and args.db:
         raise UsageError("angiv enten --db (en fil) eller --server (teamdatabasen), ikke begge")
+    if url and not names_team_database(url):  # a typo must not quietly become a new database file
+        raise UsageError("teamdatabasen angives som postgresql://LOGIN@VÆRT:PORT/DATABASE, ikke "
+                         f"{url.split('://')[0][:20]!r}")  # fmt: skip
     return url or None
 
 

@@ -92,7 +92,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     entries = app.audit(case_id)
     if args.json:
         _emit_json([asdict(e) | {"before": hide_cpr_in_text(e.before), "after": hide_cpr_in_text(e.after),
-                                 "reason": hide_cpr_in_text(e.reason)} for e in entries])  # fmt: skip
+                                 "reason": hide_cpr_in_text(e.reason), "entity_id": hide_cpr_in_text(e.entity_id)}
+                    for e in entries])  # fmt: skip
         return EXIT_OK
     for e in entries:
         # Whatever is stored (an old entry, a file edited by hand) prints as one line without control characters.
@@ -100,5 +101,5 @@ def cmd_audit(args: argparse.Namespace) -> int:
         change = f"{before} → {after}" if before else after
         reason = f"  ({_shown(e.reason)})" if e.reason else ""
         print(f"{e.at.astimezone():%Y-%m-%d %H:%M} {printable(e.actor):<10} {printable(e.action):<14} "
-              f"{printable(e.entity_id):<28} {printable(e.field):<10} {printable(change)}{reason}")  # fmt: skip
+              f"{_shown(e.entity_id):<28} {printable(e.field):<10} {printable(change)}{reason}")  # fmt: skip
     return EXIT_OK

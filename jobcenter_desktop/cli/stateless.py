@@ -120,7 +120,9 @@ def _due_batch(args: argparse.Namespace, cat: Catalogue, cal: WorkingCalendar) -
         raise UsageError(f"filen er ikke en CSV-fil (den indeholder binære data): {args.batch}")
     # Line by line, each line parsed on its own: an unbalanced quote spoils only its own line (the csv module
     # would otherwise read the rest of the file as one field), and every line keeps its number.
-    rows = (_csv_line(line) for line in text.splitlines())
+    # Only newlines end a line (str.splitlines also splits at form feeds and U+2028, which would shift every
+    # line number after them).
+    rows = (_csv_line(line) for line in text.replace("\r\n", "\n").removesuffix("\n").split("\n"))
     reader = iter(rows)
     header = next(reader, None)
     if header is None or [h.strip().lower() for h in header[:2]] != ["milestone", "anchor"]:

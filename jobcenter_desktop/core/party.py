@@ -66,12 +66,15 @@ def mask_cpr(cpr: str) -> str:
 
 # Digits on neither side (not \b): "cpr_0101901235" or "id0101901235" inside free text is caught too, and the
 # separators people type between the two halves (a dash, a space: the CPR field accepts "010190 1235" too).
-_CPR_IN_TEXT = re.compile(r"(?<!\d)(\d{6})[- ]?\d{4}(?!\d)")
+# The birth date may be written with spaces or dots (01 01 90, 01.01.90) and the halves joined by any dash a word
+# processor types (-, ‐, ‑, ‒, –, —, −), a slash, an underscore or a dot, with spaces around it or none.
+_SEP = "[-\u2010-\u2015\u2212/_.]"
+_CPR_IN_TEXT = re.compile(rf"(?<!\d)(\d{{2}})[ .]?(\d{{2}})[ .]?(\d{{2}}) ?{_SEP}? ?\d{{4}}(?!\d)")
 
 
 def hide_cpr_in_text(text: str) -> str:
     """Mask everything shaped like a CPR number inside free text (log lines, echoed spreadsheet cells)."""
-    return _CPR_IN_TEXT.sub(r"\1-XXXX", text)
+    return _CPR_IN_TEXT.sub(r"\1\2\3-XXXX", text)
 
 
 def display_party_id(kind: PartyKind, value: str, *, reveal: bool = False) -> str:

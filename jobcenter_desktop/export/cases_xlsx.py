@@ -223,6 +223,7 @@ def _count_cells(path: Path, sheets: list[zipfile.ZipInfo]) -> None:
     """Rows and cells of the sheets, counted in the raw XML before any parsing (a fast byte scan): parsing is
     what costs, so a sheet with millions of (empty) cells is refused before openpyxl sees it."""
     cells = rows = 0
+    formulas: list[zipfile.ZipInfo] = []
     try:
         with zipfile.ZipFile(path) as zf:
             for info in sheets:
@@ -232,18 +233,39 @@ def _count_cells(path: Path, sheets: list[zipfile.ZipInfo]) -> None:
                         data = tail + chunk
                         cells += data.count(b"<c ") + data.count(b"<c>") - tail.count(b"<c ") - tail.count(b"<c>")
                         rows += data.count(b"<row") - tail.count(b"<row")
+                        if (b"<f>" in data or b"<f " in data) and info not in formulas:
+                            formulas.append(info)
                         tail = data[-4:]
                         if cells > MAX_CELLS or rows > MAX_SCANNED_ROWS:
                             what = f"{MAX_CELLS:,} celler" if cells > MAX_CELLS else f"{MAX_SCANNED_ROWS:,} rækker"
                             raise ImportFileError(f"Arket har mere end {what.replace(',', '.')} (tomme medregnet). "
                                                   "Filen er ikke importeret. Kopiér sagerne over i skabelonen og "
                                                   "prøv igen.")  # fmt: skip
+            for info in formulas:
+                _formulas_have_values(zf.read(info))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
         raise ImportFileError(DAMAGED) from e
     except Exception as e:  # zlib.error and other decompression faults
         if isinstance(e, ImportFileError):
             raise
         raise ImportFileError(DAMAGED) from e
+
+
+_CELL = re.compile(rb"<c\b([^>]*)>(.*?)</c>", re.S)
+_REF = re.compile(rb'r="([A-Z]+[0-9]+)"')
+
+
+def _formulas_have_values(xml: bytes) -> None:
+    """A formula cell is read as its saved result; a file written by a program that never calculated it has
+    none, and the cell would silently read as empty (a caseworker or a note lost)."""
+    for m in _CELL.finditer(xml):
+        inner = m[2]
+        if (b"<f>" in inner or b"<f " in inner) and (b"<v>" not in inner or b"<v></v>" in inner):
+            ref = _REF.search(m[1])
+            where = f" (fx celle {ref[1].decode()})" if ref else ""
+            raise ImportFileError(f"Arket har formler uden gemt resultat{where}. Åbn filen i Excel eller "
+                                  "LibreOffice, og gem den igen, så resultaterne gemmes; eller erstat formlerne "
+                                  "med værdier.")  # fmt: skip
 
 
 def read_cases(path: Path, catalogue: Catalogue) -> SheetCases:
@@ -298,6 +320,8 @@ def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> Shee
     header_line = 0
     columns: dict[str, int] = {}
     triggers: dict[str, int] = {}
+    ignored: list[str] = []
+    header_columns: list[int] = []
     trigger_names = {_norm(t.name): t.id for t in catalogue.triggers.values()} | {
         _norm(t.id): t.id for t in catalogue.triggers.values()}  # fmt: skip
     for line, values in enumerate(rows, start=1):
@@ -307,6 +331,7 @@ def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> Shee
             raise ImportFileError(f"Overskriftsrækken (række {line}) har mere end {MAX_COLUMNS} kolonner; kolonner "
                                   "længere ude læses ikke. Flyt dem ind, eller brug skabelonen.")  # fmt: skip
         columns, triggers, ignored = _map_headers(values[:MAX_COLUMNS], trigger_names, line)
+        header_columns = [i for i, v in enumerate(values[:MAX_COLUMNS]) if _text(v)]
         header_line = line
         break
     if not header_line:
@@ -317,6 +342,8 @@ def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> Shee
                               "Brug skabelonen: 'Filer → Skabelon til import'.")  # fmt: skip
     out = SheetCases()
     out.ignored = tuple(ignored)
+    used = set(columns.values()) | set(triggers.values()) | set(header_columns)
+    nameless: list[str] = []
     for line, values in enumerate(rows, start=header_line + 1):
         if values is None or all(v is None or _text(v) == "" for v in values):
             continue
@@ -324,6 +351,11 @@ def _read_rows(rows: Iterator[tuple[object, ...]], catalogue: Catalogue) -> Shee
             limit = f"{MAX_ROWS:,}".replace(",", ".")
             raise ImportFileError(f"Filen har mere end {limit} sager. Del den op i mindre filer.")
         out.append(_row(line, values, columns, triggers))
+        for i, v in enumerate(values[:MAX_COLUMNS]):
+            if i not in used and v is not None and _text(v) != "":
+                used.add(i)  # named once, in the list of unused columns
+                nameless.append(f"kolonne {_letter(i)} uden overskrift")
+    out.ignored = (*out.ignored, *nameless)
     if not out:
         raise ImportFileError("Arket har ingen sager under overskriftsrækken.")
     return out

@@ -155,6 +155,9 @@ class Repository:
         until the caller's transaction ends (on SQLite the whole file is locked already): concurrent adds get
         distinct numbers on both databases."""
         name = f"case-{year}"
+        if self.s.get_bind().dialect.name == "postgresql":  # logins may not write the counter themselves
+            value = self.s.execute(select(func.frister_next_number(name))).scalar_one()
+            return f"{year}-{value:05d}"
         insert_if_absent(self.s, Counter, {"name": name, "value": 0}, ["name"])
         self.s.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + 1))
         value = self.s.scalars(select(Counter.value).where(Counter.name == name)).one()

@@ -41,6 +41,9 @@ def describe_connect_error(e: BaseException, target: ServerTarget) -> DatabaseEr
             "role" in low):  # fmt: skip
         return LoginFailed(f"Login til teamdatabasen mislykkedes for {target.login}: forkert eller manglende "
                            "adgangskode (eller ukendt bruger).")  # fmt: skip
+    if ("invalid" in low and ("option" in low or "value" in low or "sslmode" in low)) or "invalid connection" in low:
+        return DatabaseError(f"Adressen til teamdatabasen har en ugyldig indstilling ({message.splitlines()[0][:120]})."
+                             " Ret adressen.")  # fmt: skip
     if "database" in low and "does not exist" in low:
         return DatabaseError(f"Teamdatabasen {target.dbname} findes ikke på {target.host}. Kontrollér adressen, "
                              "eller bed administratoren oprette den ('server init').")  # fmt: skip

@@ -110,7 +110,16 @@ def apply_security(conn: Connection) -> None:
     # Shared, read by all: who exists, which team, the schema version; case numbers are counted by all.
     for table in ("caseworker", "team", "alembic_version", "membership"):
         conn.execute(text(f"GRANT SELECT ON {table} TO {everyone}"))
-    conn.execute(text(f"GRANT SELECT, INSERT, UPDATE ON counter TO {everyone}"))
+    # Case numbers only through the owner's function: nobody can set the counter back (or to its maximum) and so
+    # stop everyone's adds. SECURITY DEFINER with a fixed search_path, the usual safe form.
+    conn.execute(text(
+        "CREATE OR REPLACE FUNCTION frister_next_number(counter_name text) RETURNS integer LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path = public, pg_temp AS $$ DECLARE n integer; BEGIN "
+        "INSERT INTO counter (name, value) VALUES (counter_name, 0) ON CONFLICT (name) DO NOTHING; "
+        "UPDATE counter SET value = value + 1 WHERE name = counter_name RETURNING value INTO n; RETURN n; END $$"))
+    conn.execute(text("REVOKE ALL ON FUNCTION frister_next_number(text) FROM PUBLIC"))
+    conn.execute(text(f"GRANT EXECUTE ON FUNCTION frister_next_number(text) TO {everyone}"))
+    conn.execute(text(f"GRANT SELECT ON counter TO {everyone}"))
     # Calendar and settings: everyone reads, only admins change.
     for table in ("closure_day", "setting"):
         conn.execute(text(f"GRANT SELECT ON {table} TO {everyone}"))
@@ -121,9 +130,20 @@ def apply_security(conn: Connection) -> None:
     for table, rule in _POLICIES.items():
         _policy(conn, table, "frister_rows", "ALL", using=rule, check=rule if table != "party" else None)
     _policy(conn, "party", "frister_new_party", "INSERT", check="true")
+    # Entries about a case follow the case; entries about no case are the shared calendar's and settings' for
+    # all, and otherwise the writer's own (an export's file name may name a person) or an admin's.
     _policy(conn, "audit_log", "frister_read", "SELECT",
-            using="case_id IS NULL OR frister_is_admin() OR case_id IN (SELECT id FROM cases)")  # fmt: skip
-    _policy(conn, "audit_log", "frister_append", "INSERT", check="actor = current_user")
+            using="frister_is_admin() OR case_id IN (SELECT id FROM cases) OR (case_id IS NULL AND (actor = "
+                  "current_user OR entity IN ('closure_day', 'setting')))")  # fmt: skip
+    # An entry names its writer and, when it concerns a case, a case the writer can see.
+    _policy(conn, "audit_log", "frister_append", "INSERT",
+            check="actor = current_user AND (case_id IS NULL OR case_id IN (SELECT id FROM cases))")
+    # The server's clock, not the client's, dates every entry: a wrong or forged client time cannot reorder history.
+    conn.execute(text("CREATE OR REPLACE FUNCTION frister_audit_time() RETURNS trigger LANGUAGE plpgsql AS "
+                      "$$ BEGIN NEW.at := clock_timestamp(); RETURN NEW; END $$"))  # fmt: skip
+    conn.execute(text("DROP TRIGGER IF EXISTS frister_audit_time ON audit_log"))
+    conn.execute(text("CREATE TRIGGER frister_audit_time BEFORE INSERT ON audit_log FOR EACH ROW "
+                      "EXECUTE FUNCTION frister_audit_time()"))  # fmt: skip
     _policy(conn, "membership", "frister_own", "SELECT", using="login = current_user OR frister_is_admin()")
     _notify_triggers(conn)
 
@@ -184,6 +204,7 @@ def add_user(engine: Engine, login: str, team: str, role: str, password: str | N
     with engine.begin() as conn:
         exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}).scalar()
         if exists:
+            _refuse_special(conn, login)
             current = _role_of(conn, login)
             if current is None:
                 raise AdminError(f"{login} findes allerede i databaseserveren, men er ikke en Frister-bruger; vælg et "
@@ -207,10 +228,23 @@ def add_user(engine: Engine, login: str, team: str, role: str, password: str | N
 
 
 def _role_of(conn: Connection, login: str) -> str | None:
-    for role in ROLES:
-        if conn.execute(text("SELECT pg_has_role(:l, :g, 'MEMBER')"), {"l": login, "g": f"frister_{role}"}).scalar():
-            return role
-    return None
+    """The Frister group a login is directly in (pg_has_role would say yes for every superuser)."""
+    row = conn.execute(text(
+        "SELECT g.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m "
+        "ON m.oid = am.member WHERE m.rolname = :l AND g.rolname LIKE 'frister\\_%' ORDER BY 1 LIMIT 1"),
+        {"l": login}).scalar()  # fmt: skip
+    return str(row).removeprefix("frister_") if row else None
+
+
+def _refuse_special(conn: Connection, login: str) -> None:
+    """Superusers, the database owner, roles that cannot log in and Frister's own groups are not people."""
+    row = conn.execute(text("SELECT rolsuper, rolcanlogin, rolcreaterole, rolbypassrls FROM pg_roles WHERE "
+                            "rolname = :r"), {"r": login}).first()  # fmt: skip
+    owner = conn.execute(text("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"
+                              )).scalar()  # fmt: skip
+    if login in GROUPS or login == owner or (row is not None and (row[0] or row[2] or row[3] or not row[1])):
+        raise AdminError(f"{login} er en administrator- eller systemkonto i databaseserveren, ikke en Frister-bruger; "
+                         "den ændres ikke herfra.")  # fmt: skip
 
 
 def list_users(engine: Engine) -> list[Login]:
@@ -232,6 +266,7 @@ def remove_user(engine: Engine, login: str) -> None:
     with engine.begin() as conn:
         if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}).scalar() is None:
             raise AdminError(f"Der er ingen bruger {login!r} i teamdatabasen.")
+        _refuse_special(conn, login)
         if _role_of(conn, login) is None:
             raise AdminError(f"{login} er ikke en Frister-bruger; den fjernes ikke herfra.")
         conn.execute(text("DELETE FROM membership WHERE login = :l"), {"l": login})

@@ -285,3 +285,23 @@ def test_a_backup_that_cannot_be_recorded_is_not_made(cli: Cli, db: Path, monkey
         holder.execute("ROLLBACK")
         holder.close()
     assert (sorted(p.name for p in folder.glob("*")) if folder.exists() else []) == before
+
+
+@pytest.mark.parametrize("url", ["mysql://bo.l@127.0.0.1/frister", "postgresq://bo.l@127.0.0.1:5432/frister",
+                                 "frister.sqlite3"])
+def test_a_mistyped_server_address_is_refused_not_made_into_a_file(cli: Cli, tmp_path: Path, url: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert "postgresql://LOGIN@VÆRT:PORT/DATABASE" in cli.fails("--server", url, "case", "list")
+    monkeypatch.setenv("JOBCENTER_SERVER", url)
+    assert "postgresql://LOGIN@VÆRT:PORT/DATABASE" in cli.fails("case", "list")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_due_batch_line_numbers_count_only_newlines(cli: Cli, tmp_path: Path) -> None:
+    batch = tmp_path / "ff.csv"
+    batch.write_text("milestone,anchor\nkh_ydelse,2025-12-18\fx\nbad,2025-12-18\nkh_ydelse,2025\u202812-19\n",
+                     encoding="utf-8")  # fmt: skip
+    rc, out, err = cli("due", "--batch", batch)
+    assert rc == 2
+    assert [line.removeprefix(PREFIX).split(":")[0] for line in err.splitlines()] == ["linje 2", "linje 3", "linje 4"]

@@ -160,3 +160,19 @@ def test_checksums():
     # CPR weights 4,3,2,7,6,5,4,3,2,1: 0+21+0+49+36+5+16+6+16+5 = 154 = 14*11
     assert cpr_checksum_ok("070761-4285")
     assert not cpr_checksum_ok("070761-4286")
+
+
+@pytest.mark.parametrize("text", ["010190–1235", "010190‐1235", "010190−1235", "010190 - 1235", "01.01.90-1235",
+                                  "010190/1235", "010190_1235", "01 01 90 1235", "0101901235", "010190 1235"])
+def test_cpr_numbers_in_free_text_are_masked_however_they_are_typed(text: str) -> None:
+    from jobcenter_desktop.core.party import hide_cpr_in_text
+
+    masked = hide_cpr_in_text(f"ring til {text} i dag")
+    assert masked == "ring til 010190-XXXX i dag"
+
+
+@pytest.mark.parametrize("text", ["sag 2026-00012", "tlf 12345678", "2026-00012/kh_ydelse", "kl. 10.30"])
+def test_other_numbers_are_left_alone(text: str) -> None:
+    from jobcenter_desktop.core.party import hide_cpr_in_text
+
+    assert hide_cpr_in_text(text) == text

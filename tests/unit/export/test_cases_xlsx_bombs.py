@@ -149,3 +149,22 @@ def test_unused_columns_are_named_not_ignored_in_silence(tmp_path: Path, catalog
     wb.save(path)
     got = read_cases(path, catalogue)
     assert len(got) == 1 and got.ignored == ("Sagsbehandlerr",)
+
+
+def test_formulas_without_a_saved_result_are_refused_not_read_as_empty(tmp_path: Path, catalogue) -> None:
+    path = tmp_path / "formula.xlsx"
+    wb = Workbook()
+    wb.active.append([*HEADER, "Sagsbehandler"])
+    wb.active.append(["dagpenge", "Fiktiv", "020285-1234", date(2026, 3, 2), '=LOWER("BO.L")'])
+    wb.save(path)  # openpyxl stores the formula and no result, as scripts do
+    with pytest.raises(ImportFileError, match=r"formler uden gemt resultat \(fx celle E2\)"):
+        read_cases(path, catalogue)
+
+
+def test_data_in_a_column_without_a_header_is_named(tmp_path: Path, catalogue) -> None:
+    path = tmp_path / "nohdr.xlsx"
+    wb = Workbook()
+    wb.active.append(HEADER)
+    wb.active.append(["dagpenge", "Fiktiv", "020285-1234", date(2026, 3, 2), None, "vigtigt"])
+    wb.save(path)
+    assert read_cases(path, catalogue).ignored == ("kolonne F uden overskrift",)

@@ -124,3 +124,64 @@ def test_a_wrong_password_asks_again_and_a_missing_database_is_a_message(pg_serv
         Frister.open(url)
     with pytest.raises(StartupError, match="findes ikke"):
         Frister.open(pg_server.url("anna.k", "findes_ikke"))
+
+
+def test_case_numbers_cannot_be_tampered_with(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    with _sql(pg_server, "olga.o", team_db) as conn:
+        for statement in ("UPDATE counter SET value = 0", "UPDATE counter SET value = 2147483647",
+                          "INSERT INTO counter (name, value) VALUES ('case-2027', 99999)"):  # fmt: skip
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+    app = Frister.open(pg_server.url("anna.k", team_db), team="Team Vest")
+    try:
+        case = app.cases.register(NewCase("kontanthjaelp", "Fiktiv Ny", "030385-1234", {"foerste_fremmoede": TODAY}),
+                                  TODAY)  # fmt: skip
+        assert case.number == "2026-00002"
+    finally:
+        app.close()
+
+
+def test_audit_entries_only_for_visible_cases_and_dated_by_the_server(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    with _sql(pg_server, "anna.k", team_db) as conn:
+        case_id = conn.execute("SELECT id FROM cases").fetchone()[0]  # type: ignore[index]
+    with _sql(pg_server, "olga.o", team_db) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("INSERT INTO audit_log (id, at, actor, entity, entity_id, case_id, action, field, before, after, "
+                     "reason) VALUES (gen_random_uuid(), now(), 'olga.o', 'case', 'x', %s, 'close', '', '', '', '')",
+                     (case_id,))  # another team's case: refused
+    with _sql(pg_server, "anna.k", team_db) as conn:
+        conn.execute("INSERT INTO audit_log (id, at, actor, entity, entity_id, case_id, action, field, before, after, "
+                     "reason) VALUES (gen_random_uuid(), '2020-01-01', 'anna.k', 'case', 'x', %s, 'note', '', '', '', "
+                     "'')", (case_id,))  # fmt: skip
+        year = conn.execute("SELECT extract(year FROM at) FROM audit_log WHERE action = 'note'").fetchone()[0]  # type: ignore[index]
+    assert int(year) >= 2026  # the server's clock, not the one written
+
+
+def test_entries_about_no_case_are_the_writers_own(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    with _sql(pg_server, "anna.k", team_db) as conn:
+        conn.execute("INSERT INTO audit_log (id, at, actor, entity, entity_id, action, field, before, after, reason) "
+                     "VALUES (gen_random_uuid(), now(), 'anna.k', 'export', 'Fiktiv 020285-1234.xlsx', 'reveal_cpr', "
+                     "'', '', '', '')")  # fmt: skip
+    with _sql(pg_server, "olga.o", team_db) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE entity = 'export'").fetchone()[0] == 0  # type: ignore[index]
+    with _sql(pg_server, "adam.a", team_db) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_log WHERE entity = 'export'").fetchone()[0] == 1  # type: ignore[index]
+
+
+def test_server_user_commands_leave_superusers_and_groups_alone(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    from jobcenter_desktop.services import server
+    from jobcenter_desktop.storage.target import parse_server_url
+
+    owner = parse_server_url(pg_server.owner_url(team_db))
+    with psycopg.connect(pg_server.owner_url(team_db), autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS su_test")
+        conn.execute("CREATE ROLE su_test SUPERUSER LOGIN PASSWORD 'orig'")
+    try:
+        with pytest.raises(ServiceError, match="administrator- eller systemkonto"):
+            server.add_user(owner, "su_test", "Team Vest", "caseworker", "hijacked")
+        for login in ("frister_admin", "postgres"):
+            with pytest.raises(ServiceError, match="administrator- eller systemkonto"):
+                server.remove_user(owner, login)
+        assert "su_test" not in {u.login for u in server.list_users(owner)}
+    finally:
+        with psycopg.connect(pg_server.owner_url(team_db), autocommit=True) as conn:
+            conn.execute("DROP ROLE IF EXISTS su_test")
