@@ -302,6 +302,6 @@ def test_due_batch_line_numbers_count_only_newlines(cli: Cli, tmp_path: Path) ->
     batch = tmp_path / "ff.csv"
     batch.write_text("milestone,anchor\nkh_ydelse,2025-12-18\fx\nbad,2025-12-18\nkh_ydelse,2025\u202812-19\n",
                      encoding="utf-8")  # fmt: skip
-    rc, out, err = cli("due", "--batch", batch)
+    rc, _out, err = cli("due", "--batch", batch)
     assert rc == 2
     assert [line.removeprefix(PREFIX).split(":")[0] for line in err.splitlines()] == ["linje 2", "linje 3", "linje 4"]
