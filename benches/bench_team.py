@@ -34,7 +34,8 @@ from jobcenter_desktop.services.cases import NewCase
 app = Frister.open({target!r}, **{kwargs!r})
 go = Path({go!r})
 # Warm up as a window does before its first click: calendar, catalogue, holidays, one validation read.
-app.cases.check(NewCase("dagpenge", "Fiktiv", "010170-1000", {{"ledigmelding": date(2026, 11, 23)}}), date(2026, 11, 23))
+warm = NewCase("dagpenge", "Fiktiv", "010170-1000", {{"ledigmelding": date(2026, 11, 23)}})
+app.cases.check(warm, date(2026, 11, 23))
 print("READY", flush=True)
 while not go.exists():
     time.sleep(0.002)

@@ -43,6 +43,11 @@ class Conversion:
     backups_converted: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def changed(self) -> bool:
+        """Something was converted, or tried and failed: worth an audit entry."""
+        return self.database_converted or bool(self.backups_converted) or bool(self.failed)
+
 
 def available() -> str | None:
     """SQLCipher's version when encryption works on this machine (shown in Indstillinger), else None."""
@@ -144,9 +149,30 @@ def _finish(result: Conversion, action: str, target: str) -> Conversion:
         done = f"Databasen er {target}" if result.database_converted or result.backups_converted else "Intet nyt"
         raise ServiceError(f"{done}, men {len(result.failed)} fil(er) kunne ikke {action}es og er uændret "
                            f"({names}). Slet eller gendan dem, og kør kommandoen igen.")  # fmt: skip
-    if not result.database_converted and not result.backups_converted:
+    if not result.changed:
         raise ServiceError(f"Databasen og alle dens sikkerhedskopier er allerede {target}.")
     return result
+
+
+def _convert_backups(db_path: Path, passphrase: str, result: Conversion, *, encrypt: bool) -> None:
+    """Every backup of the database that is not yet in the target state, each on its own; what cannot be
+    converted is named in ``result.failed`` and the rest goes on."""
+    for b in list_backups(default_folder(db_path), db_path):
+        if crypto.looks_encrypted(b.path) == encrypt:  # already there; with the same passphrase?
+            if encrypt and not crypto.check_key(b.path, passphrase):
+                result.failed.append((b.path.name, "krypteret med en anden adgangskode"))
+            continue
+        if not encrypt and not crypto.check_key(b.path, passphrase):
+            result.failed.append((b.path.name, "krypteret med en anden adgangskode, eller beskadiget"))
+            continue
+        if encrypt:
+            why = _convert(b.path, ".encrypting", lambda src, dest: crypto.encrypt_file(src, dest, passphrase))
+        else:
+            why = _convert(b.path, ".decrypting", lambda src, dest: crypto.decrypt_file(src, passphrase, dest))
+        if why:
+            result.failed.append((b.path.name, why))
+        else:
+            result.backups_converted += 1
 
 
 def encrypt(db_path: Path, passphrase: str, actor: str = "system") -> Conversion:
@@ -172,17 +198,8 @@ def encrypt(db_path: Path, passphrase: str, actor: str = "system") -> Conversion
         for other in foreign_files(default_folder(db_path), db_path):
             result.failed.append((other.name, "ukrypteret, men ikke en sikkerhedskopi af denne database; kryptér "
                                               "den sammen med sin egen database, eller slet den"))  # fmt: skip
-        for b in list_backups(default_folder(db_path), db_path):
-            if crypto.looks_encrypted(b.path):
-                if not crypto.check_key(b.path, passphrase):
-                    result.failed.append((b.path.name, "krypteret med en anden adgangskode"))
-                continue
-            why = _convert(b.path, ".encrypting", lambda src, dest: crypto.encrypt_file(src, dest, passphrase))
-            if why:
-                result.failed.append((b.path.name, why))
-            else:
-                result.backups_converted += 1
-        if result.database_converted or result.backups_converted or result.failed:
+        _convert_backups(db_path, passphrase, result, encrypt=True)
+        if result.changed:
             _audit(db_path, passphrase, actor, "encrypt", result)
     return _finish(result, "krypter", "krypteret")
 
@@ -203,17 +220,7 @@ def decrypt(db_path: Path, passphrase: str, actor: str = "system") -> Conversion
             if why:
                 raise ServiceError(f"{db_path.name} kunne ikke dekrypteres ({why}); filen er uændret.")
             result.database_converted = True
-        for b in list_backups(default_folder(db_path), db_path):
-            if not crypto.looks_encrypted(b.path):
-                continue
-            if not crypto.check_key(b.path, passphrase):
-                result.failed.append((b.path.name, "krypteret med en anden adgangskode, eller beskadiget"))
-                continue
-            why = _convert(b.path, ".decrypting", lambda src, dest: crypto.decrypt_file(src, passphrase, dest))
-            if why:
-                result.failed.append((b.path.name, why))
-            else:
-                result.backups_converted += 1
-        if result.database_converted or result.backups_converted or result.failed:
+        _convert_backups(db_path, passphrase, result, encrypt=False)
+        if result.changed:
             _audit(db_path, None, actor, "decrypt", result)
     return _finish(result, "dekrypter", "ukrypteret")
