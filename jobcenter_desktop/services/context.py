@@ -148,9 +148,11 @@ def service_errors() -> Iterator[None]:
     try:
         yield
     except UniqueViolation as e:
-        message = DUPLICATE_MESSAGES.get(e.constraint, f"Ændringen strider mod en regel i databasen ({e.constraint}); "
-                                                       "intet er ændret.")  # fmt: skip
-        raise DuplicateError(e.constraint, message) from e
+        # The team database keeps the one-open-case rule per team (storage.server_admin): the same rule.
+        constraint = OPEN_CASE_INDEX if e.constraint == OPEN_CASE_INDEX + "_team" else e.constraint
+        message = DUPLICATE_MESSAGES.get(constraint, f"Ændringen strider mod en regel i databasen ({constraint}); "
+                                                     "intet er ændret.")  # fmt: skip
+        raise DuplicateError(constraint, message) from e
     except StorageError as e:  # busy, full, unwritable, another constraint
         raise StoreError(str(e)) from e
 

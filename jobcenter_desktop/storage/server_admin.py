@@ -127,8 +127,25 @@ def apply_security(conn: Connection) -> None:
     # The audit trail: append-only for every role.
     conn.execute(text(f"GRANT SELECT, INSERT ON audit_log TO {everyone}"))
 
+    # A case may only name a citizen that no other team's case names (else a second case would show that team's
+    # citizen); the owner's function can see every case, the policy passes it the login.
+    conn.execute(text(
+        "CREATE OR REPLACE FUNCTION frister_party_usable(pid uuid, login name) RETURNS boolean LANGUAGE sql STABLE "
+        "SECURITY DEFINER SET search_path = public, pg_temp AS $$ SELECT pg_has_role(login, 'frister_admin', "
+        "'MEMBER') OR NOT EXISTS (SELECT 1 FROM cases c WHERE c.party_id = pid AND (c.team_id IS NULL OR "
+        "c.team_id NOT IN (SELECT team_id FROM membership WHERE membership.login = $2))) $$"))  # fmt: skip
+    conn.execute(text("REVOKE ALL ON FUNCTION frister_party_usable(uuid, name) FROM PUBLIC"))
+    conn.execute(text(f"GRANT EXECUTE ON FUNCTION frister_party_usable(uuid, name) TO {everyone}"))
     for table, rule in _POLICIES.items():
-        _policy(conn, table, "frister_rows", "ALL", using=rule, check=rule if table != "party" else None)
+        check = rule if table != "party" else None
+        if table == "cases":
+            check = f"({rule}) AND frister_party_usable(party_id, current_user)"
+        _policy(conn, table, "frister_rows", "ALL", using=rule, check=check)
+    # One open case per citizen and group *within a team* on the server: a unique index across teams would tell a
+    # caseworker, by refusing an insert, that another team has an open case for a CPR number.
+    conn.execute(text("DROP INDEX IF EXISTS uq_cases_open_party"))
+    conn.execute(text("CREATE UNIQUE INDEX IF NOT EXISTS uq_cases_open_party_team ON cases (team_id, group_id, "
+                      "party_key) WHERE status = 'open'"))  # fmt: skip
     _policy(conn, "party", "frister_new_party", "INSERT", check="true")
     # Entries about a case follow the case; entries about no case are the shared calendar's and settings' for
     # all, and otherwise the writer's own (an export's file name may name a person) or an admin's.

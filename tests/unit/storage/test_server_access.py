@@ -185,3 +185,25 @@ def test_server_user_commands_leave_superusers_and_groups_alone(pg_server, team_
     finally:
         with psycopg.connect(pg_server.owner_url(team_db), autocommit=True) as conn:
             conn.execute("DROP ROLE IF EXISTS su_test")
+
+
+def test_no_oracle_for_another_teams_citizens(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    """Another team adding a case for the same citizen learns nothing (no refusal that would say "exists"), and
+    a case naming the other team's citizen record is refused by the server."""
+    olga = Frister.open(pg_server.url("olga.o", team_db))
+    try:
+        mine = olga.cases.register(NewCase("dagpenge", "Fiktiv Nord", CPR, {"ledigmelding": TODAY}), TODAY)
+        assert mine.team == "Team Nord"
+    finally:
+        olga.close()
+    with _sql(pg_server, "anna.k", team_db) as conn:
+        party_id = conn.execute("SELECT party_id FROM cases WHERE number = '2026-00001'").fetchone()[0]  # type: ignore[index]
+    with _sql(pg_server, "olga.o", team_db) as conn:
+        team = conn.execute("SELECT team_id FROM membership WHERE login = 'olga.o'").fetchone()[0]  # type: ignore[index]
+        worker = conn.execute("SELECT id FROM caseworker WHERE username = 'olga.o'").fetchone()[0]  # type: ignore[index]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute("INSERT INTO cases (id, number, group_id, catalogue_id, party_id, caseworker_id, team_id, "
+                         "status, opened_on, notes, party_key, created_at, updated_at, version) VALUES "
+                         "(gen_random_uuid(), 'X-1', 'kontanthjaelp', 'x', %s, %s, %s, 'open', now(), '', 'x', now(), "
+                         "now(), 1)", (party_id, worker, team))  # fmt: skip
+        assert conn.execute("SELECT count(*) FROM party WHERE identifier = %s", (CPR,)).fetchone()[0] == 1  # type: ignore[index]
