@@ -104,9 +104,10 @@ def apply_security(conn: Connection) -> None:
         f"$$ SELECT pg_has_role(current_user, '{ADMIN}', 'MEMBER') $$"))  # fmt: skip
     conn.execute(text(f"REVOKE ALL ON FUNCTION frister_is_admin() FROM PUBLIC; "
                       f"GRANT EXECUTE ON FUNCTION frister_is_admin() TO {everyone}"))  # fmt: skip
-    # Case data: read and write, rows narrowed by the policies below.
+    # Case data: read and write, rows narrowed by the policies below. No DELETE: the app never deletes case
+    # data (a case is closed, a pause ended), so nobody can make a case vanish with raw SQL either.
     for table in _CASE_TABLES:
-        conn.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {everyone}"))
+        conn.execute(text(f"GRANT SELECT, INSERT, UPDATE ON {table} TO {everyone}"))
     # Shared, read by all: who exists, which team, the schema version; case numbers are counted by all.
     for table in ("caseworker", "team", "alembic_version", "membership"):
         conn.execute(text(f"GRANT SELECT ON {table} TO {everyone}"))
