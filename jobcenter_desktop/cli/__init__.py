@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 
 from jobcenter_desktop import __version__
-from jobcenter_desktop.cli.cases import cmd_case, cmd_milestone
 from jobcenter_desktop.cli.common import (
     EXIT_FAIL,
     EXIT_OK,
@@ -79,53 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_due)
 
-    case = sub.add_parser("case", help="sager").add_subparsers(dest="case_cmd", required=True, parser_class=_SubParser)
-    s = case.add_parser("add", help="opret en sag")
-    s.add_argument("--group", required=True)
-    s.add_argument("--name", required=True)
-    s.add_argument("--id", dest="party_id", required=True, help="CPR (DDMMÅÅ-NNNN) eller CVR (8 cifre)")
-    s.add_argument("--trigger", action="append", help="hændelse=DATO, fx foerste_fremmoede=2026-11-23")
-    s.add_argument("--caseworker")
-    s.add_argument("--case-team", dest="case_team")
-    s.add_argument("--notes")
-    s.add_argument("--json", action="store_true")
-    s = case.add_parser("list", help="sagsregistret")
-    s.add_argument("--search")
-    s.add_argument("--status", choices=["open", "closed", "all"], default="open")
-    s.add_argument("--caseworker")
-    s.add_argument("--json", action="store_true")
-    s = case.add_parser("show", help="vis en sag (SAGSNR eller id)")
-    s.add_argument("ref")
-    s.add_argument("--reveal-cpr", action="store_true", help="vis fuldt CPR-nummer (logges i historikken)")
-    s.add_argument("--json", action="store_true")
-    for name, helptext in (("close", "luk en sag"), ("reopen", "genåbn en sag"), ("pause", "sæt sagen på pause"),
-                           ("resume", "genoptag sagen")):  # fmt: skip
-        s = case.add_parser(name, help=helptext)
-        s.add_argument("ref")
-        if name in ("close", "pause", "resume"):
-            s.add_argument("--on", type=_date_arg)
-        if name == "pause":
-            s.add_argument("--reason", required=True)
-    s = case.add_parser("trigger", help="registrér en senere hændelse, fx ansoegning_sps34=2026-11-23")
-    s.add_argument("ref")
-    s.add_argument("event")
-    s = case.add_parser("reassign", help="giv sagen til en anden sagsbehandler")
-    s.add_argument("ref")
-    s.add_argument("--to", required=True)
-    s.add_argument("--case-team", dest="case_team")
-    case.required = True
-    sub.choices["case"].set_defaults(func=cmd_case)
+    from jobcenter_desktop.cli import cases as case_commands
 
-    ms = sub.add_parser("milestone", help="milepæle").add_subparsers(dest="ms_cmd", required=True,
-                                                                    parser_class=_SubParser)  # fmt: skip
-    s = ms.add_parser("done", help="markér udført (SAGSNR/milepæl)")
-    s.add_argument("ref")
-    s.add_argument("--on", type=_date_arg)
-    s = ms.add_parser("undo", help="fortryd udført")
-    s.add_argument("ref")
-    s = ms.add_parser("why", help="hvorfor denne dato?")
-    s.add_argument("ref")
-    sub.choices["milestone"].set_defaults(func=cmd_milestone)
+    case_commands.register(sub)
 
     s = sub.add_parser("deadlines", help="mine åbne frister (arbejdsliste)")
     s.add_argument("--from", dest="date_from", type=_date_arg)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from jobcenter_desktop.cli.common import (
     EXIT_OK,
     UsageError,
+    _date_arg,
     _emit_json,
     _find_case,
     _find_milestone,
     _open,
     _shown,
+    _SubParser,
     _today,
 )
 from jobcenter_desktop.core.calendar import (
@@ -71,72 +74,83 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
         print(f"  Bemærkning: {printable(notes)}")
 
 
-def cmd_case(args: argparse.Namespace) -> int:
+def cmd_case_add(args: argparse.Namespace) -> int:
     from jobcenter_desktop.services.cases import NewCase
 
-    app = _open(args)
-    today = _today(args)
-    if args.case_cmd == "add":
-        triggers: dict[str, Anchor] = {}
-        for item in args.trigger or []:
-            kind, sep, value = item.partition("=")
-            if not sep:
-                raise UsageError(f"--trigger skal have formen hændelse=DATO, ikke {item[:40]!r}")
-            try:
-                triggers[kind.strip()] = parse_anchor(value)
-            except DateParseError as e:
-                raise UsageError(f"--trigger {kind.strip()}: {e}") from None
-        new = NewCase(group=args.group, party_name=args.name, party_id=args.party_id, triggers=triggers,
-                      caseworker=args.caseworker or "", team=args.case_team or "", notes=args.notes or "")  # fmt: skip
-        case = app.cases.register(new, today)
-        if args.json:
-            _emit_json(_case_json(app, case, reveal=False))
-        else:
-            _print_case(app, case, today, reveal=False)
-        return EXIT_OK
-    if args.case_cmd == "list":
-        status = None if args.status == "all" else CaseStatus(args.status)
-        rows = app.cases.search(args.search or "", status, caseworker=args.caseworker)
-        if args.json:
-            _emit_json([{"id": r.id, "number": r.number, "group": r.group, "status": r.status.value,
-                         "party": _shown(r.party.name), "party_id": display_party_id(r.party.kind, r.party.identifier),
-                         "caseworker": r.caseworker, "team": r.team, "opened_on": r.opened_on,
-                         "open_milestones": r.open_milestones, "next_due": r.next_due} for r in rows])  # fmt: skip
-        else:
-            for r in rows:
-                nd = format_date(r.next_due) if r.next_due else "—"
-                print(f"{r.number}  {r.group:<18} {_shown(r.party.name):<30} "
-                      f"{display_party_id(r.party.kind, r.party.identifier):<12} {r.caseworker:<10} {nd}")  # fmt: skip
-            print(f"{len(rows)} sager.")
-        return EXIT_OK
-    case = _find_case(app, args.ref)
-    if args.case_cmd == "show":
-        if args.reveal_cpr:
-            _audit_reveal(app, case)
-        if args.json:
-            _emit_json(_case_json(app, case, reveal=args.reveal_cpr))
-        else:
-            _print_case(app, case, today, reveal=args.reveal_cpr)
-        return EXIT_OK
-    if args.case_cmd == "close":
-        case = app.cases.close(case.id, args.on or today, expected_version=case.version)
-    elif args.case_cmd == "reopen":
-        case = app.cases.reopen(case.id, today, expected_version=case.version)
-    elif args.case_cmd == "trigger":
-        kind, sep, value = args.event.partition("=")
+    app, today = _open(args), _today(args)
+    triggers: dict[str, Anchor] = {}
+    for item in args.trigger or []:
+        kind, sep, value = item.partition("=")
         if not sep:
-            raise UsageError("hændelsen skal have formen hændelse=DATO")
+            raise UsageError(f"--trigger skal have formen hændelse=DATO, ikke {item[:40]!r}")
         try:
-            when = parse_anchor(value)
+            triggers[kind.strip()] = parse_anchor(value)
         except DateParseError as e:
-            raise UsageError(str(e)) from None
-        case = app.cases.add_trigger(case.id, kind.strip(), when, today, expected_version=case.version)
-    elif args.case_cmd == "pause":
-        case = app.cases.pause(case.id, args.on or today, args.reason, today, expected_version=case.version)
-    elif args.case_cmd == "resume":
-        case = app.cases.resume(case.id, args.on or today, today, expected_version=case.version)
-    elif args.case_cmd == "reassign":
-        case = app.cases.reassign(case.id, args.to, args.case_team, today, expected_version=case.version)
+            raise UsageError(f"--trigger {kind.strip()}: {e}") from None
+    new = NewCase(group=args.group, party_name=args.name, party_id=args.party_id, triggers=triggers,
+                  caseworker=args.caseworker or "", team=args.case_team or "", notes=args.notes or "")  # fmt: skip
+    case = app.cases.register(new, today)
+    if args.json:
+        _emit_json(_case_json(app, case, reveal=False))
+    else:
+        _print_case(app, case, today, reveal=False)
+    return EXIT_OK
+
+
+def cmd_case_list(args: argparse.Namespace) -> int:
+    app = _open(args)
+    status = None if args.status == "all" else CaseStatus(args.status)
+    rows = app.cases.search(args.search or "", status, caseworker=args.caseworker)
+    if args.json:
+        _emit_json([{"id": r.id, "number": r.number, "group": r.group, "status": r.status.value,
+                     "party": _shown(r.party.name), "party_id": display_party_id(r.party.kind, r.party.identifier),
+                     "caseworker": r.caseworker, "team": r.team, "opened_on": r.opened_on,
+                     "open_milestones": r.open_milestones, "next_due": r.next_due} for r in rows])  # fmt: skip
+        return EXIT_OK
+    for r in rows:
+        nd = format_date(r.next_due) if r.next_due else "—"
+        print(f"{r.number}  {r.group:<18} {_shown(r.party.name):<30} "
+              f"{display_party_id(r.party.kind, r.party.identifier):<12} {r.caseworker:<10} {nd}")  # fmt: skip
+    print(f"{len(rows)} sager.")
+    return EXIT_OK
+
+
+def cmd_case_show(args: argparse.Namespace) -> int:
+    app, today = _open(args), _today(args)
+    case = _find_case(app, args.ref)
+    if args.reveal_cpr:
+        _audit_reveal(app, case)
+    if args.json:
+        _emit_json(_case_json(app, case, reveal=args.reveal_cpr))
+    else:
+        _print_case(app, case, today, reveal=args.reveal_cpr)
+    return EXIT_OK
+
+
+def _event(text: str) -> tuple[str, Anchor]:
+    kind, sep, value = text.partition("=")
+    if not sep:
+        raise UsageError("hændelsen skal have formen hændelse=DATO")
+    try:
+        return kind.strip(), parse_anchor(value)
+    except DateParseError as e:
+        raise UsageError(str(e)) from None
+
+
+# One change of a case each: (app, case, args, today) -> the changed case, always with the version it was read at.
+_CASE_CHANGES: dict[str, Callable[[Any, CaseRecord, argparse.Namespace, date], CaseRecord]] = {
+    "close": lambda app, c, a, t: app.cases.close(c.id, a.on or t, expected_version=c.version),
+    "reopen": lambda app, c, a, t: app.cases.reopen(c.id, t, expected_version=c.version),
+    "trigger": lambda app, c, a, t: app.cases.add_trigger(c.id, *_event(a.event), t, expected_version=c.version),
+    "pause": lambda app, c, a, t: app.cases.pause(c.id, a.on or t, a.reason, t, expected_version=c.version),
+    "resume": lambda app, c, a, t: app.cases.resume(c.id, a.on or t, t, expected_version=c.version),
+    "reassign": lambda app, c, a, t: app.cases.reassign(c.id, a.to, a.case_team, t, expected_version=c.version),
+}
+
+
+def cmd_case_change(args: argparse.Namespace) -> int:
+    app, today = _open(args), _today(args)
+    case = _CASE_CHANGES[args.case_cmd](app, _find_case(app, args.ref), args, today)
     _print_case(app, case, today, reveal=False)
     return EXIT_OK
 
@@ -145,18 +159,80 @@ def _audit_reveal(app: Any, case: CaseRecord) -> None:
     app.cases.reveal_party_id(case.id, "Fuldt CPR-nummer vist (kommandolinje)")
 
 
-def cmd_milestone(args: argparse.Namespace) -> int:
-    app = _open(args)
-    today = _today(args)
+def cmd_milestone_done(args: argparse.Namespace) -> int:
+    app, today = _open(args), _today(args)
     case, mid = _find_milestone(app, args.ref)
-    if args.ms_cmd == "done":
-        case = app.cases.complete(mid, args.on or today, today, expected_version=case.version)
-    elif args.ms_cmd == "undo":
-        case = app.cases.undo_complete(mid, today, expected_version=case.version)
-    elif args.ms_cmd == "why":
-        m = next(m for m in case.milestones if m.id == mid)
-        for step in m.steps or ("Ingen frist endnu: hændelsen er ikke registreret.",):
-            print(step)
-        return EXIT_OK
-    _print_case(app, case, today, reveal=False)
+    _print_case(app, app.cases.complete(mid, args.on or today, today, expected_version=case.version), today, False)
     return EXIT_OK
+
+
+def cmd_milestone_undo(args: argparse.Namespace) -> int:
+    app, today = _open(args), _today(args)
+    case, mid = _find_milestone(app, args.ref)
+    _print_case(app, app.cases.undo_complete(mid, today, expected_version=case.version), today, False)
+    return EXIT_OK
+
+
+def cmd_milestone_why(args: argparse.Namespace) -> int:
+    case, mid = _find_milestone(_open(args), args.ref)
+    m = next(m for m in case.milestones if m.id == mid)
+    for step in m.steps or ("Ingen frist endnu: hændelsen er ikke registreret.",):
+        print(step)
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    """The ``case`` and ``milestone`` command groups, each sub-command with its own function."""
+    case = sub.add_parser("case", help="sager").add_subparsers(dest="case_cmd", required=True, parser_class=_SubParser)
+    s = case.add_parser("add", help="opret en sag")
+    s.add_argument("--group", required=True)
+    s.add_argument("--name", required=True)
+    s.add_argument("--id", dest="party_id", required=True, help="CPR (DDMMÅÅ-NNNN) eller CVR (8 cifre)")
+    s.add_argument("--trigger", action="append", help="hændelse=DATO, fx foerste_fremmoede=2026-11-23")
+    s.add_argument("--caseworker")
+    s.add_argument("--case-team", dest="case_team")
+    s.add_argument("--notes")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_case_add)
+    s = case.add_parser("list", help="sagsregistret")
+    s.add_argument("--search")
+    s.add_argument("--status", choices=["open", "closed", "all"], default="open")
+    s.add_argument("--caseworker")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_case_list)
+    s = case.add_parser("show", help="vis en sag (SAGSNR eller id)")
+    s.add_argument("ref")
+    s.add_argument("--reveal-cpr", action="store_true", help="vis fuldt CPR-nummer (logges i historikken)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_case_show)
+    for name, helptext in (("close", "luk en sag"), ("reopen", "genåbn en sag"), ("pause", "sæt sagen på pause"),
+                           ("resume", "genoptag sagen")):  # fmt: skip
+        s = case.add_parser(name, help=helptext)
+        s.add_argument("ref")
+        if name in ("close", "pause", "resume"):
+            s.add_argument("--on", type=_date_arg)
+        if name == "pause":
+            s.add_argument("--reason", required=True)
+        s.set_defaults(func=cmd_case_change)
+    s = case.add_parser("trigger", help="registrér en senere hændelse, fx ansoegning_sps34=2026-11-23")
+    s.add_argument("ref")
+    s.add_argument("event")
+    s.set_defaults(func=cmd_case_change)
+    s = case.add_parser("reassign", help="giv sagen til en anden sagsbehandler")
+    s.add_argument("ref")
+    s.add_argument("--to", required=True)
+    s.add_argument("--case-team", dest="case_team")
+    s.set_defaults(func=cmd_case_change)
+
+    ms = sub.add_parser("milestone", help="milepæle").add_subparsers(dest="ms_cmd", required=True,
+                                                                    parser_class=_SubParser)  # fmt: skip
+    s = ms.add_parser("done", help="markér udført (SAGSNR/milepæl)")
+    s.add_argument("ref")
+    s.add_argument("--on", type=_date_arg)
+    s.set_defaults(func=cmd_milestone_done)
+    s = ms.add_parser("undo", help="fortryd udført")
+    s.add_argument("ref")
+    s.set_defaults(func=cmd_milestone_undo)
+    s = ms.add_parser("why", help="hvorfor denne dato?")
+    s.add_argument("ref")
+    s.set_defaults(func=cmd_milestone_why)
