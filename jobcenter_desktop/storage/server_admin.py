@@ -35,13 +35,17 @@ ADMIN = "frister_admin"
 
 # Tables every login reads and writes (row-level security narrows the rows).
 _CASE_TABLES = ("cases", "milestone", "trigger_event", "pause", "party")
+# Written so PostgreSQL can use the indexes (at 100k cases the first form, with subqueries over every case per
+# table, made "Mine frister" 320 ms; this one 22 ms): a case's team against the login's teams as one array, and
+# a child row's case looked up by key.
+_CASE = "team_id = ANY (frister_my_teams()) OR (team_id IS NULL AND frister_is_admin())"
 _POLICIES = {
-    "cases": "frister_is_admin() OR team_id IN (SELECT team_id FROM membership WHERE login = current_user)",
-    "milestone": "case_id IN (SELECT id FROM cases)",
-    "trigger_event": "case_id IN (SELECT id FROM cases)",
-    "pause": "case_id IN (SELECT id FROM cases)",
+    "cases": _CASE,
+    "milestone": "EXISTS (SELECT 1 FROM cases c WHERE c.id = milestone.case_id)",
+    "trigger_event": "EXISTS (SELECT 1 FROM cases c WHERE c.id = trigger_event.case_id)",
+    "pause": "EXISTS (SELECT 1 FROM cases c WHERE c.id = pause.case_id)",
     # A new party is inserted just before its case, so inserting is open; seeing and changing one is not.
-    "party": "id IN (SELECT party_id FROM cases)",
+    "party": "EXISTS (SELECT 1 FROM cases c WHERE c.party_id = party.id)",
 }
 
 
@@ -104,6 +108,14 @@ def apply_security(conn: Connection) -> None:
         f"$$ SELECT pg_has_role(current_user, '{ADMIN}', 'MEMBER') $$"))  # fmt: skip
     conn.execute(text(f"REVOKE ALL ON FUNCTION frister_is_admin() FROM PUBLIC; "
                       f"GRANT EXECUTE ON FUNCTION frister_is_admin() TO {everyone}"))  # fmt: skip
+    conn.execute(text(
+        "CREATE OR REPLACE FUNCTION frister_my_teams() RETURNS uuid[] LANGUAGE sql STABLE AS $$ SELECT CASE WHEN "
+        "frister_is_admin() THEN ARRAY(SELECT id FROM team) ELSE ARRAY(SELECT team_id FROM membership WHERE "
+        "login = current_user) END $$"))  # fmt: skip
+    conn.execute(text(f"REVOKE ALL ON FUNCTION frister_my_teams() FROM PUBLIC; "
+                      f"GRANT EXECUTE ON FUNCTION frister_my_teams() TO {everyone}"))  # fmt: skip
+    # Short OLTP queries: JIT compilation costs more than it saves (50 ms on "Alle" at 100k cases).
+    conn.execute(text(f"ALTER DATABASE {_quote_ident(db)} SET jit = off"))
     # Case data: read and write, rows narrowed by the policies below. No DELETE: the app never deletes case
     # data (a case is closed, a pause ended), so nobody can make a case vanish with raw SQL either.
     for table in _CASE_TABLES:
@@ -150,12 +162,13 @@ def apply_security(conn: Connection) -> None:
     _policy(conn, "party", "frister_new_party", "INSERT", check="true")
     # Entries about a case follow the case; entries about no case are the shared calendar's and settings' for
     # all, and otherwise the writer's own (an export's file name may name a person) or an admin's.
+    visible_case = "EXISTS (SELECT 1 FROM cases c WHERE c.id = audit_log.case_id)"
     _policy(conn, "audit_log", "frister_read", "SELECT",
-            using="frister_is_admin() OR case_id IN (SELECT id FROM cases) OR (case_id IS NULL AND (actor = "
-                  "current_user OR entity IN ('closure_day', 'setting')))")  # fmt: skip
+            using=f"frister_is_admin() OR {visible_case} OR (case_id IS NULL AND (actor = current_user OR entity "
+                  "IN ('closure_day', 'setting')))")  # fmt: skip
     # An entry names its writer and, when it concerns a case, a case the writer can see.
     _policy(conn, "audit_log", "frister_append", "INSERT",
-            check="actor = current_user AND (case_id IS NULL OR case_id IN (SELECT id FROM cases))")
+            check=f"actor = current_user AND (case_id IS NULL OR {visible_case})")
     # The server's clock, not the client's, dates every entry: a wrong or forged client time cannot reorder history.
     conn.execute(text("CREATE OR REPLACE FUNCTION frister_audit_time() RETURNS trigger LANGUAGE plpgsql AS "
                       "$$ BEGIN NEW.at := clock_timestamp(); RETURN NEW; END $$"))  # fmt: skip
