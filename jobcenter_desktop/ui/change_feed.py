@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from jobcenter_desktop.core.changes import NOTHING, Changes
 from jobcenter_desktop.services.app import Frister
@@ -28,6 +29,10 @@ class ChangeFeed(QObject):
         self.timer.start()
 
     def poll(self) -> Changes:
+        if QApplication.activeModalWidget() is not None:
+            # A dialog (or the lock's own) is running its event loop: the window refreshes when it closes, and
+            # nothing is reloaded underneath a form the user is filling in.
+            return NOTHING
         changes = self.app.changes.poll()
         if changes:
             self._apply(changes)

@@ -123,7 +123,6 @@ class MainWindow(QMainWindow):
         self._restore()
         self.refresh()
         self.show_summary()
-        self._case_dialog: CaseDialog | None = None
         self._pending_changes = NOTHING
         self.change_feed = ChangeFeed(app, self.apply_changes, self)
         self.idle_lock = IdleLock(self, minutes=read_lock_minutes(settings))
@@ -199,15 +198,11 @@ class MainWindow(QMainWindow):
         self._stale = {TAB_CALENDAR, TAB_CASES} - {self.tabs.currentIndex()}
 
     def apply_changes(self, changes: Changes) -> None:
-        """Someone else changed cases or the calendar: reload the views that show them (and an open case of
-        theirs, unless the user is in the middle of editing its note)."""
+        """Someone else changed cases or the calendar: reload the views that show them."""
         if self._locked:  # nothing is shown while locked; catch up at unlock
             self._pending_changes = self._pending_changes.merge(changes)
             return
         self.refresh()
-        dlg = self._case_dialog
-        if dlg is not None and changes.touches(dlg.case_id) and not dlg.notes_edit.document().isModified():
-            dlg.reload()
 
     def _tab_changed(self, index: int) -> None:
         if index in self._stale:
@@ -238,11 +233,7 @@ class MainWindow(QMainWindow):
         except Exception as e:
             show_error(self, self.tr("Sagen kan ikke åbnes: {0}").format(e))
             return
-        self._case_dialog = dlg
-        try:
-            self._exec(dlg)
-        finally:
-            self._case_dialog = None
+        self._exec(dlg)
         if dlg.changed:
             self.refresh()
 
