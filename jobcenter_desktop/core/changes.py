@@ -20,9 +20,5 @@ class Changes:
     def merge(self, other: Changes) -> Changes:
         return Changes(self.cases | other.cases, self.calendar or other.calendar, self.everything or other.everything)
 
-    def touches(self, case_id: UUID) -> bool:
-        return self.everything or case_id in self.cases
-
-
 NOTHING = Changes()
 EVERYTHING = Changes(everything=True)

@@ -243,11 +243,9 @@ def _count_cells(path: Path, sheets: list[zipfile.ZipInfo]) -> None:
                                                   "prøv igen.")  # fmt: skip
             for info in formulas:
                 _formulas_have_values(zf.read(info))
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
-        raise ImportFileError(DAMAGED) from e
-    except Exception as e:  # zlib.error and other decompression faults
-        if isinstance(e, ImportFileError):
-            raise
+    except ImportFileError:
+        raise
+    except Exception as e:  # a bad zip, a truncated member, zlib.error and other decompression faults
         raise ImportFileError(DAMAGED) from e
 
 

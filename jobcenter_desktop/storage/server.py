@@ -8,8 +8,6 @@ action reconnects by itself. What was in flight when the connection broke is rol
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Engine, create_engine, exc, text
 
 from jobcenter_desktop.storage.db import Database, DatabaseError
@@ -74,14 +72,6 @@ def open_server(target: ServerTarget, schema_head: str) -> tuple[Database, str]:
         raise DatabaseError(f"Teamdatabasen har skemaversion {revision}, og programmet bruger {schema_head}. Bed "
                             "administratoren køre 'server init' (opgraderer), eller opdatér programmet.")  # fmt: skip
     return Database(engine, None, None), login
-
-
-def is_connection_lost(e: BaseException) -> bool:
-    return isinstance(e, exc.DBAPIError) and bool(e.connection_invalidated)
-
-
-def sqlstate(e: BaseException) -> Any:
-    return getattr(getattr(e, "orig", None), "sqlstate", None)
 
 
 def server_driver() -> str:

@@ -20,7 +20,6 @@ class ChangeFeed(QObject):
                  interval_ms: int = INTERVAL_MS) -> None:  # fmt: skip
         super().__init__(parent)
         self.app, self._apply = app, apply
-        self.pending = NOTHING  # gathered while the window is locked
         self.timer = QTimer(self)
         self.timer.setObjectName("change_feed_timer")
         self.timer.setInterval(interval_ms)
