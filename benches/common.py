@@ -6,9 +6,13 @@ these machines are noisy: absolute times wander ±30 %, ratios much less. Quote 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import statistics
+import subprocess
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -47,3 +51,20 @@ def median_time(fn: Callable[[], object], repeat: int = 5) -> float:
 def report(figure: str, value: float, baseline: float, target: str = "", unit: str = "s") -> None:
     ratio = value / baseline if baseline else float("inf")
     print(f"{figure:<48} {value:9.3f} {unit}  baseline {baseline:9.3f} {unit}  ratio {ratio:6.2f}  {target}")
+
+
+@contextlib.contextmanager
+def postgres_superuser() -> Iterator[str]:
+    """JOBCENTER_TEST_PG (as the test command exports it), else a throw-away cluster for the bench's run."""
+    given = os.environ.get("JOBCENTER_TEST_PG")
+    if given:
+        yield given
+        return
+    cluster = Path(tempfile.mkdtemp(prefix="bench-pg-"))
+    cluster.rmdir()
+    script = str(ROOT / "scripts" / "pg-cluster.sh")
+    out = subprocess.run(["bash", script, "start", str(cluster)], check=True, capture_output=True, text=True).stdout
+    try:
+        yield next(line.split("=", 1)[1] for line in out.splitlines() if "JOBCENTER_TEST_PG=" in line)
+    finally:
+        subprocess.run(["bash", script, "stop", str(cluster)], check=False)

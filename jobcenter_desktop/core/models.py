@@ -166,3 +166,5 @@ class DeadlineFilter:
     case_id: UUID | None = None
     limit: int | None = None
     states: frozenset[Urgency] = field(default_factory=frozenset)
+    # Only these cases' rows (under every other condition): a view reloading what a change touched.
+    case_ids: frozenset[UUID] | None = None

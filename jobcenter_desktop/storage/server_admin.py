@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Engine, exc, text
 
 from jobcenter_desktop.storage.migrations import upgrade
 from jobcenter_desktop.storage.server import describe_connect_error, server_engine
+from jobcenter_desktop.storage.server_rowlog import apply_row_log
 from jobcenter_desktop.storage.target import ServerTarget
 from jobcenter_desktop.storage.watch import CHANNEL
 
@@ -177,6 +178,7 @@ def apply_security(conn: Connection) -> None:
                       "EXECUTE FUNCTION frister_audit_time()"))  # fmt: skip
     _policy(conn, "membership", "frister_own", "SELECT", using="login = current_user OR frister_is_admin()")
     _notify_triggers(conn)
+    apply_row_log(conn, ADMIN)
 
 
 # Change notifications for open windows (storage.watch): the case a row belongs to, or the calendar table. The

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from jobcenter_desktop import __version__
 from jobcenter_desktop.logsetup import setup_logging
 from jobcenter_desktop.paths import APP_NAME, default_db_path
+from jobcenter_desktop.services import credentials
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.context import names_team_database, os_username
 from jobcenter_desktop.services.encryption import available, is_encrypted
@@ -24,6 +25,7 @@ from jobcenter_desktop.services.errors import PassphraseRequired, PasswordRequir
 from jobcenter_desktop.ui.errors import install_excepthook
 from jobcenter_desktop.ui.first_run import FirstRunDialog, needs_identity
 from jobcenter_desktop.ui.main_window import MainWindow
+from jobcenter_desktop.ui.password_dialog import ask_password
 from jobcenter_desktop.ui.settings_dialog import SERVER_KEY  # Indstillinger → Teamdatabase
 from jobcenter_desktop.ui.theme import app_icon, stylesheet
 
@@ -83,24 +85,36 @@ def ask_passphrase(db: Path, message: str = "") -> str | None:
     return text if ok else None
 
 
-def ask_password(url: str, message: str) -> str | None:
-    text, ok = QInputDialog.getText(
-        None, "Teamdatabase", f"{message}\n\nAdgangskode til {url}:", QLineEdit.EchoMode.Password)
-    return text if ok else None
-
-
-def open_server_window(url: str, *, catalogue: str | Path | None) -> MainWindow | None:
-    """The window on the team database; the password comes from libpq's own places, else it is asked (three
-    tries). It is never stored by the app."""
+def open_server_window(url: str, *, catalogue: str | Path | None,
+                       ask: Callable[[str, str], tuple[str, bool] | None] = ask_password) -> MainWindow | None:
+    """The window on the team database. The password comes from libpq's own places first, then from the
+    credential store where the person once ticked "husk" (forgotten there as soon as the server refuses it),
+    else it is asked (three tries)."""
+    stored = credentials.remembered(url)
     password: str | None = None
-    for _ in range(3):
+    keep = False
+    asked = 0
+    while True:
         try:
-            return build_main_window(url, catalogue=catalogue, password=password)
+            window = build_main_window(url, catalogue=catalogue, password=password)
         except PasswordRequired as e:
-            password = ask_password(url, str(e))
-            if password is None:
+            if stored is not None and password == stored:  # changed on the server since: do not offer it again
+                credentials.forget(url)
+                stored = None
+            elif password is None and stored is not None:
+                password = stored
+                continue
+            if asked == 3:
+                raise StartupError("Forkert adgangskode tre gange. Start programmet igen.") from None
+            asked += 1
+            answer = ask(url, str(e))
+            if answer is None:
                 return None
-    raise StartupError("Forkert adgangskode tre gange. Start programmet igen.")
+            password, keep = answer
+            continue
+        if keep and password:
+            credentials.remember(url, password)
+        return window
 
 
 def open_window(db: Path | str, *, catalogue: str | Path | None, actor: str | None) -> MainWindow | None:

@@ -184,6 +184,10 @@ class CalendarView(QWidget):
     def selected(self) -> date:
         return from_qdate(self.calendar.selectedDate())
 
+    def forget_counts(self) -> None:
+        """Cases changed: the cached counts are counted again when the calendar is next shown."""
+        self._counts = None
+
     def reload(self) -> None:
         self._counts = None  # after a change or F5: count again
         self.reload_month()

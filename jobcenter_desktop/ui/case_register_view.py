@@ -44,7 +44,7 @@ class CaseTable(QTableView):
 
 class CaseRegisterView(QWidget):
     open_case = Signal(object)
-    changed = Signal()
+    changed = Signal(object)  # the case id closed or reopened here
 
     def __init__(self, app: Frister, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,7 +163,7 @@ class CaseRegisterView(QWidget):
         except ServiceError as e:
             show_error(self, str(e))
         self.reload()
-        self.changed.emit()
+        self.changed.emit(case.id)
 
     def _reopen_case(self) -> None:
         case = self.current()
@@ -174,4 +174,4 @@ class CaseRegisterView(QWidget):
         except ServiceError as e:
             show_error(self, str(e))
         self.reload()
-        self.changed.emit()
+        self.changed.emit(case.id)

@@ -58,6 +58,8 @@ from jobcenter_desktop.ui.theme import app_icon, now_for
 from jobcenter_desktop.ui.worklist_view import WorklistView
 
 TAB_WORKLIST, TAB_CALENDAR, TAB_CASES = range(3)
+# Past this many changed cases (an import, a recompute) one reload is cheaper than fetching them by id.
+MAX_PATCHED_CASES = 500
 KeyLike = QKeySequence | QKeySequence.StandardKey | str
 log = logging.getLogger("jobcenter_desktop.ui")
 
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
 
         for view in (self.worklist, self.calendar, self.cases):
             view.open_case.connect(self.open_case)
-        self.cases.changed.connect(self.refresh)
+        self.cases.changed.connect(lambda case_id: self.apply_changes(Changes(cases=frozenset({case_id}))))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._stale: set[int] = set()
         self.restart_requested = False
@@ -198,11 +200,27 @@ class MainWindow(QMainWindow):
         self._stale = {TAB_CALENDAR, TAB_CASES} - {self.tabs.currentIndex()}
 
     def apply_changes(self, changes: Changes) -> None:
-        """Someone else changed cases or the calendar: reload the views that show them."""
+        """Cases or the calendar changed (here or by a colleague): reload what the change touched. A few cases'
+        rows are swapped into the worklist; the calendar's counts and the register's page are fetched again
+        where shown (marked stale otherwise); a calendar change or an unknown one reloads everything."""
+        if not changes:
+            return
         if self._locked:  # nothing is shown while locked; catch up at unlock
             self._pending_changes = self._pending_changes.merge(changes)
             return
-        self.refresh()
+        if changes.everything or changes.calendar or len(changes.cases) > MAX_PATCHED_CASES:
+            self.refresh()
+            return
+        self.worklist.refill_people()  # a colleague's new case can bring a caseworker or team into the filters
+        self.worklist.reload_cases(changes.cases)
+        self._update_summary()
+        self.calendar.forget_counts()
+        current = self.tabs.currentIndex()
+        if current == TAB_CALENDAR:
+            self.calendar.reload()
+        if current == TAB_CASES:
+            self.cases.reload()
+        self._stale |= {TAB_CALENDAR, TAB_CASES} - {current}
 
     def _tab_changed(self, index: int) -> None:
         if index in self._stale:
@@ -225,7 +243,7 @@ class MainWindow(QMainWindow):
         dlg = NewCaseDialog(self.app, self.today, self)
         if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.created is not None:
             self._status(dlg.created_summary(), 8000)
-            self.refresh()
+            self.apply_changes(Changes(cases=frozenset({dlg.created.id})))
 
     def open_case(self, case_id: uuid.UUID) -> None:
         try:
@@ -235,7 +253,7 @@ class MainWindow(QMainWindow):
             return
         self._exec(dlg)
         if dlg.changed:
-            self.refresh()
+            self.apply_changes(Changes(cases=frozenset({case_id})))
 
     def export(self) -> None:
         from jobcenter_desktop.ui.export_dialog import ExportDialog  # loads openpyxl: not needed at start

@@ -75,6 +75,20 @@ class DeadlineTableModel(_RowTableModel):
         self._sort_all()
         self._apply()
 
+    def replace_cases(self, case_ids: frozenset[Any], rows: Sequence[DeadlineRow]) -> None:
+        """Swap these cases' rows for ``rows`` (what the filters now give for them), keep every other row, the
+        search text and the status filter: a colleague's change to one case costs that case, not the list."""
+        keep = [(r, k) for r, k in zip(self._all, self._keys, strict=True) if r.case_id not in case_ids]
+        keep += [(r, _search_key(r)) for r in rows]
+        col, order = self._sort
+        by = _sort_key(col)
+        keep.sort(key=lambda rk: by(rk[0]), reverse=order == Qt.SortOrder.DescendingOrder)  # nearly sorted: O(n)
+        self._all = [r for r, _ in keep]
+        self._keys = [k for _, k in keep]
+        self._last_text = ""
+        self._matches = {}
+        self._apply()
+
     def _sort_all(self) -> None:
         # Sorted once per load or header click; filtering keeps this order, so a keystroke never sorts.
         col, order = self._sort

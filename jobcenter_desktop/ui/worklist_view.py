@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
+from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -219,6 +221,15 @@ class WorklistView(QWidget):
             return
         rows = self.app.deadlines.list(f, self.today(), now_for(self.today()))
         self.model.set_rows(rows)
+        self._update_count()
+
+    def reload_cases(self, case_ids: frozenset[UUID]) -> None:
+        """Fetch only these cases' rows under the current filters and swap them in; the rest stay as loaded."""
+        f = self.current_filter()
+        if f.date_from and f.date_to and f.date_to < f.date_from:
+            return  # the list is empty and says why; nothing to patch
+        rows = self.app.deadlines.list(replace(f, case_ids=case_ids), self.today(), now_for(self.today()))
+        self.model.replace_cases(case_ids, rows)
         self._update_count()
 
     def _refilter(self) -> None:

@@ -56,3 +56,29 @@ def test_a_colleagues_case_for_me_appears_in_my_worklist(qtbot, make_window, sha
     # And a change to it (closing it) takes it out again.
     bo.cases.close(case.id, TODAY, expected_version=bo.cases.get(case.id).version)
     _poll_until(window, lambda: not window.worklist.rows())
+
+
+def test_a_change_reloads_only_the_cases_it_names(qtbot, make_window, shared, qsettings) -> None:  # type: ignore[no-untyped-def]
+    """Two of anna.k's cases change behind the window; the change names one: only that one's rows are fetched
+    again, the other keeps what was loaded (F5 would show it). The search text stays applied."""
+    from jobcenter_desktop.core.changes import Changes
+
+    target, colleague = shared
+    bo = colleague("bo.l")
+    one = bo.cases.register(NewCase("dagpenge", "Fiktiv Første", "020285-1234", {"ledigmelding": TODAY},
+                                    caseworker="anna.k"), TODAY)  # fmt: skip
+    two = bo.cases.register(NewCase("dagpenge", "Fiktiv Anden", "030385-1235", {"ledigmelding": TODAY},
+                                    caseworker="anna.k"), TODAY)  # fmt: skip
+    window = make_window(target, qsettings)
+    window.change_feed.timer.stop()
+    window.change_feed.poll()  # the feed starts from now: the two adds above are not news
+    loaded = {r.case_id for r in window.worklist.loaded_rows()}
+    assert loaded == {one.id, two.id}
+    window.worklist.search_edit.setText("fiktiv")
+    for case in (one, two):
+        bo.cases.close(case.id, TODAY, expected_version=bo.cases.get(case.id).version)
+    window.apply_changes(Changes(cases=frozenset({one.id})))
+    assert {r.case_id for r in window.worklist.loaded_rows()} == {two.id}
+    assert {r.case_id for r in window.worklist.rows()} == {two.id}  # the search still applies
+    window.refresh()
+    assert window.worklist.loaded_rows() == []

@@ -209,3 +209,29 @@ def test_no_oracle_for_another_teams_citizens(pg_server, team_db) -> None:  # ty
                          "(gen_random_uuid(), 'X-1', 'kontanthjaelp', 'x', %s, %s, %s, 'open', now(), '', 'x', now(), "
                          "now(), 1)", (party_id, worker, team))  # fmt: skip
         assert conn.execute("SELECT count(*) FROM party WHERE identifier = %s", (CPR,)).fetchone()[0] == 1  # type: ignore[index]
+
+
+def test_raw_sql_changes_leave_a_trace_in_the_servers_row_log(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
+    """A caseworker editing a row of their own team with psql writes no app audit entry, but the server's row
+    log names the login, the row and the changed columns (names, never values); nobody but admins reads it and
+    nobody can rewrite it."""
+    with _sql(pg_server, "anna.k", team_db) as conn:
+        assert conn.execute("UPDATE cases SET notes = 'rettet i psql'").rowcount == 1
+        assert conn.execute("UPDATE cases SET notes = notes").rowcount == 1  # changes nothing: no entry
+        for sql in ("SELECT count(*) FROM frister_row_log", "DELETE FROM frister_row_log",
+                    "INSERT INTO frister_row_log (login, tbl, op, columns) VALUES ('x', 'x', 'x', '{}')"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+    with _sql(pg_server, "adam.a", team_db) as conn:
+        rows = conn.execute("SELECT login, tbl, op, columns, case_id FROM frister_row_log ORDER BY id").fetchall()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE frister_row_log SET login = 'nobody'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM frister_row_log")
+    last = rows[-1]
+    assert last[:3] == ("anna.k", "cases", "UPDATE") and last[3] == ["notes"]
+    # The app's own changes are there too (the case, its party and milestones were inserted by anna.k), and no
+    # value is copied into the log.
+    assert {("anna.k", "cases", "INSERT"), ("anna.k", "party", "INSERT"), ("anna.k", "milestone", "INSERT")} <= {
+        r[:3] for r in rows}
+    assert all(CPR not in str(r) and "rettet" not in str(r) for r in rows)
