@@ -117,6 +117,7 @@ class DeadlineRow:
     paused: bool
     notes: str = ""
     warn_from: date | None = None
+    conflict: bool = False  # an undecided check-in conflict on the case
     # Filled in by the services layer for a given "today":
     urgency: Urgency = Urgency.LATER
     working_days_left: int | None = None
@@ -152,6 +153,8 @@ class AuditEntry:
     after: str
     reason: str
     case_id: UUID | None = None
+    device: str = ""  # made on this laptop, at its clock's time below ("at" is when it reached this database)
+    device_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,9 @@ from jobcenter_desktop.storage.repository import Repository
 from jobcenter_desktop.storage.target import Target
 
 if TYPE_CHECKING:
+    from jobcenter_desktop.services.checkin import CheckinService
+    from jobcenter_desktop.services.checkout import CheckoutService
+    from jobcenter_desktop.services.conflicts import ConflictService
     from jobcenter_desktop.services.importer import ImportService
     from jobcenter_desktop.services.worklist import WorklistService
 
@@ -39,6 +42,31 @@ class Frister:
         self.recompute = RecomputeService(ctx)
         self.settings = SettingsService(ctx)
         self.backups = BackupService(ctx)
+
+    @cached_property
+    def checkouts(self) -> CheckoutService:
+        from jobcenter_desktop.services.checkout import CheckoutService
+
+        return CheckoutService(self.ctx)
+
+    @cached_property
+    def checkins(self) -> CheckinService:
+        from jobcenter_desktop.services.checkin import CheckinService
+
+        return CheckinService(self.ctx)
+
+    @cached_property
+    def conflicts(self) -> ConflictService:
+        from jobcenter_desktop.services.conflicts import ConflictService
+
+        return ConflictService(self.ctx)
+
+    @property
+    def laptop(self) -> dict[str, str] | None:
+        """What this file is a laptop copy of (login, laptop, server, time), or None."""
+        from jobcenter_desktop.services.checkout import laptop_info
+
+        return laptop_info(self.ctx)
 
     @cached_property
     def changes(self) -> ChangeService:

@@ -10,13 +10,12 @@ import uuid
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
-from sqlalchemy.orm.exc import StaleDataError
-
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
 from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, DeadlineError, plan_case
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, CaseSummary, MilestoneState, Party
 from jobcenter_desktop.core.party import PartyIdError, hide_cpr_in_text, normalize_party_id
+from jobcenter_desktop.core.stored import OPEN, StoredCase, StoredMilestone, StoredPause, StoredTrigger
 from jobcenter_desktop.core.text import TextError, check_search
 from jobcenter_desktop.services.case_input import (
     MAX_NAME,
@@ -29,19 +28,10 @@ from jobcenter_desktop.services.case_input import (
     text_field,
 )
 from jobcenter_desktop.services.case_input import NewCase as NewCase  # the case's input lives with its service
-from jobcenter_desktop.services.case_sync import milestone_of, sync_case, trigger_row
+from jobcenter_desktop.services.case_sync import milestone_of, sync_case
 from jobcenter_desktop.services.context import Context, plausible_date_warning
 from jobcenter_desktop.services.errors import ConflictError, DuplicateError, Problem, ServiceError, ValidationError
-from jobcenter_desktop.storage.orm import (
-    OPEN_CASE_INDEX,
-    CaseRow,
-    Caseworker,
-    MilestoneRow,
-    PauseRow,
-    Team,
-    utcnow,
-)
-from jobcenter_desktop.storage.repository import NotFoundError, Repository, case_record
+from jobcenter_desktop.storage.repository import OPEN_CASE_INDEX, NotFoundError, Repository, StaleCase
 
 
 class CaseService:
@@ -137,7 +127,7 @@ class CaseService:
             raise ValidationError(result.problems)
         try:
             with self.ctx.write() as s:
-                record = case_record(self.register_in(Repository(s), new, today, reason="Sag oprettet"))
+                record = self.register_in(Repository(s), new, today, reason="Sag oprettet")
             self.ctx.note_own(record.id)
             return record
         except DuplicateError as e:  # a colleague registered the same party after the check above
@@ -147,7 +137,7 @@ class CaseService:
             problem = self._duplicate_problem(group.id, normalize_party_id(group.party, new.party_id))
             raise ValidationError([problem or Problem("party_id", str(e))]) from e
 
-    def register_in(self, repo: Repository, new: NewCase, today: date, *, reason: str) -> CaseRow:
+    def register_in(self, repo: Repository, new: NewCase, today: date, *, reason: str) -> CaseRecord:
         """Create one (already validated) case inside the caller's transaction: the importer stores many
         cases in one transaction so an import is all or nothing."""
         cat = self.ctx.catalogue
@@ -159,29 +149,25 @@ class CaseService:
         team_name = identity_field(team_text, field="team", what="Teamet") if team_text.strip() else ""
         worker, case_team = self._assignment(repo, worker_name, team_name or None)
         opened = new.opened_on or today
-        row = CaseRow(number=repo.next_number(opened.year), group=group.id, catalogue_id=cat.id,
-                      party=repo.add_party(party), party_key=party.identifier, caseworker=worker, team=case_team,
-                      status="open",
-                      opened_on=opened, notes=text_field(new.notes, field="notes", what="Bemærkningen", limit=MAX_NOTES,
-                                                         multiline=True))  # fmt: skip
-        repo.s.add(row)
-        for kind, when in new.triggers.items():
-            row.triggers.append(trigger_row(kind, when))
-        for rule in cat.milestones_of(group.id):
-            row.milestones.append(MilestoneRow(rule_id=rule.id, state=MilestoneState.OPEN.value))
-        repo.s.flush()
-        summary = f"{group.name}; {party.name}; sagsbehandler {worker.username}"
-        repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="create",
-                   after=summary, reason=reason, case_id=row.id)  # fmt: skip
-        self._sync(repo, row, None, today, reason=reason)
-        repo.s.flush()
-        return row
+        notes = text_field(new.notes, field="notes", what="Bemærkningen", limit=MAX_NOTES, multiline=True)
+        case = StoredCase(number=repo.next_number(opened.year), group=group.id, catalogue_id=cat.id, party=party,
+                          caseworker=worker, team=case_team, opened_on=opened, notes=notes,
+                          triggers=[StoredTrigger.of(kind, when) for kind, when in new.triggers.items()],
+                          milestones=[StoredMilestone(rule.id) for rule in cat.milestones_of(group.id)])  # fmt: skip
+        moves = sync_case(self.ctx, case, None)
+        repo.insert_case(case)
+        summary = f"{group.name}; {party.name}; sagsbehandler {worker}"
+        repo.audit(actor=self.ctx.actor, entity="case", entity_id=case.number, action="create",
+                   after=summary, reason=reason, case_id=case.id)  # fmt: skip
+        for ms, before, after in moves:
+            self._audit_ms(repo, case, ms, "due", "due", before, after, reason)
+        return repo.case(case.id)
 
     # ------------------------------------------------------------ reading
     def get(self, case_id: uuid.UUID) -> CaseRecord:
         try:
             with self.ctx.read() as s:
-                return case_record(Repository(s).case_row(case_id))
+                return Repository(s).case(case_id)
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
 
@@ -189,7 +175,7 @@ class CaseService:
         try:
             with self.ctx.read() as s:
                 repo = Repository(s)
-                return case_record(repo.case_row(repo.case_id_by_number(number)))
+                return repo.case(repo.case_id_by_number(number))
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
 
@@ -197,7 +183,7 @@ class CaseService:
         try:
             with self.ctx.read() as s:
                 repo = Repository(s)
-                return case_record(repo.case_row(repo.milestone_row(milestone_id).case_id))
+                return repo.case(repo.milestone_case_id(milestone_id))
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
 
@@ -218,10 +204,10 @@ class CaseService:
         try:
             with self.ctx.write() as s:
                 repo = Repository(s)
-                row = repo.case_row(case_id)
-                repo.audit(actor=self.ctx.actor, entity="party", entity_id=row.number, action="reveal_cpr",
-                           reason=where, case_id=row.id)  # fmt: skip
-                identifier = row.party.identifier
+                case = repo.case(case_id)
+                repo.audit(actor=self.ctx.actor, entity="party", entity_id=case.number, action="reveal_cpr",
+                           reason=where, case_id=case.id)  # fmt: skip
+                identifier = case.party.identifier
             self.ctx.note_own(case_id)
             return identifier
         except NotFoundError as e:
@@ -235,9 +221,9 @@ class CaseService:
         if on > today:
             raise ValidationError([Problem("done_on", "En milepæl kan ikke markeres udført i fremtiden.")])
 
-        def act(repo: Repository, row: CaseRow) -> None:
+        def act(repo: Repository, row: StoredCase) -> None:
             ms = milestone_of(row, milestone_id)
-            if ms.state != MilestoneState.OPEN.value:
+            if ms.state != OPEN:
                 raise ServiceError("Milepælen er ikke åben.")
             if ms.due_on is None:
                 raise ServiceError("Milepælen er ikke startet: dens hændelse er ikke registreret.")
@@ -250,7 +236,7 @@ class CaseService:
 
     def undo_complete(self, milestone_id: uuid.UUID, today: date, *,
                       expected_version: int | None = None) -> CaseRecord:  # fmt: skip
-        def act(repo: Repository, row: CaseRow) -> None:
+        def act(repo: Repository, row: StoredCase) -> None:
             ms = milestone_of(row, milestone_id)
             if ms.state != MilestoneState.DONE.value:
                 raise ServiceError("Milepælen er ikke markeret som udført.")
@@ -267,13 +253,13 @@ class CaseService:
         if not reason:
             raise ValidationError([Problem("reason", "Angiv en begrundelse for pausen.")])
 
-        def act(repo: Repository, row: CaseRow) -> None:
+        def act(repo: Repository, row: StoredCase) -> None:
             if row.status != CaseStatus.OPEN.value:
                 raise ServiceError("Sagen er lukket; en lukket sag kan ikke sættes på pause.")
             target = milestone_of(row, milestone_id) if milestone_id else None
             if any(p.end_on is None and p.milestone_id == milestone_id for p in row.pauses):
                 raise ServiceError("Der er allerede en aktiv pause.")
-            row.pauses.append(PauseRow(milestone_id=milestone_id, start_on=start, reason=reason))
+            row.pauses.append(StoredPause(start, milestone_id, reason=reason))
             what = target.rule_id if target else "hele sagen"
             repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="pause",
                        field=what, after=start, reason=reason, case_id=row.id)  # fmt: skip
@@ -282,7 +268,7 @@ class CaseService:
 
     def resume(self, case_id: uuid.UUID, end: date, today: date, *,
                milestone_id: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
-        def act(repo: Repository, row: CaseRow) -> None:
+        def act(repo: Repository, row: StoredCase) -> None:
             open_p = [p for p in row.pauses if p.end_on is None and p.milestone_id == milestone_id]
             if not open_p:
                 raise ServiceError("Der er ingen aktiv pause at genoptage.")
@@ -304,7 +290,7 @@ class CaseService:
                     expected_version: int | None = None) -> CaseRecord:  # fmt: skip
         cat = self.ctx.catalogue
 
-        def act(repo: Repository, row: CaseRow) -> None:
+        def act(repo: Repository, row: StoredCase) -> None:
             if row.status != CaseStatus.OPEN.value:
                 raise ServiceError("Sagen er lukket.")
             allowed = {t.id for t in cat.triggers_of(row.group)} if row.group in cat.groups else set()
@@ -323,7 +309,7 @@ class CaseService:
                 before = existing.occurred_at or existing.occurred_on
                 existing.occurred_on, existing.occurred_at = day, when if isinstance(when, datetime) else None
             else:
-                row.triggers.append(trigger_row(kind, when))
+                row.triggers.append(StoredTrigger.of(kind, when))
             repo.audit(actor=self.ctx.actor, entity="trigger", entity_id=row.number, action="trigger",
                        field=kind, before=before, after=when, case_id=row.id)  # fmt: skip
             affected = {r.id for r in cat.milestones_of(row.group) if r.trigger == kind}
@@ -339,18 +325,16 @@ class CaseService:
         caseworker = identity_field(caseworker, field="caseworker", what="Sagsbehandleren")
         team = identity_field(team, field="team", what="Teamet") if team and team.strip() else None
 
-        def act(repo: Repository, row: CaseRow) -> None:
-            before_worker, before_team = row.caseworker.username, row.team.name if row.team else ""
-            worker, case_team = self._assignment(repo, caseworker, team)
-            after_team = case_team.name if case_team else ""
-            if (worker.username, after_team) == (before_worker, before_team):
+        def act(repo: Repository, row: StoredCase) -> None:
+            before_worker, before_team = row.caseworker, row.team
+            worker, after_team = self._assignment(repo, caseworker, team)
+            if (worker, after_team) == (before_worker, before_team):
                 raise ServiceError(f"Sagen har allerede sagsbehandler {before_worker}"
                                    + (f" i {before_team}" if before_team else "") + "; intet er ændret.")
-            row.caseworker = worker
-            row.team = case_team
-            if worker.username != before_worker:
+            row.caseworker, row.team = worker, after_team
+            if worker != before_worker:
                 repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reassign",
-                           field="caseworker", before=before_worker, after=worker.username, case_id=row.id)
+                           field="caseworker", before=before_worker, after=worker, case_id=row.id)
             if after_team != before_team:
                 repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reassign",
                            field="team", before=before_team, after=after_team, case_id=row.id)
@@ -360,7 +344,7 @@ class CaseService:
     def update_notes(self, case_id: uuid.UUID, notes: str, *, expected_version: int | None = None) -> CaseRecord:
         notes = text_field(notes, field="notes", what="Bemærkningen", limit=MAX_NOTES, multiline=True)
 
-        def act(repo: Repository, row: CaseRow) -> None:
+        def act(repo: Repository, row: StoredCase) -> None:
             before, row.notes = row.notes, notes
             repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="update",
                        field="notes", before=before, after=notes, case_id=row.id)  # fmt: skip
@@ -368,7 +352,7 @@ class CaseService:
         return self._act(case_id=case_id, act=act, expected_version=expected_version)
 
     def close(self, case_id: uuid.UUID, on: date, *, expected_version: int | None = None) -> CaseRecord:
-        def act(repo: Repository, row: CaseRow) -> None:
+        def act(repo: Repository, row: StoredCase) -> None:
             if row.status == CaseStatus.CLOSED.value:
                 raise ServiceError("Sagen er allerede lukket.")
             row.status, row.closed_on = CaseStatus.CLOSED.value, on
@@ -389,7 +373,7 @@ class CaseService:
         return self._act(case_id=case_id, act=act, expected_version=expected_version)
 
     def reopen(self, case_id: uuid.UUID, today: date, *, expected_version: int | None = None) -> CaseRecord:
-        def act(repo: Repository, row: CaseRow) -> None:
+        def act(repo: Repository, row: StoredCase) -> None:
             if row.status == CaseStatus.OPEN.value:
                 raise ServiceError("Sagen er allerede åben.")
             row.status, row.closed_on = CaseStatus.OPEN.value, None
@@ -406,7 +390,7 @@ class CaseService:
         return self._act(case_id=case_id, act=act, expected_version=expected_version)
 
     # ------------------------------------------------------------ internals
-    def _act(self, *, act: Callable[[Repository, CaseRow], None], case_id: uuid.UUID | None = None,
+    def _act(self, *, act: Callable[[Repository, StoredCase], None], case_id: uuid.UUID | None = None,
              milestone_case: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
         """Run one action in one write transaction on the case, with optimistic locking on its version."""
         try:
@@ -414,17 +398,15 @@ class CaseService:
                 repo = Repository(s)
                 if case_id is None:
                     assert milestone_case is not None
-                    case_id = repo.milestone_row(milestone_case).case_id
-                row = repo.case_row(case_id)
-                if expected_version is not None and row.version != expected_version:
+                    case_id = repo.milestone_case_id(milestone_case)
+                case = repo.load_case(case_id)
+                if expected_version is not None and case.version != expected_version:
                     raise ConflictError()
-                act(repo, row)
-                row.updated_at = utcnow()  # bumps the case's version: a concurrent editor sees a conflict
-                s.flush()
-                record = case_record(row)
+                act(repo, case)
+                record = repo.save_case(case)  # the version goes up: a concurrent editor sees a conflict
             self.ctx.note_own(record.id)
             return record
-        except StaleDataError as e:
+        except StaleCase as e:
             raise ConflictError() from e
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
@@ -434,50 +416,50 @@ class CaseService:
             raise ServiceError("Der er allerede en anden åben sag i målgruppen for samme part; luk den først. "
                                "Intet er ændret.") from e  # fmt: skip
 
-    def _assignment(self, repo: Repository, username: str, team: str | None) -> tuple[Caseworker, Team | None]:
-        """Who gets a case and in which team. In a file, caseworkers and teams come into being on first use and
-        a caseworker moves to the team named. On the team database both are the administrator's ('server user
-        add'): the caseworker must exist, the case goes to the team named (the server checks that the actor may
-        put it there), and nobody's team membership changes."""
+    def _assignment(self, repo: Repository, username: str, team: str | None) -> tuple[str, str]:
+        """Who gets a case and in which team: (user name, team name or ""). In a file, caseworkers and teams come
+        into being on first use and a caseworker moves to the team named. On the team database both are the
+        administrator's ('server user add'): the caseworker must exist, the case goes to the team named (the
+        server checks that the actor may put it there), and nobody's team membership changes."""
         if self.ctx.server is None:
-            worker = self._worker(repo, username, team)
-            return worker, worker.team
+            return self._worker(repo, username, team)
         found = repo.find_caseworker(username)
         if found is None:
             raise ValidationError([Problem("caseworker", f"Der er ingen bruger {username!r} i teamdatabasen; "
                                                          "administratoren opretter brugere.")])  # fmt: skip
         if not team:
-            return found, found.team
+            return found
         case_team = repo.find_team(team)
         if case_team is None:
             raise ValidationError([Problem("team", f"Der er intet team {team!r} i teamdatabasen.")])
-        return found, case_team
+        return found[0], case_team
 
-    def _worker(self, repo: Repository, username: str, team: str | None) -> Caseworker:
+    def _worker(self, repo: Repository, username: str, team: str | None) -> tuple[str, str]:
         """The caseworker (created on first use), moved to ``team`` when one is given: both are changes of
         stored data and get their audit entries."""
         existing = repo.find_caseworker(username)
         if existing is None:
             worker = repo.caseworker(username, team)
-            repo.audit(actor=self.ctx.actor, entity="caseworker", entity_id=worker.username, action="create",
-                       field="team", after=worker.team.name if worker.team else "")  # fmt: skip
+            repo.audit(actor=self.ctx.actor, entity="caseworker", entity_id=worker[0], action="create",
+                       field="team", after=worker[1])  # fmt: skip
             return worker
-        before = existing.team.name if existing.team else ""
+        name, before = existing
         if team and team.strip() != before:
-            repo.set_team(existing, team)
-            repo.audit(actor=self.ctx.actor, entity="caseworker", entity_id=existing.username, action="update",
+            repo.set_team(name, team)
+            repo.audit(actor=self.ctx.actor, entity="caseworker", entity_id=name, action="update",
                        field="team", before=before, after=team.strip())  # fmt: skip
+            return name, team.strip()
         return existing
 
     def _chain_of(self, rule_id: str) -> set[str]:
         return {r.id for r in self.ctx.catalogue.dependents(rule_id)}
 
-    def _audit_ms(self, repo: Repository, row: CaseRow, ms: MilestoneRow, action: str, fld: str,
+    def _audit_ms(self, repo: Repository, row: StoredCase, ms: StoredMilestone, action: str, fld: str,
                   before: object, after: object, reason: str) -> None:  # fmt: skip
         repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{row.number}/{ms.rule_id}", action=action,
                    field=fld, before=before, after=after, reason=reason, case_id=row.id)  # fmt: skip
 
-    def _sync(self, repo: Repository, row: CaseRow, affected: set[str] | None, today: date, *, reason: str) -> None:
+    def _sync(self, repo: Repository, row: StoredCase, affected: set[str] | None, today: date, *, reason: str) -> None:
         """Recompute the affected open milestones of one case and store the changes with audit entries."""
         changes = sync_case(self.ctx, row, affected)
         for ms, before, after in changes:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from jobcenter_desktop.core.calendar import CalendarSettings, WorkingCalendar
+from jobcenter_desktop.core.laptop import LAPTOP_LOGIN
 from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
 from jobcenter_desktop.core.text import TextError, check_identity
 from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
@@ -40,8 +41,7 @@ from jobcenter_desktop.storage.db import (
     sqlite_url,
 )
 from jobcenter_desktop.storage.migrations import SCHEMA_HEAD, create_database, upgrade
-from jobcenter_desktop.storage.orm import OPEN_CASE_INDEX
-from jobcenter_desktop.storage.repository import Repository
+from jobcenter_desktop.storage.repository import OPEN_CASE_INDEX, Repository
 from jobcenter_desktop.storage.server import LoginFailed, open_server
 from jobcenter_desktop.storage.target import (
     FileTarget,
@@ -225,6 +225,12 @@ def open_context(
         raise StartupError(str(e)) from None
     db, backup = open_database(where.path, key=passphrase, owner=who)
     catalogue = _catalogue_of(db, catalogue_path)
+    # A laptop's copy of the team database acts as the login it was checked out to, whoever runs it: its
+    # entries go back to the server under that login.
+    with service_errors(), db.read() as s:
+        laptop_login = Repository(s).setting(LAPTOP_LOGIN)
+    if laptop_login:
+        who = laptop_login
     return Context(db=db, catalogue=catalogue, actor=who, team=team_name, backup_made=backup)
 
 
@@ -269,7 +275,7 @@ def _open_server_context(where: ServerTarget, *, catalogue_path: Path | None, ac
             repo = Repository(s)
             teams = repo.teams_of(login)
             me = repo.find_caseworker(login)
-            own = me.team.name if me is not None and me.team is not None else ""
+            own = me[1] if me is not None else ""
     except Exception:
         db.close()
         raise

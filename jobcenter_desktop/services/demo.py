@@ -5,7 +5,6 @@ that real numbers issued before 2007 (CPR) and all CVR numbers pass."""
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -13,9 +12,8 @@ from jobcenter_desktop.core.deadlines import CaseFacts, plan_case
 from jobcenter_desktop.core.models import MilestoneState, Party
 from jobcenter_desktop.core.party import cpr_checksum_ok, cvr_checksum_ok
 from jobcenter_desktop.core.rules import PartyKind
-from jobcenter_desktop.services.case_sync import trigger_row
+from jobcenter_desktop.core.stored import StoredCase, StoredMilestone, StoredPause, StoredTrigger
 from jobcenter_desktop.services.context import Context
-from jobcenter_desktop.storage.orm import CaseRow, MilestoneRow, PauseRow
 from jobcenter_desktop.storage.repository import Repository
 
 FIRST = ["Anne", "Mette", "Hanne", "Kirsten", "Susanne", "Maria", "Camilla", "Sofie", "Emma", "Ida", "Freja",
@@ -81,6 +79,7 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
         with ctx.write() as s:
             repo = Repository(s)
             staff = {u: repo.caseworker(u, t) for u, t in workers}
+            people: dict[str, object] = {}  # caseworker and team rows, looked up once per batch
             for _ in range(min(batch, cases - made)):
                 group = rng.choice(groups)
                 start = today - timedelta(days=rng.randrange(-5, 120))
@@ -100,12 +99,10 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                 while (group.id, party.identifier) in taken:  # one open case per party and group (the index)
                     party = fake_party(group.party, rng)
                 taken.add((group.id, party.identifier))
-                row = CaseRow(id=uuid.uuid4(), number=repo.next_number(start.year), group=group.id,
-                              catalogue_id=cat.id, party=repo.add_party(party), party_key=party.identifier,
-                              caseworker=worker, team=worker.team, status="open", opened_on=start,
-                              notes=rng.choice(NOTES))  # fmt: skip
-                for kind, when in triggers.items():
-                    row.triggers.append(trigger_row(kind, when))
+                row = StoredCase(number=repo.next_number(start.year), group=group.id, catalogue_id=cat.id,
+                                 party=party, caseworker=worker[0], team=worker[1], opened_on=start,
+                                 notes=rng.choice(NOTES))  # fmt: skip
+                row.triggers = [StoredTrigger.of(kind, when) for kind, when in triggers.items()]
                 completions: dict[str, date] = {}
                 plan = plan_case(cat, cal, CaseFacts(group.id, triggers), explain=False)
                 for rule in cat.milestones_of(group.id):
@@ -123,7 +120,7 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                 for rule in cat.milestones_of(group.id):
                     d = final.get(rule.id)
                     done_on = completions.get(rule.id)
-                    row.milestones.append(MilestoneRow(
+                    row.milestones.append(StoredMilestone(
                         rule_id=rule.id, state=MilestoneState.DONE.value if done_on else MilestoneState.OPEN.value,
                         due_on=d.due if d else None, due_at=d.due_at if d else None,
                         provisional=d.provisional if d else False, warn_on=d.warn_from if d else None,
@@ -132,9 +129,8 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                         explanation="\n".join(d.steps) if d else "",
                     ))  # fmt: skip
                 if rng.random() < 0.03:
-                    row.pauses.append(PauseRow(milestone_id=None, start_on=today - timedelta(days=rng.randrange(0, 10)),
-                                               reason="Sygdom"))  # fmt: skip
-                s.add(row)
+                    row.pauses.append(StoredPause(today - timedelta(days=rng.randrange(0, 10)), reason="Sygdom"))
+                repo.insert_case(row, flush=False, people=people)
                 repo.audit(actor=ctx.actor, entity="case", entity_id=row.number, action="create",
                            after=f"{group.name}; demosag", reason="Demodata", case_id=row.id)  # fmt: skip
                 made += 1

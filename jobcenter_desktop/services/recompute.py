@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from jobcenter_desktop.core.deadlines import CaseFacts
+from jobcenter_desktop.core.stored import case_facts
 from jobcenter_desktop.services.case_input import MAX_REASON, text_field
-from jobcenter_desktop.services.case_sync import case_facts, sync_case
+from jobcenter_desktop.services.case_sync import sync_case
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import Cancelled
 from jobcenter_desktop.storage.repository import Repository
@@ -63,7 +64,7 @@ class RecomputeService:
                 out: dict[int, CaseFacts] = {}
                 for start in range(0, len(rows), CHUNK):
                     chunk = rows[start : start + CHUNK]
-                    by_id = {r.id: r for r in repo.cases_with_children([cases.case_ids[i] for i in chunk])}
+                    by_id = {c.id: c for c in repo.load_cases([cases.case_ids[i] for i in chunk])}
                     out.update((i, case_facts(by_id[cases.case_ids[i]])) for i in chunk)
                 return out
 
@@ -84,9 +85,11 @@ class RecomputeService:
             repo = Repository(s)
             ids = repo.open_case_ids()
             for start in range(0, len(ids), CHUNK):
-                for row in repo.cases_with_children(ids[start : start + CHUNK]):
+                for row in repo.load_cases(ids[start : start + CHUNK]):
                     self.ctx.note_own(row.id)
-                    for ms, before, after in sync_case(self.ctx, row, None):
+                    moved = sync_case(self.ctx, row, None)
+                    repo.save_case(row)  # writes only what changed; an unchanged case keeps its version
+                    for ms, before, after in moved:
                         moves.append(Move(ms.id, row.number, ms.rule_id, before or None, after or None))  # type: ignore[arg-type]
                         repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{row.number}/{ms.rule_id}",
                                    action="recompute", field="due", before=before, after=after, reason=reason,

@@ -223,4 +223,71 @@ class AuditRow(Base):
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    # Made on a laptop: its name and its clock; ``at`` is when the entry reached this database.
+    device: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    device_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+
+
+class CheckoutRow(Base):
+    """A case checked out to a laptop (team database). Several laptops may hold one case; ended when checked in,
+    released, or declared lost by a team lead."""
+
+    __tablename__ = "checkout"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id"), index=True)
+    login: Mapped[str] = mapped_column(String(64))
+    device: Mapped[str] = mapped_column(String(64))
+    base_version: Mapped[int] = mapped_column(Integer)
+    checked_out_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ended_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    end_reason: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    __table_args__ = (UniqueConstraint("batch_id", "case_id"),)
+
+
+class CheckinAppliedRow(Base):
+    """One laptop batch applied to one case: a check-in run again skips it (idempotent, resumable)."""
+
+    __tablename__ = "checkin_applied"
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    login: Mapped[str] = mapped_column(String(64))
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    server_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
+
+
+class ConflictRow(Base):
+    """A field both sides changed differently (or a laptop change that could not be applied), for a person to
+    decide; until then the server's value stands."""
+
+    __tablename__ = "conflict"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    case_number: Mapped[str] = mapped_column(String(32))
+    login: Mapped[str] = mapped_column(String(64))
+    device: Mapped[str] = mapped_column(String(64))
+    record: Mapped[str] = mapped_column(String(32))
+    record_key: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(64))
+    base: Mapped[str] = mapped_column(Text)
+    server: Mapped[str] = mapped_column(Text)
+    laptop: Mapped[str] = mapped_column(Text)
+    server_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    server_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    resolution: Mapped[str] = mapped_column(Text, default="", server_default="")
+    __table_args__ = (UniqueConstraint("batch_id", "case_id", "record", "record_key", "field"),)
+
+
+class LaptopBaseRow(Base):
+    """In a laptop's file: each checked-out case as it was (JSON), the base of the three-way merge."""
+
+    __tablename__ = "laptop_base"
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[str] = mapped_column(Text)

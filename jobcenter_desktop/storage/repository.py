@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from jobcenter_desktop.core.laptop import LAPTOP_DEVICE, provisional_number
 from jobcenter_desktop.core.models import (
     AuditEntry,
     CaseRecord,
@@ -21,18 +22,21 @@ from jobcenter_desktop.core.models import (
     DayCount,
     DeadlineFilter,
     DeadlineRow,
-    MilestoneRecord,
     MilestoneState,
     Party,
-    PauseRecord,
-    TriggerRecord,
 )
 from jobcenter_desktop.core.rules import PartyKind
+from jobcenter_desktop.core.stored import StoredCase
+from jobcenter_desktop.storage import case_store
+from jobcenter_desktop.storage.case_store import StaleCase as StaleCase  # raised by save_case
+from jobcenter_desktop.storage.case_store import case_record
+from jobcenter_desktop.storage.orm import OPEN_CASE_INDEX as OPEN_CASE_INDEX  # the services map its violation
 from jobcenter_desktop.storage.orm import (
     AuditRow,
     CaseRow,
     Caseworker,
     ClosureDay,
+    ConflictRow,
     Counter,
     Membership,
     MilestoneRow,
@@ -55,47 +59,9 @@ class NotFoundError(LookupError):
     """No such case/milestone (Danish message)."""
 
 
-def search_key(name: str, identifier: str) -> str:
-    return f"{name.casefold()} {re.sub(r'[^0-9]', '', identifier)}"
-
-
-# ---------------------------------------------------------------- conversions
-def party_record(row: PartyRow) -> Party:
-    return Party(PartyKind(row.kind), row.name, row.identifier)
-
-
-def milestone_record(row: MilestoneRow) -> MilestoneRecord:
-    return MilestoneRecord(
-        id=row.id, rule_id=row.rule_id, state=MilestoneState(row.state), due=row.due_on, due_at=row.due_at,
-        provisional=row.provisional, done_on=row.done_on, done_late=row.done_late,
-        catalogue_version=row.catalogue_version, calendar_fingerprint=row.calendar_fingerprint,
-        steps=tuple(row.explanation.splitlines()) if row.explanation else (), version=row.version,
-    )  # fmt: skip
-
-
-def trigger_record(row: TriggerEventRow) -> TriggerRecord:
-    return TriggerRecord(row.id, row.kind, row.occurred_at if row.occurred_at is not None else row.occurred_on)
-
-
-def pause_record(row: PauseRow) -> PauseRecord:
-    return PauseRecord(row.id, row.milestone_id, row.start_on, row.end_on, row.reason)
-
-
-def case_record(row: CaseRow) -> CaseRecord:
-    return CaseRecord(
-        id=row.id, number=row.number, group=row.group, party=party_record(row.party),
-        caseworker=row.caseworker.username, team=row.team.name if row.team else "",
-        status=CaseStatus(row.status), opened_on=row.opened_on, closed_on=row.closed_on, notes=row.notes,
-        catalogue_id=row.catalogue_id, version=row.version,
-        triggers=tuple(trigger_record(t) for t in row.triggers),
-        milestones=tuple(milestone_record(m) for m in row.milestones),
-        pauses=tuple(pause_record(p) for p in row.pauses),
-    )  # fmt: skip
-
-
 def audit_record(row: AuditRow) -> AuditEntry:
     return AuditEntry(row.id, row.at, row.actor, row.entity, row.entity_id, row.action, row.field,
-                      row.before, row.after, row.reason, row.case_id)  # fmt: skip
+                      row.before, row.after, row.reason, row.case_id, row.device, row.device_at)  # fmt: skip
 
 
 class Repository:
@@ -110,36 +76,41 @@ class Repository:
     # Get-or-create goes through INSERT ... ON CONFLICT DO NOTHING and a read-back: two writers creating the
     # same caseworker or team at once both end with the one row the unique constraint allows, instead of one
     # of them failing (or, without the constraint, a duplicate).
-    def team(self, name: str) -> Team | None:
+    def team(self, name: str) -> str | None:
+        """The team's name, the team created on first use; None for no name."""
         name = name.strip()
         if not name:
             return None
-        team = self.s.scalar(select(Team).where(Team.name == name))
-        if team is None:
+        if self.find_team(name) is None:
             insert_if_absent(self.s, Team, {"name": name}, ["name"])
-            team = self.s.scalars(select(Team).where(Team.name == name)).one()
-        return team
+        return name
 
-    def find_team(self, name: str) -> Team | None:
-        return self.s.scalar(select(Team).where(Team.name == name.strip()))
+    def find_team(self, name: str) -> str | None:
+        return self.s.scalar(select(Team.name).where(Team.name == name.strip()))
 
-    def find_caseworker(self, username: str) -> Caseworker | None:
-        return self.s.scalar(select(Caseworker).where(Caseworker.username == username.strip()))
+    def find_caseworker(self, username: str) -> tuple[str, str] | None:
+        """(user name, team name or "") of an existing caseworker."""
+        row = self.s.execute(select(Caseworker.username, Team.name).outerjoin(Team, Caseworker.team_id == Team.id)
+                             .where(Caseworker.username == username.strip())).first()  # fmt: skip
+        return (row[0], row[1] or "") if row is not None else None
 
-    def caseworker(self, username: str, team: str | None = None) -> Caseworker:
+    def caseworker(self, username: str, team: str | None = None) -> tuple[str, str]:
         """The caseworker with this user name, created on first use (with ``team``). An existing caseworker's
         team is left as it is: changing it is the caller's audited decision (:meth:`set_team`)."""
         username = username.strip()
-        worker = self.find_caseworker(username)
-        if worker is None:
-            team_row = self.team(team or "")
-            insert_if_absent(self.s, Caseworker, {"username": username, "team_id": team_row.id if team_row else None},
-                             ["username"])  # fmt: skip
-            worker = self.s.scalars(select(Caseworker).where(Caseworker.username == username)).one()
-        return worker
+        found = self.find_caseworker(username)
+        if found is None:
+            team_name = self.team(team or "")
+            team_id = self.s.scalar(select(Team.id).where(Team.name == team_name)) if team_name else None
+            insert_if_absent(self.s, Caseworker, {"username": username, "team_id": team_id}, ["username"])
+            found = self.find_caseworker(username)
+            assert found is not None
+        return found
 
-    def set_team(self, worker: Caseworker, team: str) -> None:
-        worker.team = self.team(team)
+    def set_team(self, username: str, team: str) -> None:
+        worker = self.s.scalars(select(Caseworker).where(Caseworker.username == username)).one()
+        name = self.team(team)
+        worker.team = self.s.scalar(select(Team).where(Team.name == name)) if name else None
 
     def caseworkers(self) -> list[tuple[str, str]]:
         rows = self.s.execute(select(Caseworker.username, Team.name).outerjoin(Team, Caseworker.team_id == Team.id))
@@ -162,23 +133,39 @@ class Repository:
         if not self._sqlite:  # logins may not write the counter themselves
             value = self.s.execute(select(func.frister_next_number(name))).scalar_one()
             return f"{year}-{value:05d}"
+        device = self.setting(LAPTOP_DEVICE)  # a laptop's copy: provisional numbers, replaced at check-in
+        if device:
+            name = "laptop"
         insert_if_absent(self.s, Counter, {"name": name, "value": 0}, ["name"])
         self.s.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + 1))
         value = self.s.scalars(select(Counter.value).where(Counter.name == name)).one()
-        return f"{year}-{value:05d}"
+        return provisional_number(device, value) if device else f"{year}-{value:05d}"
 
-    def add_party(self, party: Party) -> PartyRow:
-        row = PartyRow(kind=party.kind.value, name=party.name, identifier=party.identifier,
-                       search_key=search_key(party.name, party.identifier))  # fmt: skip
-        self.s.add(row)
-        return row
+    def load_case(self, case_id: uuid.UUID) -> StoredCase:
+        found = case_store.load_case(self.s, case_id)
+        if found is None:
+            raise NotFoundError("Sagen findes ikke (den kan være slettet af en anden).")
+        return found
 
-    def case_row(self, case_id: uuid.UUID) -> CaseRow:
+    def case(self, case_id: uuid.UUID) -> CaseRecord:
         row = self.s.get(CaseRow, case_id, options=[selectinload(CaseRow.milestones), selectinload(CaseRow.pauses),
                                                     selectinload(CaseRow.triggers)])  # fmt: skip
         if row is None:
             raise NotFoundError("Sagen findes ikke (den kan være slettet af en anden).")
-        return row
+        return case_record(row)
+
+    def save_case(self, case: StoredCase) -> CaseRecord:
+        """Raises case_store.StaleCase when the case changed since it was loaded."""
+        try:
+            return case_store.save_case(self.s, case)
+        except LookupError as e:
+            raise NotFoundError(str(e)) from e
+
+    def insert_case(self, case: StoredCase, *, flush: bool = True, people: dict[str, Any] | None = None) -> None:
+        case_store.insert_case(self.s, case, flush=flush, people=people)
+
+    def load_cases(self, ids: Sequence[uuid.UUID]) -> list[StoredCase]:
+        return case_store.load_cases(self.s, ids)
 
     def count_cases(self) -> int:
         return int(self.s.scalar(select(func.count()).select_from(CaseRow)) or 0)
@@ -189,11 +176,11 @@ class Repository:
             raise NotFoundError(f"Der er ingen sag med nummeret {number.strip()!r}.")
         return found
 
-    def milestone_row(self, milestone_id: uuid.UUID) -> MilestoneRow:
-        row = self.s.get(MilestoneRow, milestone_id)
-        if row is None:
+    def milestone_case_id(self, milestone_id: uuid.UUID) -> uuid.UUID:
+        found = self.s.scalar(select(MilestoneRow.case_id).where(MilestoneRow.id == milestone_id))
+        if found is None:
             raise NotFoundError("Milepælen findes ikke.")
-        return row
+        return found
 
     def open_duplicates(self, group: str, identifier: str) -> list[str]:
         """Numbers of open cases of the same group for the same party (CPR/CVR)."""
@@ -261,6 +248,7 @@ class Repository:
         if f.limit:
             q = q.limit(f.limit)
         paused_cases, paused_milestones = self.open_pauses()
+        in_conflict = set(self.s.scalars(select(ConflictRow.case_id).where(ConflictRow.resolved_at.is_(None))))
         out = []
         for (mid, cid, number, rule_id, group, kind, name, ident, user, team, state, due, due_at, prov, done,
              notes, warn) in self.s.execute(q):  # fmt: skip
@@ -269,6 +257,7 @@ class Repository:
                 party=Party(PartyKind(kind), name, ident), caseworker=user, team=team or "",
                 state=MilestoneState(state), due=due, due_at=due_at, provisional=prov, done_on=done,
                 paused=cid in paused_cases or mid in paused_milestones, notes=notes, warn_from=warn,
+                conflict=cid in in_conflict,
             ))  # fmt: skip
         return out
 
@@ -358,12 +347,6 @@ class Repository:
             else:
                 b.paused(i)  # a milestone's own pause: plan_case counts it
         return OpenCases([c for c, _, _ in cases], [n for _, n, _ in cases], b.build(), stored)
-
-    def cases_with_children(self, ids: Sequence[uuid.UUID]) -> list[CaseRow]:
-        q = (select(CaseRow).where(CaseRow.id.in_(ids))
-             .options(selectinload(CaseRow.milestones), selectinload(CaseRow.pauses),
-                      selectinload(CaseRow.triggers)))  # fmt: skip
-        return list(self.s.scalars(q))
 
     # ------------------------------------------------------------ calendar and settings
     def closures(self) -> dict[date, str]:

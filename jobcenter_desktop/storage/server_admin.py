@@ -177,8 +177,30 @@ def apply_security(conn: Connection) -> None:
     conn.execute(text("CREATE TRIGGER frister_audit_time BEFORE INSERT ON audit_log FOR EACH ROW "
                       "EXECUTE FUNCTION frister_audit_time()"))  # fmt: skip
     _policy(conn, "membership", "frister_own", "SELECT", using="login = current_user OR frister_is_admin()")
+    _laptop_security(conn, everyone)
     _notify_triggers(conn)
     apply_row_log(conn, ADMIN)
+
+
+def _laptop_security(conn: Connection, everyone: str) -> None:
+    """Check-outs, applied check-in batches and conflicts follow their case, or are the login's own (a case made
+    on a laptop has no row until it is checked in). Only the laptop's own login, a team lead or an admin ends a
+    check-out (a lost laptop's); nobody deletes any of it."""
+    conn.execute(text(
+        "CREATE OR REPLACE FUNCTION frister_is_lead() RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT "
+        "pg_has_role(current_user, 'frister_teamlead', 'MEMBER') OR frister_is_admin() $$"))
+    conn.execute(text(f"REVOKE ALL ON FUNCTION frister_is_lead() FROM PUBLIC; "
+                      f"GRANT EXECUTE ON FUNCTION frister_is_lead() TO {everyone}"))  # fmt: skip
+    for table in ("checkout", "checkin_applied", "conflict"):
+        conn.execute(text(f"GRANT SELECT, INSERT, UPDATE ON {table} TO {everyone}"))
+        visible = f"login = current_user OR EXISTS (SELECT 1 FROM cases c WHERE c.id = {table}.case_id)"
+        _policy(conn, table, "frister_read", "SELECT", using=visible)
+        _policy(conn, table, "frister_add", "INSERT", check="login = current_user")
+        if table == "checkout":
+            _policy(conn, table, "frister_change", "UPDATE", using=f"login = current_user OR (frister_is_lead() AND "
+                                                                    f"({visible}))")  # fmt: skip
+        else:
+            _policy(conn, table, "frister_change", "UPDATE", using=visible)
 
 
 # Change notifications for open windows (storage.watch): the case a row belongs to, or the calendar table. The

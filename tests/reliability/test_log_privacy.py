@@ -25,8 +25,8 @@ from support.cli import Cli
 from jobcenter_desktop import logsetup
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import CaseService
+from jobcenter_desktop.storage import case_store
 from jobcenter_desktop.storage.orm import PartyRow
-from jobcenter_desktop.storage.repository import Repository
 
 TODAY = "2026-11-23"
 CLI_CPRS = ["010190-1235", "0202851234", "150670-1234"]  # added through the CLI (one typed without the dash)
@@ -124,14 +124,12 @@ def test_no_cpr_reaches_the_log_at_debug_level(cli: Cli, debug_log: Path, tmp_pa
         rc, out, err = cli(*g, "case", "list")
     assert (rc, out) == (1, "") and "uventet fejl" in err and BOOM_CPR not in err
 
-    def broken_add_party(self: Repository, party: object) -> PartyRow:  # a NOT NULL violation: SQL params in the error
-        row = PartyRow(kind=None, name=party.name, identifier=party.identifier,  # type: ignore[attr-defined]
-                       search_key=f"x {party.identifier.replace('-', '')}")  # type: ignore[attr-defined]  # fmt: skip
-        self.s.add(row)
-        return row
+    def broken_party_row(party: object) -> PartyRow:  # a NOT NULL violation: SQL params in the error
+        return PartyRow(kind=None, name=party.name, identifier=party.identifier,  # type: ignore[attr-defined]
+                        search_key=f"x {party.identifier.replace('-', '')}")  # type: ignore[attr-defined]  # fmt: skip
 
     with monkeypatch.context() as m:
-        m.setattr(Repository, "add_party", broken_add_party)
+        m.setattr(case_store, "party_row", broken_party_row)
         rc, out, err = cli(*g, "case", "add", "--group", "dagpenge", "--name", "Fiktiv Integritet", "--id",
                            INTEGRITY_CPR, "--trigger", "ledigmelding=2026-11-16")  # fmt: skip
     assert rc == 1 and "uventet fejl" in err and INTEGRITY_CPR not in err

@@ -1,0 +1,132 @@
+"""The conflicts a laptop check-in left for a person: listing them and deciding each one.
+
+Deciding for the server's value closes the conflict; deciding for the laptop's (or a typed value, for a
+bemærkning) writes it into the case as any change is written (due dates recomputed, moves audited). Every
+decision is an audit entry naming who chose what."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from jobcenter_desktop.core.laptop import Conflict
+from jobcenter_desktop.core.merge import CASE_FIELDS, DELETED, decode, set_milestone, set_pause
+from jobcenter_desktop.core.stored import StoredCase, StoredPause, StoredTrigger
+from jobcenter_desktop.services.case_input import MAX_NOTES, text_field
+from jobcenter_desktop.services.case_sync import sync_case
+from jobcenter_desktop.services.context import Context
+from jobcenter_desktop.services.errors import ConflictError, Problem, ServiceError, ValidationError
+from jobcenter_desktop.services.merge_text import describe, what
+from jobcenter_desktop.storage.laptop_store import LaptopStore
+from jobcenter_desktop.storage.repository import NotFoundError, Repository, StaleCase
+
+KEEP = ("server", "laptop")
+
+
+class ConflictService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def list(self, *, open_only: bool = True, case_id: uuid.UUID | None = None) -> list[Conflict]:
+        if self.ctx.server is None:
+            return []
+        with self.ctx.read() as s:
+            return LaptopStore(s).conflicts(open_only=open_only, case_id=case_id)
+
+    def find(self, ref: str) -> Conflict:
+        """By its id, or the first characters of it (as the list prints them)."""
+        ref = ref.strip().lower()
+        matches = [c for c in self.list(open_only=False) if str(c.id).startswith(ref)] if len(ref) >= 4 else []
+        if len(matches) != 1:
+            raise ServiceError(f"Ingen entydig konflikt med id {ref!r}; se 'conflicts list'.")
+        return matches[0]
+
+    def resolve(self, conflict_id: uuid.UUID, *, keep: str | None = None, value: str | None = None,
+                today: date) -> Conflict:  # fmt: skip
+        if (keep is None) == (value is None) or (keep is not None and keep not in KEEP):
+            raise ValidationError([Problem("keep", "Vælg enten --keep server, --keep laptop eller --value TEKST.")])
+        try:
+            with self.ctx.write() as s:
+                store, repo = LaptopStore(s), Repository(s)
+                c = store.conflict(conflict_id)
+                if c is None:
+                    raise ServiceError("Konflikten findes ikke (eller hører til et andet team).")
+                if c.resolved_at is not None:
+                    raise ServiceError(f"Konflikten er allerede afgjort af {c.resolved_by}.")
+                chosen = self._chosen(c, keep, value)
+                if chosen is not _SERVER:
+                    self._write(repo, c, chosen, today)
+                label = "teamdatabasens værdi" if chosen is _SERVER else describe(c.record, c.field, chosen)
+                if not store.resolve(c.id, self.ctx.actor, keep or f"value:{value}"):
+                    raise ServiceError("Konflikten blev afgjort af en anden i mellemtiden.")
+                repo.audit(actor=self.ctx.actor, entity=c.record, entity_id=c.case_number, action="resolve",
+                           field=c.field, before=describe(c.record, c.field, decode(c.server)), after=label,
+                           reason=f"Konflikt afgjort ({what(c.record, c.record_key, c.field)}): {keep or 'ny værdi'}",
+                           case_id=c.case_id)  # fmt: skip
+        except StaleCase as e:
+            raise ConflictError() from e
+        self.ctx.note_own(c.case_id)
+        found = self.list(open_only=False, case_id=c.case_id)
+        return next(x for x in found if x.id == c.id)
+
+    def _chosen(self, c: Conflict, keep: str | None, value: str | None) -> object:
+        if keep == "server":
+            return _SERVER
+        if value is not None:
+            if (c.record, c.field) != ("case", "notes"):
+                raise ValidationError([Problem("value", "Kun en bemærkning kan få en ny tekst; vælg server eller "
+                                                        "laptop for de andre.")])  # fmt: skip
+            return text_field(value, field="notes", what="Bemærkningen", limit=MAX_NOTES, multiline=True)
+        chosen = decode(c.laptop)
+        if chosen == DELETED or c.field in ("ny sag", "sag", "udlån afsluttet"):
+            raise ServiceError("Den bærbares udgave kan ikke indsættes her (sagen findes ikke længere for dig, "
+                               "er allerede åben, eller udlånet var afsluttet). Vælg teamdatabasens værdi; den "
+                               "bærbares udgave står i konflikten og i historikken.")  # fmt: skip
+        return chosen
+
+    def _write(self, repo: Repository, c: Conflict, chosen: object, today: date) -> None:
+        try:
+            case = repo.load_case(c.case_id)
+        except NotFoundError as e:
+            raise ServiceError(str(e)) from e
+        _apply(case, c, chosen)
+        for m in case.milestones:
+            m.done_late = bool(m.done_on and m.due_on and m.done_on > m.due_on)
+        for ms, before, after in sync_case(self.ctx, case, None):
+            repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{case.number}/{ms.rule_id}",
+                       action="due", field="due", before=before, after=after, reason="Konflikt afgjort",
+                       case_id=case.id)  # fmt: skip
+        repo.save_case(case)
+
+
+_SERVER = object()
+
+
+def _apply(case: StoredCase, c: Conflict, v: object) -> None:
+    if c.record == "case":
+        CASE_FIELDS[c.field][1](case, v)
+    elif c.record == "milestone":
+        m = next((m for m in case.milestones if m.rule_id == c.record_key), None)
+        if m is None:
+            raise ServiceError("Milepælen findes ikke længere på sagen.")
+        set_milestone(m, v)
+    elif c.record == "trigger":
+        assert isinstance(v, list)
+        t = case.trigger(c.record_key)
+        new = StoredTrigger(c.record_key, date.fromisoformat(v[0]))
+        if v[1]:
+            from datetime import datetime
+
+            new.occurred_at = datetime.fromisoformat(v[1])
+        if t is None:
+            case.triggers.append(new)
+        else:
+            t.occurred_on, t.occurred_at = new.occurred_on, new.occurred_at
+    elif c.record == "pause":
+        pid = uuid.UUID(c.record_key)
+        p = next((p for p in case.pauses if p.id == pid), None)
+        if p is None:
+            assert isinstance(v, list)
+            p = StoredPause(date.fromisoformat(v[0]), id=pid)
+            case.pauses.append(p)
+        set_pause(p, v)
