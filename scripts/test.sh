@@ -23,4 +23,22 @@ if [ -z "${JOBCENTER_TEST_PG:-}" ]; then
   echo "PostgreSQL $(psql "$JOBCENTER_TEST_PG" -qAtc 'SHOW server_version') on ${JOBCENTER_TEST_PG##*@}"
 fi
 echo "== pytest"
+# The laptop check-in's random scenarios and kills (minutes of waiting on PostgreSQL and child processes) run
+# in a second pytest beside the rest when the whole suite runs; with a selection of tests, only pytest runs.
+model=tests/reliability/test_checkin_model.py
+kill=tests/reliability/test_checkin_kill.py
+selected=0
+for a in "$@"; do case "$a" in tests*|-k|*::*) selected=1 ;; esac; done
+if [ "$selected" = 0 ]; then
+  .venv/bin/python -m pytest -q -p no:cacheprovider "$model" "$kill" >"$scratch/checkin.log" 2>&1 &
+  side=$!
+  rc=0
+  .venv/bin/python -m pytest "$@" --ignore="$model" --ignore="$kill" || rc=$?
+  side_rc=0
+  wait "$side" || side_rc=$?
+  echo "== pytest (laptop check-in: random scenarios and kills, run beside the rest)"
+  cat "$scratch/checkin.log"
+  [ "$rc" = 0 ] && rc=$side_rc
+  exit "$rc"
+fi
 .venv/bin/python -m pytest "$@"

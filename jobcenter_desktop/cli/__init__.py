@@ -159,9 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_audit)
 
+    from jobcenter_desktop.cli import laptop as laptop_commands
     from jobcenter_desktop.cli import server as server_commands
 
     server_commands.register(sub)
+    laptop_commands.register(sub)
     return p
 
 

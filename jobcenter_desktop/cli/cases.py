@@ -145,6 +145,7 @@ _CASE_CHANGES: dict[str, Callable[[Any, CaseRecord, argparse.Namespace, date], C
     "pause": lambda app, c, a, t: app.cases.pause(c.id, a.on or t, a.reason, t, expected_version=c.version),
     "resume": lambda app, c, a, t: app.cases.resume(c.id, a.on or t, t, expected_version=c.version),
     "reassign": lambda app, c, a, t: app.cases.reassign(c.id, a.to, a.case_team, t, expected_version=c.version),
+    "notes": lambda app, c, a, t: app.cases.update_notes(c.id, a.text, expected_version=c.version),
 }
 
 
@@ -222,6 +223,10 @@ def register(sub: Any) -> None:
     s.add_argument("ref")
     s.add_argument("--to", required=True)
     s.add_argument("--case-team", dest="case_team")
+    s.set_defaults(func=cmd_case_change)
+    s = case.add_parser("notes", help="ret sagens bemærkning")
+    s.add_argument("ref")
+    s.add_argument("text")
     s.set_defaults(func=cmd_case_change)
 
     ms = sub.add_parser("milestone", help="milepæle").add_subparsers(dest="ms_cmd", required=True,

@@ -32,6 +32,13 @@ from jobcenter_desktop.storage.target import FileTarget
 RETRIES = 3  # a colleague's save between our read and write: merge again against the newer server case
 
 
+def _same(laptop: StoredCase, base: StoredCase) -> bool:
+    """Nothing changed on the laptop (its own row versions aside)."""
+    a, b = case_to_json(laptop), case_to_json(base)
+    a.pop("version"), b.pop("version")
+    return a == b
+
+
 def _done_late(case: StoredCase) -> None:
     for m in case.milestones:
         m.done_late = bool(m.done_on and m.due_on and m.done_on > m.due_on)
@@ -87,7 +94,7 @@ class CheckinService:
                 report.skipped += 1
                 if case.id not in base:
                     report.numbers[case.number] = done[case.id]
-            else:
+            elif case.id not in base or by_case.get(case.id) or not _same(case, base[case.id]):
                 self._apply(case, base.get(case.id), batch, device, by_case.get(case.id, []), today, report)
             if progress is not None and not progress(i + 1, len(order)):
                 raise ServiceError("Afleveringen blev afbrudt; kør den igen for at aflevere resten.")
@@ -98,9 +105,17 @@ class CheckinService:
                 LaptopStore(s).end_checkouts(by=self.ctx.actor, reason="released", login=self.ctx.actor,
                                              device=device, case_ids=server_ids)  # fmt: skip
             remove_laptop_file(laptop)
-        else:
-            self._refresh(laptop, server_ids, passphrase, device, report)
+        elif report.applied or (not report.skipped and self._server_newer(base)):
+            # A batch that was applied (even in part) must never be used again: its later changes would be
+            # skipped. The copy becomes a fresh check-out. A copy handed in before, or one with nothing new on
+            # either side, is left as it is: checking it in again changes nothing.
+            self._refresh(laptop, server_ids, passphrase, device, batch, report)
         return report
+
+    def _server_newer(self, base: dict[uuid.UUID, StoredCase]) -> bool:
+        with self.ctx.read() as s:
+            now = {c.id: c.version for c in Repository(s).load_cases(list(base))}
+        return any(now.get(i) != b.version for i, b in base.items())
 
     # ------------------------------------------------------------ one case
     def _apply(self, case: StoredCase, base: StoredCase | None, batch: uuid.UUID, device: str,
@@ -209,7 +224,7 @@ class CheckinService:
                 report.audit_entries += self._append_audit(s, rows, device)
 
     def _refresh(self, laptop: Path, ids: list[uuid.UUID], passphrase: str | None, device: str,
-                 report: CheckinReport) -> None:  # fmt: skip
+                 batch: uuid.UUID, report: CheckinReport) -> None:  # fmt: skip
         """The laptop copy becomes a fresh check-out of the same cases (with the server's numbers)."""
         with self.ctx.read() as s:
             visible = {c.id for c in Repository(s).load_cases(ids)}
@@ -220,7 +235,9 @@ class CheckinService:
                 LaptopStore(s).end_checkouts(by=self.ctx.actor, reason="checkin", login=self.ctx.actor, device=device)
             remove_laptop_file(laptop)
             return
-        checkout.checkout(laptop, keep, passphrase=passphrase, device=device, replace=True)
+        # The fresh copy's batch follows from the old one: a refresh cut off and run again records it once.
+        fresh = uuid.uuid5(uuid.NAMESPACE_URL, f"jobcenter-frister:refresh:{batch}")
+        checkout.checkout(laptop, keep, passphrase=passphrase, device=device, replace=True, batch_id=fresh)
         if report.numbers:  # the laptop shows which provisional number became which case
             lctx = open_context(FileTarget(laptop), passphrase=passphrase)
             try:

@@ -126,12 +126,12 @@ class CheckoutService:
             }, passphrase)  # fmt: skip
             with self.ctx.write() as s:
                 repo, store = Repository(s), LaptopStore(s)
-                store.record_checkout(batch, [(c.id, c.version) for c in cases], login, name)
+                fresh = set(store.record_checkout(batch, [(c.id, c.version) for c in cases], login, name))
                 # Earlier copies of these cases on this laptop are replaced by this one.
                 store.end_checkouts(by=login, reason="checkin", login=login, device=name,
                                     case_ids=[c.id for c in cases], keep_batch=batch)  # fmt: skip
                 why = f"Udlånt til bærbar {name}" + ("" if passphrase else " (UKRYPTERET kopi)")
-                for c in cases:
+                for c in (c for c in cases if c.id in fresh):  # a batch recorded by a cut-off run: once
                     repo.audit(actor=login, entity="case", entity_id=c.number, action="checkout",
                                after=name, reason=why, case_id=c.id)  # fmt: skip
             os.replace(tmp, to)

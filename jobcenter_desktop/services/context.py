@@ -157,9 +157,25 @@ def service_errors() -> Iterator[None]:
         raise StoreError(str(e)) from e
 
 
+_CATALOGUES: dict[tuple[str, int, int], Catalogue] = {}
+
+
 def load_catalogue_or_fail(path: Path | None) -> Catalogue:
+    """A catalogue is immutable: one parsed per file version (path, size, mtime) serves every database opened
+    in this process (a laptop check-in opens several)."""
+    file = path or default_catalogue_path()
     try:
-        return load_catalogue(path or default_catalogue_path())
+        st = Path(file).stat()
+        key = (str(Path(file).resolve()), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _CATALOGUES:
+        return _CATALOGUES[key]
+    try:
+        found = load_catalogue(file)
+        if key is not None:
+            _CATALOGUES[key] = found
+        return found
     except CatalogueError as e:
         raise StartupError(f"{e}\nRet filen, eller start med et andet katalog: jobcenter-desktop --catalogue FIL "
                            "(standardkataloget ligger i programmets resources/rules).") from e  # fmt: skip

@@ -43,13 +43,17 @@ class LaptopStore:
 
     # ------------------------------------------------------------ check-outs (team database)
     def record_checkout(self, batch_id: uuid.UUID, cases: Sequence[tuple[uuid.UUID, int]], login: str,
-                        device: str) -> None:  # fmt: skip
+                        device: str) -> list[uuid.UUID]:  # fmt: skip
+        """The cases newly recorded (a batch recorded before, by a run that was cut off, is not again)."""
         now = utcnow()
+        fresh = []
         for case_id, version in cases:
-            insert_if_absent(self.s, CheckoutRow, {"id": uuid.uuid4(), "batch_id": batch_id, "case_id": case_id,
+            if insert_if_absent(self.s, CheckoutRow, {"id": uuid.uuid4(), "batch_id": batch_id, "case_id": case_id,
                                                    "login": login, "device": device, "base_version": version,
                                                    "checked_out_at": now, "ended_by": "", "end_reason": ""},
-                             ["batch_id", "case_id"])  # fmt: skip
+                                ["batch_id", "case_id"]):  # fmt: skip
+                fresh.append(case_id)
+        return fresh
 
     def checkouts(self, *, open_only: bool = True, case_ids: Iterable[uuid.UUID] | None = None,
                   batch_id: uuid.UUID | None = None) -> list[Checkout]:  # fmt: skip

@@ -102,6 +102,21 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
     return str(backup) if backup else None
 
 
+def create_schema(engine: Engine) -> None:
+    """The head schema of an empty SQLite file in one transaction, without replaying the migrations (~15 ms
+    instead of ~200: a laptop check-out makes a new file every time). tests/unit/storage/test_migrations.py
+    holds it to exactly what the migrations build: every table, column, index (partial ones too) and key."""
+    from sqlalchemy import text
+
+    from jobcenter_desktop.storage.orm import Base
+
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                          "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))  # fmt: skip
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": SCHEMA_HEAD})
+
+
 def create_database(path: Path, key: str | None = None) -> bool:
     """Create a new, migrated database at ``path`` as a whole: it is built under a temporary name beside it and
     then linked into place, so ``path`` never holds a half-made or empty file of ours (an empty file there is
@@ -121,7 +136,7 @@ def create_database(path: Path, key: str | None = None) -> bool:
     tmp = path.with_name(f".{path.name}.new-{uuid.uuid4().hex[:12]}")
     engine = make_engine(sqlite_url(tmp), wal=False, key=key, path=tmp)
     try:
-        upgrade(engine, None)
+        create_schema(engine)
     finally:
         engine.dispose()
     try:

@@ -19,12 +19,13 @@ def _insert(session: Session, entity: Any) -> Any:
     raise NotImplementedError(f"INSERT ... ON CONFLICT for {name}")
 
 
-def insert_if_absent(session: Session, entity: Any, values: Mapping[str, Any], conflict: Sequence[str]) -> None:
-    """INSERT the row unless one with the same ``conflict`` columns exists (then nothing happens)."""
+def insert_if_absent(session: Session, entity: Any, values: Mapping[str, Any], conflict: Sequence[str]) -> bool:
+    """INSERT the row unless one with the same ``conflict`` columns exists (then nothing happens). True when
+    this call inserted it."""
     session.flush()  # pending ORM rows first: the statement below must see them, and they must see it
     stmt = _insert(session, entity).values(**values).on_conflict_do_nothing(
         index_elements=list(conflict))
-    session.execute(stmt)
+    return bool(getattr(session.execute(stmt), "rowcount", 0))
 
 
 def upsert(session: Session, entity: Any, values: Mapping[str, Any], conflict: Sequence[str],

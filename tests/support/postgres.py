@@ -69,6 +69,13 @@ class PgServer:
             conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}"))
         return name
 
+    def clone(self, source: str) -> str:
+        """A copy of a database (nobody may be connected to ``source``)."""
+        name = f"t_{uuid.uuid4().hex[:16]}"
+        with self._admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {source}"))
+        return name
+
     def drop(self, name: str) -> None:
         with self._admin.connect() as conn:
             conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

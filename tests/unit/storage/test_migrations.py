@@ -99,14 +99,60 @@ def test_migrations_build_exactly_the_orm_schema(tmp_path: Path) -> None:
     from jobcenter_desktop.storage.orm import Base
 
     db = tmp_path / "frister.sqlite3"
-    Frister.open(db, actor="tester").close()
     engine = create_engine(f"sqlite:///{db}")
     try:
+        migrations.upgrade(engine, None)  # the migrations themselves (a new file is made by create_schema, below)
         with engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     finally:
         engine.dispose()
     assert diff == []
+
+
+def _schema(db: Path) -> dict[str, object]:
+    """Every table's columns (name, type, not null, default, key), indexes (unique, partial WHERE, columns)
+    and foreign keys, as SQLite reports them."""
+    import re
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        out: dict[str, object] = {}
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        for t in tables:
+            cols = sorted(tuple(r[1:]) for r in conn.execute(f"PRAGMA table_info('{t}')"))
+            idx = []
+            for _, name, unique, origin, partial in conn.execute(f"PRAGMA index_list('{t}')"):
+                columns = [r[2] for r in conn.execute(f"PRAGMA index_info('{name}')")]
+                sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+                where = re.sub(r"\s+", " ", sql[0].split(" WHERE ", 1)[1]).strip() if partial and sql[0] else ""
+                idx.append((name if origin == "c" else origin, unique, columns, where))
+            fks = sorted(tuple(r[2:5]) for r in conn.execute(f"PRAGMA foreign_key_list('{t}')"))
+            out[t] = (cols, sorted(idx, key=str), fks)
+        return out
+    finally:
+        conn.close()
+
+
+def test_a_new_file_has_exactly_the_schema_the_migrations_build(tmp_path: Path) -> None:
+    """create_schema (create_all + the head revision) and the migrations replayed give the same file."""
+    from sqlalchemy import create_engine
+
+    from jobcenter_desktop.storage.migrations import SCHEMA_HEAD, create_database, stored_revision
+
+    migrated = tmp_path / "migrated.sqlite3"
+    engine = create_engine(f"sqlite:///{migrated}")
+    migrations.upgrade(engine, None)
+    engine.dispose()
+    created = tmp_path / "created.sqlite3"
+    assert create_database(created)
+    engine = create_engine(f"sqlite:///{created}")
+    assert stored_revision(engine) == SCHEMA_HEAD
+    engine.dispose()
+    a, b = _schema(migrated), _schema(created)
+    assert set(a) == set(b)
+    for table in a:
+        assert a[table] == b[table], table
 
 
 def test_calendar_index_is_used_for_a_month(tmp_path: Path) -> None:
