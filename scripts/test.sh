@@ -30,7 +30,14 @@ kill=tests/reliability/test_checkin_kill.py
 selected=0
 for a in "$@"; do case "$a" in tests*|-k|*::*) selected=1 ;; esac; done
 if [ "$selected" = 0 ]; then
-  .venv/bin/python -m pytest -q -p no:cacheprovider "$model" "$kill" >"$scratch/checkin.log" 2>&1 &
+  # On a cluster of its own: tests of the main run stop and start theirs (a server restart, going offline).
+  sidedir=$(mktemp -d /tmp/frister-pg-side.XXXXXX)
+  rmdir "$sidedir"
+  trap 'bash scripts/pg-cluster.sh stop "$sidedir"; [ -n "${pgdir:-}" ] && bash scripts/pg-cluster.sh stop "$pgdir"; rm -rf "$scratch"' EXIT
+  (
+    eval "$(bash scripts/pg-cluster.sh start "$sidedir")"
+    exec .venv/bin/python -m pytest -q -p no:cacheprovider "$model" "$kill"
+  ) >"$scratch/checkin.log" 2>&1 &
   side=$!
   rc=0
   .venv/bin/python -m pytest "$@" --ignore="$model" --ignore="$kill" || rc=$?

@@ -47,7 +47,8 @@ AUDIT_ACTIONS = {
     "create": "Oprettet", "due": "Frist beregnet", "complete": "Udført", "undo_complete": "Udført fortrudt",
     "pause": "Pause", "resume": "Genoptaget", "trigger": "Hændelse", "reassign": "Overdraget", "update": "Ændret",
     "close": "Lukket", "reopen": "Genåbnet", "not_applicable": "Bortfaldet", "recompute": "Genberegnet",
-    "reveal_cpr": "CPR vist",
+    "reveal_cpr": "CPR vist", "checkout": "Udlånt", "checkout_lost": "Udlån afsluttet (bortkommet)",
+    "checkin": "Afleveret", "conflict": "Konflikt", "resolve": "Konflikt afgjort",
 }  # fmt: skip
 
 
@@ -78,6 +79,7 @@ class CaseDialog(QDialog):
         self.reveal_button.setToolTip(self.tr("Viser det fulde CPR-nummer. Det registreres i sagens historik."))
         self.worker_label = QLabel()
         self.worker_label.setObjectName("case_worker")
+        self.worker_label.setWordWrap(True)
         self.triggers_label = QLabel()
         self.triggers_label.setObjectName("case_triggers")
         self.triggers_label.setProperty("role", "hint")
@@ -206,7 +208,11 @@ class CaseDialog(QDialog):
         ident = display_party_id(c.party.kind, c.party.identifier, reveal=self.revealed)
         self.party_label.setText(f"{c.party.name} ({ident})")
         self.reveal_button.setVisible(c.party.kind.value == "citizen" and not self.revealed)
-        self.worker_label.setText(self.tr("Sagsbehandler: {0}  Team: {1}").format(c.caseworker, c.team or "—"))
+        worker = self.tr("Sagsbehandler: {0}  Team: {1}").format(c.caseworker, c.team or "—")
+        for out in self.app.checkouts.of_case(self.case_id):  # colleagues may still change it: say what it risks
+            worker += self.tr("  ·  Udlånt til {0} (bærbar {1}) siden {2}; en ændring her kan give en konflikt ved "
+                              "afleveringen").format(out.login, out.device, format_date(out.checked_out_at.date()))
+        self.worker_label.setText(worker)
         events = ", ".join(f"{cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind} "
                            f"{when_text(t.occurred)}" for t in c.triggers)  # fmt: skip
         self.triggers_label.setText(self.tr("Hændelser: {0}").format(events or "—"))
@@ -253,7 +259,7 @@ class CaseDialog(QDialog):
                 change = f"{change} ({e.reason})" if change else e.reason
             what = e.entity_id.split("/", 1)[1] if "/" in e.entity_id else e.field
             when = e.at.astimezone().strftime("%d-%m-%Y %H:%M")  # stored in UTC, shown in local time
-            action = self.tr(AUDIT_ACTIONS.get(e.action, e.action))
+            action = self.tr(AUDIT_ACTIONS.get(e.action, e.action)) + (f" ({e.device})" if e.device else "")
             cells = (when, e.actor, action, what, printable(hide_cpr_in_text(change)))  # notes may quote a CPR
             for col, text in enumerate(cells):
                 self.history.setItem(row, col, QTableWidgetItem(text))

@@ -50,6 +50,7 @@ from jobcenter_desktop.ui.idle_lock import (
     idle_text,
     read_lock_minutes,
 )
+from jobcenter_desktop.ui.laptop_actions import LaptopActions
 from jobcenter_desktop.ui.legend import Legend
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.action_settings, self.action_recompute])
         file_menu.addSeparator()
+        self.laptop = LaptopActions(self, file_menu)  # team database: out and back; a laptop copy: its banner
         file_menu.addAction(self.action_lock)
         file_menu.addAction(self.action_quit)
         view_menu = menu.addMenu(self.tr("&Vis"))

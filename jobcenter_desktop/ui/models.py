@@ -177,7 +177,7 @@ class DeadlineTableModel(_RowTableModel):
 
     def _display(self, r: DeadlineRow, col: int) -> str:
         if col == self.COL_STATUS:
-            return PALETTE[r.urgency].label
+            return PALETTE[r.urgency].label + (self.tr(" · konflikt") if r.conflict else "")
         if col == self.COL_DUE:
             if r.due is None:
                 return "—"
@@ -199,6 +199,8 @@ class DeadlineTableModel(_RowTableModel):
         return ""
 
     def _tooltip(self, r: DeadlineRow, col: int) -> str | None:
+        if col == self.COL_STATUS and r.conflict:
+            return self.tr("Konflikt fra en aflevering fra en bærbar: afgør den under Filer → Konflikter.")
         if col == self.COL_STATUS and r.provisional:
             return self.tr("Foreløbig: regnet fra forrige milepæls frist, indtil den er udført.")
         if col == self.COL_LEFT:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from sqlalchemy import create_engine, text
@@ -82,3 +83,27 @@ class PgServer:
 
     def close(self) -> None:
         self._admin.dispose()
+
+
+def pg_ctl(*args: str) -> None:
+    """pg_ctl on the test command's own cluster (JOBCENTER_TEST_PG_DIR), as the postgres user: stop, start."""
+    import os
+    import subprocess
+
+    data = Path(os.environ["JOBCENTER_TEST_PG_DIR"]) / "data"
+    binary = next(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), None)
+    cmd = [str(binary or "pg_ctl"), "-D", str(data), "-w", *args]
+    if os.geteuid() == 0:
+        cmd = ["runuser", "-u", "postgres", "--", *cmd]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=60)
+
+
+def stop_server() -> None:
+    pg_ctl("-m", "fast", "stop")
+
+
+def start_server() -> None:
+    import os
+
+    folder = Path(os.environ["JOBCENTER_TEST_PG_DIR"])
+    pg_ctl("-l", str(folder / "server.log"), "-o", (folder / "server.opts").read_text().strip(), "start")

@@ -1,0 +1,99 @@
+"""The window's part of outreach laptops. On the team database: Filer → Tag sager med ud, Aflever sager,
+Konflikter. On a laptop's copy: a banner saying what it is a copy of, since when, and which provisional case
+numbers became which server numbers at the last check-in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QToolBar
+
+from jobcenter_desktop.core.calendar import format_date
+from jobcenter_desktop.core.changes import EVERYTHING, Changes
+from jobcenter_desktop.core.laptop import LAPTOP_DEVICE, LAPTOP_LOGIN
+from jobcenter_desktop.services.checkout import fetched_at, numbers_of
+from jobcenter_desktop.ui.checkin_dialog import CheckinDialog
+from jobcenter_desktop.ui.checkout_dialog import CheckoutDialog
+from jobcenter_desktop.ui.conflicts_dialog import ConflictsDialog
+
+if TYPE_CHECKING:
+    from jobcenter_desktop.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LaptopActions", text)
+
+
+def banner_text(info: dict[str, str]) -> str:
+    when = fetched_at(info)
+    at = f"{format_date(when.date())} {when:%H:%M} (UTC)" if when else ""
+    text = _tr("Offline kopi fra teamdatabasen, hentet {0} — {1} på {2}. Aflever den på kontoret (Filer → "
+               "Aflever sager i teamdatabasens vindue).").format(at, info.get(LAPTOP_LOGIN, ""),
+                                                                 info.get(LAPTOP_DEVICE, ""))  # fmt: skip
+    numbers = numbers_of(info)
+    if numbers:
+        text += " " + _tr("Nye sager har fået numre: {0}.").format(
+            ", ".join(f"{a} → {b}" for a, b in numbers.items()))  # fmt: skip
+    return text
+
+
+class LaptopActions:
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        self.window = window
+        self.actions: list[QAction] = []
+        self.banner: QLabel | None = None
+        app = window.app
+        if app.is_team_database:
+            for name, text, slot in (
+                ("action_checkout", window.tr("&Tag sager med ud …"), self.checkout),
+                ("action_checkin", window.tr("A&flever sager …"), self.checkin),
+                ("action_conflicts", window.tr("&Konflikter …"), self.conflicts),
+            ):
+                action = QAction(text, window)
+                action.setObjectName(name)
+                action.triggered.connect(slot)
+                menu.addAction(action)
+                self.actions.append(action)
+            menu.addSeparator()
+            return
+        info = app.laptop
+        if info is not None:
+            bar = QToolBar(window.tr("Offline kopi"))
+            bar.setObjectName("laptop_banner_bar")
+            bar.setMovable(False)
+            self.banner = QLabel(banner_text(info))
+            self.banner.setObjectName("laptop_banner")
+            self.banner.setWordWrap(True)
+            self.banner.setAccessibleName(window.tr("Offline kopi"))
+            self.banner.setStyleSheet("background: #fff4c2; color: #000; padding: 6px; border: 1px solid #c9a400;")
+            bar.addWidget(self.banner)
+            window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+            window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def checkout(self) -> None:
+        dlg = CheckoutDialog(self.window.app, self.window)
+        if self.window.exec_lockable(dlg) == QDialog.DialogCode.Accepted and dlg.result_ is not None:
+            r = dlg.result_
+            how = self.window.tr("krypteret") if r.encrypted else self.window.tr("UKRYPTERET")
+            self.window.statusBar().showMessage(self.window.tr("{0} sager taget med ud i {1} ({2}).").format(
+                r.cases, r.path, how), 10000)  # fmt: skip
+
+    def checkin(self) -> None:
+        dlg = CheckinDialog(self.window.app, self.window.today(), self.window)
+        if self.window.exec_lockable(dlg) != QDialog.DialogCode.Accepted or dlg.report is None:
+            return
+        self.window.apply_changes(EVERYTHING)
+        box = QMessageBox(QMessageBox.Icon.Information, self.window.tr("Aflever sager"), dlg.summary(),
+                          QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        box.setObjectName("checkin_summary")
+        self.window.exec_lockable(box)
+        if dlg.report.conflicts:
+            self.conflicts()
+
+    def conflicts(self) -> None:
+        dlg = ConflictsDialog(self.window.app, self.window.today(), self.window)
+        self.window.exec_lockable(dlg)
+        if dlg.changed_cases:
+            self.window.apply_changes(Changes(cases=frozenset(dlg.changed_cases)))
