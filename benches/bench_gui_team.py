@@ -62,9 +62,11 @@ def one_round(lead: str, admin: str, cold: str, export_days: int) -> tuple[Figur
         out["Mine frister: a filter keystroke (median)"] = timed(keystrokes(wl.search_edit))[0]
         wl.search_edit.clear()
         drain()
-        out["the whole team's worklist: load"] = _once(
-            lambda: (wl.caseworker_combo.setCurrentIndex(wl.caseworker_combo.findData("")),
-                     wl.team_combo.setCurrentIndex(wl.team_combo.findData("Team Vest"))))  # fmt: skip
+        for combo, value in ((wl.caseworker_combo, ""), (wl.team_combo, "Team Vest")):
+            combo.blockSignals(True)  # both filters set first: one load of the team, not "Alle" on the way
+            combo.setCurrentIndex(combo.findData(value))
+            combo.blockSignals(False)
+        out["the whole team's worklist: load"] = _once(wl.reload)
         out["the team's worklist: a filter keystroke (median)"] = timed(keystrokes(wl.search_edit))[0]
         wl.search_edit.clear()
         drain()

@@ -54,7 +54,7 @@ class CheckinDialog(QDialog):
         self.release_check.setObjectName("checkin_release")
         self.release_check.setAccessibleName(self.tr("Fjern kopien bagefter"))
         form = QFormLayout()
-        form.addRow(self.tr("&Fil:"), row)
+        form.addRow(self.tr("Fil:"), row)
         form.addRow(self.tr("&Adgangskode:"), self.pass_edit)
         form.addRow("", self.release_check)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

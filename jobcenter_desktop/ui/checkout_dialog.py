@@ -73,7 +73,7 @@ class CheckoutDialog(QDialog):
         self.plain_check.setObjectName("checkout_plain")
         self.plain_check.setAccessibleName(self.tr("Uden kryptering"))
         form = QFormLayout()
-        form.addRow(self.tr("&Fil:"), file_row)
+        form.addRow(self.tr("Fil:"), file_row)
         form.addRow(self.tr("&Bærbarens navn:"), self.device_edit)
         form.addRow(self.tr("&Adgangskode:"), self.pass_edit)
         form.addRow(self.tr("&Gentag:"), self.again_edit)

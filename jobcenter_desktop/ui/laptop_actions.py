@@ -4,11 +4,12 @@ numbers became which server numbers at the last check-in."""
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QSizePolicy, QToolBar
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.changes import EVERYTHING, Changes
@@ -27,11 +28,11 @@ def _tr(text: str) -> str:
 
 
 def banner_text(info: dict[str, str]) -> str:
-    when = fetched_at(info)
-    at = f"{format_date(when.date())} {when:%H:%M} (UTC)" if when else ""
-    text = _tr("Offline kopi fra teamdatabasen, hentet {0} — {1} på {2}. Aflever den på kontoret (Filer → "
-               "Aflever sager i teamdatabasens vindue).").format(at, info.get(LAPTOP_LOGIN, ""),
-                                                                 info.get(LAPTOP_DEVICE, ""))  # fmt: skip
+    when = fetched_at(info)  # stored in UTC, shown in local time
+    local = when.replace(tzinfo=UTC).astimezone() if when else None
+    at = f"{format_date(local.date())} {local:%H:%M}" if local else ""
+    text = _tr("Offline kopi fra teamdatabasen, hentet {0} ({1}, {2}). Aflever den på kontoret.").format(
+        at, info.get(LAPTOP_LOGIN, ""), info.get(LAPTOP_DEVICE, ""))  # fmt: skip
     numbers = numbers_of(info)
     if numbers:
         text += " " + _tr("Nye sager har fået numre: {0}.").format(
@@ -65,12 +66,14 @@ class LaptopActions:
             bar.setMovable(False)
             self.banner = QLabel(banner_text(info))
             self.banner.setObjectName("laptop_banner")
-            self.banner.setWordWrap(True)
+            self.banner.setToolTip(_tr("Ændringer gemmes i kopien og flettes ind i teamdatabasen, når den afleveres "
+                                       "(Filer → Aflever sager i teamdatabasens vindue)."))  # fmt: skip
             self.banner.setAccessibleName(window.tr("Offline kopi"))
             self.banner.setStyleSheet("background: #fff4c2; color: #000; padding: 6px; border: 1px solid #c9a400;")
+            self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             bar.addWidget(self.banner)
+            window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)  # a row of its own, above the tool bar
             window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-            window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def checkout(self) -> None:
         dlg = CheckoutDialog(self.window.app, self.window)

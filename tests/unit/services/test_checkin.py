@@ -160,3 +160,26 @@ def test_checkout_refuses_what_it_cannot_do(team, tmp_path) -> None:  # type: ig
     with pytest.raises(ServiceError, match=r"tilhører anna\.k"):
         team("bo.l").checkins.checkin(laptop, passphrase=None, today=TODAY)
     assert not list(tmp_path.glob(".*.ny"))
+
+
+def test_an_encrypted_copy_shows_no_name_or_cpr_without_the_passphrase(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Like `strings` on the file, its WAL and its backups: neither the CPR (with or without dash) nor the name."""
+    from jobcenter_desktop.storage.backup import default_folder
+
+    anna = team("anna.k")
+    case = _case(anna, "Fiktiv Hemmelighed", "020285-1234", notes="Må ikke kunne læses")
+    laptop = tmp_path / "hemmelig.sqlite3"
+    anna.checkouts.checkout(laptop, [case.id], passphrase=PASS, device="pc1")
+    lap = Frister.open(laptop, passphrase=PASS)  # opening makes the day's backup, encrypted like the file
+    try:
+        lap.cases.update_notes(case.id, "Ny note om Fiktiv Hemmelighed", expected_version=lap.cases.get(case.id).version)
+    finally:
+        lap.close()
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert laptop in files and any(default_folder(laptop) in p.parents for p in files)
+    for p in files:
+        data = p.read_bytes()
+        for secret in (b"020285-1234", b"0202851234", "Fiktiv Hemmelighed".encode(), b"Hemmelighed", b"SQLite format"):
+            assert secret not in data, (p.name, secret)
+    with pytest.raises(ServiceError):
+        Frister.open(laptop, passphrase="forkert-kode-1")
