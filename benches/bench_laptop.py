@@ -57,10 +57,12 @@ def main() -> int:
             timed("baseline: list and read the cases", lambda: [anna.cases.get(c.id) for c in anna.cases.search()])
             ids = anna.checkouts.case_ids(mine=True, numbers=[])
             plain = Path(tmp) / f"plain{r}.sqlite3"
-            timed("check-out, unencrypted", lambda: anna.checkouts.checkout(plain, ids, passphrase=None, device="b"))
+            timed("check-out, unencrypted",
+                  lambda p=plain, i=ids: anna.checkouts.checkout(p, i, passphrase=None, device="b"))  # fmt: skip
             anna.checkins.checkin(plain, passphrase=None, today=TODAY, release=True)
             laptop = Path(tmp) / f"laptop{r}.sqlite3"
-            timed("check-out, encrypted", lambda: anna.checkouts.checkout(laptop, ids, passphrase=PASS, device="b"))
+            timed("check-out, encrypted",
+                  lambda p=laptop, i=ids: anna.checkouts.checkout(p, i, passphrase=PASS, device="b"))  # fmt: skip
             lap = Frister.open(laptop, passphrase=PASS)
             for c in lap.cases.search()[:30]:
                 full = lap.cases.get(c.id)
@@ -70,7 +72,7 @@ def main() -> int:
                                            {"ledigmelding": TODAY}), TODAY)  # fmt: skip
             lap.close()
             done = timed("check-in (33 changed cases) and refresh, encrypted",
-                         lambda: anna.checkins.checkin(laptop, passphrase=PASS, today=TODAY))  # fmt: skip
+                         lambda p=laptop: anna.checkins.checkin(p, passphrase=PASS, today=TODAY))  # fmt: skip
             assert done.applied == 33, done
             anna.checkins.checkin(laptop, passphrase=PASS, today=TODAY, release=True)
         anna.close()

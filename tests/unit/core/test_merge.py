@@ -66,7 +66,7 @@ def test_a_completion_is_one_fact_never_half_of_each() -> None:
 def test_both_sides_pauses_are_kept_and_a_missing_record_is_a_conflict_not_a_deletion() -> None:
     b, s, lap = _three()
     b.pauses = [StoredPause(D1, reason="gammel")]
-    s.pauses = copy.deepcopy(b.pauses) + [StoredPause(D2, reason="kontoret")]
+    s.pauses = [*copy.deepcopy(b.pauses), StoredPause(D2, reason="kontoret")]
     lap.pauses = [StoredPause(D3, reason="ude")]  # the base's pause is gone on the laptop
     r = merge_case(b, s, lap)
     assert {p.reason for p in r.merged.pauses} == {"gammel", "kontoret", "ude"}
