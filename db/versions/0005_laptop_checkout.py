@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("login", sa.String(64), nullable=False),
         sa.Column("applied_at", sa.DateTime(), nullable=False),
         sa.Column("server_number", sa.String(32), nullable=False, server_default=""),
+        sa.Column("snapshot", sa.Text(), nullable=False, server_default=""),
         sa.PrimaryKeyConstraint("batch_id", "case_id", name=op.f("pk_checkin_applied")),
     )
     op.create_table(

@@ -115,7 +115,7 @@ def merge_case(base: StoredCase, server: StoredCase, laptop: StoredCase, *, dist
         """True when the laptop's value is to be applied."""
         if lap in (b, s):
             return False
-        if s == b and not distrust:
+        if s == b and not distrust and lap != DELETED:  # nothing is deleted: a missing record is a conflict
             result.applied.append((record, key, name, s, lap))
             return True
         result.conflicts.append(FieldConflict(record, key, name, b, s, lap))
@@ -157,6 +157,8 @@ def merge_case(base: StoredCase, server: StoredCase, laptop: StoredCase, *, dist
             else:
                 st.occurred_on, st.occurred_at = lt.occurred_on, lt.occurred_at
 
+    _keep_closure_whole(result, server)
+
     base_p = {p.id: p for p in base.pauses}
     merged_p = {p.id: p for p in merged.pauses}
     for pid, bp in base_p.items():
@@ -180,6 +182,32 @@ def merge_case(base: StoredCase, server: StoredCase, laptop: StoredCase, *, dist
         if decide("pause", str(lp.id), "pause", b, pause_value(sp), pause_value(lp)):
             set_pause(sp, pause_value(lp))
     return result
+
+
+def _keep_closure_whole(result: MergeResult, server: StoredCase) -> None:
+    """Closing a case lapses its open milestones and reopening revives them: one fact with the case's status.
+    A laptop's close or reopen that did not win (a status conflict) takes its milestone changes back with it;
+    a milestone the laptop reopened in a case that stays closed is a conflict of its own, not an open
+    milestone in a closed case."""
+    merged = result.merged
+    before = {m.rule_id: milestone_value(m) for m in server.milestones}
+    conflicted = {(c.record, c.key) for c in result.conflicts}
+    kept = []
+    for entry in result.applied:
+        record, key, _field, was, now = entry
+        m = next((x for x in merged.milestones if x.rule_id == key), None) if record == "milestone" else None
+        if m is None or key not in before:
+            kept.append(entry)
+            continue
+        lapse = {was[0], now[0]} == {"open", "not_applicable"}
+        if (merged.status == "closed" and m.state == "open") or (lapse and merged.status == "open"
+                                                                   and m.state == "not_applicable"):  # fmt: skip
+            set_milestone(m, before[key])
+            if not lapse and ("milestone", key) not in conflicted:
+                result.conflicts.append(FieldConflict("milestone", key, "done", was, was, now))
+            continue
+        kept.append(entry)
+    result.applied[:] = kept
 
 
 def encode(value: Value) -> str:

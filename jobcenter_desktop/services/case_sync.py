@@ -21,9 +21,11 @@ def milestone_of(case: StoredCase, milestone_id: uuid.UUID | None) -> StoredMile
 Move = tuple[StoredMilestone, object, object]
 
 
-def sync_case(ctx: Context, case: StoredCase, affected: set[str] | None) -> list[Move]:
-    """Write fresh due dates into the case's affected open milestones; return (milestone, before, after) per
-    move."""
+def sync_case(ctx: Context, case: StoredCase, affected: set[str] | None,
+              also: frozenset[str] = frozenset()) -> list[Move]:  # fmt: skip
+    """Write fresh due dates into the case's affected open milestones (and the milestones named in ``also``
+    whatever their state: a completion handed in from a laptop, whose due date moved with the laptop's
+    facts); return (milestone, before, after) per move."""
     cal, cat = ctx.calendar, ctx.catalogue
     if case.group not in cat.groups:
         return []  # a case from a catalogue that no longer has its group: left as stored
@@ -36,7 +38,7 @@ def sync_case(ctx: Context, case: StoredCase, affected: set[str] | None) -> list
         if ms is None:  # the catalogue gained a milestone for this group since the case was made
             ms = StoredMilestone(rule_id=rule_id)
             case.milestones.append(ms)
-        if ms.state != OPEN or (affected is not None and rule_id not in affected):
+        if rule_id not in also and (ms.state != OPEN or (affected is not None and rule_id not in affected)):
             continue
         before = ms.due_at or ms.due_on
         ms.due_on = deadline.due if deadline else None

@@ -39,15 +39,20 @@ from jobcenter_desktop.storage.laptop_store import LaptopStore
 from jobcenter_desktop.storage.repository import NotFoundError, Repository
 from jobcenter_desktop.storage.target import FileTarget
 
-MAX_DEVICE = 20
+MAX_DEVICE = 24  # L-NAME-0001 fits the case number's 32 characters
 
 
 def device_name(text: str | None = None) -> str:
     """The laptop's name as it goes into provisional case numbers (L-NAME-0001): letters, digits, dashes."""
     raw = (text if text is not None else platform.node()) or "BAERBAR"
-    clean = re.sub(r"[^A-Za-z0-9-]+", "-", raw.split(".")[0]).strip("-").upper()[:MAX_DEVICE]
+    clean = re.sub(r"[^A-Za-z0-9-]+", "-", raw.split(".")[0]).strip("-").upper()
     if not clean:
         raise ValidationError([Problem("device", "Navnet på den bærbare skal have bogstaver eller tal.")])
+    if len(clean) > MAX_DEVICE:
+        if text is not None:  # two laptops cut to one name would share numbers and check-outs: say so instead
+            raise ValidationError([Problem("device", f"Navnet på den bærbare må højst have {MAX_DEVICE} tegn "
+                                                     f"({clean[:MAX_DEVICE]}… er {len(clean)}).")])  # fmt: skip
+        clean = clean[:MAX_DEVICE].strip("-")
     return clean
 
 

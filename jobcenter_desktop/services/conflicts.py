@@ -10,7 +10,17 @@ import uuid
 from datetime import date
 
 from jobcenter_desktop.core.laptop import Conflict
-from jobcenter_desktop.core.merge import CASE_FIELDS, DELETED, decode, set_milestone, set_pause
+from jobcenter_desktop.core.merge import (
+    CASE_FIELDS,
+    DELETED,
+    decode,
+    encode,
+    milestone_value,
+    pause_value,
+    set_milestone,
+    set_pause,
+    trigger_value,
+)
 from jobcenter_desktop.core.stored import StoredCase, StoredPause, StoredTrigger
 from jobcenter_desktop.services.case_input import MAX_NOTES, text_field
 from jobcenter_desktop.services.case_sync import sync_case
@@ -59,12 +69,22 @@ class ConflictService:
                 label = "teamdatabasens værdi" if chosen is _SERVER else describe(c.record, c.field, chosen)
                 if not store.resolve(c.id, self.ctx.actor, keep or f"value:{value}"):
                     raise ServiceError("Konflikten blev afgjort af en anden i mellemtiden.")
+                try:
+                    visible: uuid.UUID | None = repo.case(c.case_id).id
+                except NotFoundError:  # a case the server did not take: the entry names none
+                    visible = None
                 repo.audit(actor=self.ctx.actor, entity=c.record, entity_id=c.case_number, action="resolve",
                            field=c.field, before=describe(c.record, c.field, decode(c.server)), after=label,
                            reason=f"Konflikt afgjort ({what(c.record, c.record_key, c.field)}): {keep or 'ny værdi'}",
-                           case_id=c.case_id)  # fmt: skip
+                           case_id=visible)  # fmt: skip
         except StaleCase as e:
             raise ConflictError() from e
+        except _ChangedSince as e:
+            with self.ctx.write() as s:
+                LaptopStore(s).set_conflict_server(conflict_id, encode(e.now))
+            record, fld = e.where
+            raise ServiceError(f"Teamdatabasens værdi er ændret, siden konflikten opstod (nu: "
+                               f"{describe(record, fld, e.now)}). Se konflikten igen, og vælg.") from None
         self.ctx.note_own(c.case_id)
         found = self.list(open_only=False, case_id=c.case_id)
         return next(x for x in found if x.id == c.id)
@@ -78,7 +98,7 @@ class ConflictService:
                                                         "laptop for de andre.")])  # fmt: skip
             return text_field(value, field="notes", what="Bemærkningen", limit=MAX_NOTES, multiline=True)
         chosen = decode(c.laptop)
-        if chosen == DELETED or c.field in ("ny sag", "sag", "udlån afsluttet"):
+        if chosen == DELETED or c.field in ("ny sag", "sag", "udlån afsluttet", "afvist"):
             raise ServiceError("Den bærbares udgave kan ikke indsættes her (sagen findes ikke længere for dig, "
                                "er allerede åben, eller udlånet var afsluttet). Vælg teamdatabasens værdi; den "
                                "bærbares udgave står i konflikten og i historikken.")  # fmt: skip
@@ -89,22 +109,55 @@ class ConflictService:
             case = repo.load_case(c.case_id)
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
+        now = _current(case, c)
+        if now != decode(c.server):  # a colleague changed it again since: decide on what is there now
+            raise _ChangedSince(now, (c.record, c.field))
         _apply(case, c, chosen)
+        done = frozenset({c.record_key}) if c.record == "milestone" and isinstance(chosen, list) and \
+            chosen[0] == "done" else frozenset()
+        moves = sync_case(self.ctx, case, None, also=done)
         for m in case.milestones:
             m.done_late = bool(m.done_on and m.due_on and m.done_on > m.due_on)
-        for ms, before, after in sync_case(self.ctx, case, None):
+        for ms, before, after in moves:
             repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{case.number}/{ms.rule_id}",
                        action="due", field="due", before=before, after=after, reason="Konflikt afgjort",
                        case_id=case.id)  # fmt: skip
-        repo.save_case(case)
+        try:
+            repo.save_case(case)
+        except NotFoundError as e:  # e.g. the laptop's caseworker has no login on the server
+            raise ServiceError(f"Den bærbares værdi kan ikke bruges: {e}") from e
 
 
 _SERVER = object()
 
 
+class _ChangedSince(Exception):
+    def __init__(self, now: object, where: tuple[str, str]) -> None:
+        super().__init__()
+        self.now, self.where = now, where
+
+
+def _current(case: StoredCase, c: Conflict) -> object:
+    """The value the conflict is about, as the case has it now (in the conflict's JSON form)."""
+    if c.record == "case":
+        return CASE_FIELDS[c.field][0](case)
+    if c.record == "milestone":
+        m = next((m for m in case.milestones if m.rule_id == c.record_key), None)
+        return milestone_value(m) if m else None
+    if c.record == "trigger":
+        return trigger_value(case.trigger(c.record_key))
+    p = next((p for p in case.pauses if str(p.id) == c.record_key), None)
+    return pause_value(p) if p else None
+
+
 def _apply(case: StoredCase, c: Conflict, v: object) -> None:
     if c.record == "case":
         CASE_FIELDS[c.field][1](case, v)
+        if c.field == "status":  # closing lapses the open milestones, reopening revives them (one fact)
+            lapse = ("open", "not_applicable") if case.status == "closed" else ("not_applicable", "open")
+            for ms in case.milestones:
+                if ms.state == lapse[0]:
+                    ms.state = lapse[1]
     elif c.record == "milestone":
         m = next((m for m in case.milestones if m.rule_id == c.record_key), None)
         if m is None:

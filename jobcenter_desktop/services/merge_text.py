@@ -10,7 +10,7 @@ from jobcenter_desktop.core.merge import DELETED, Value
 RECORDS = {"case": "Sag", "milestone": "Milepæl", "trigger": "Hændelse", "pause": "Pause"}
 FIELDS = {"status": "status", "caseworker": "sagsbehandler", "notes": "bemærkning", "done": "udført",
           "when": "tidspunkt", "pause": "pause", "ny sag": "ny sag", "sag": "sag",
-          "udlån afsluttet": "udlån afsluttet"}  # fmt: skip
+          "udlån afsluttet": "udlån afsluttet", "afvist": "ikke taget af teamdatabasen"}  # fmt: skip
 STATES = {"open": "åben", "done": "udført", "not_applicable": "bortfaldet", "closed": "lukket"}
 
 
@@ -52,4 +52,6 @@ def describe(record: str, field: str, value: Value) -> str:
 def what(record: str, key: str, field: str) -> str:
     """Which record and field: "Milepæl kh_ydelse: udført"."""
     name = RECORDS.get(record, record)
-    return f"{name} {key}: {FIELDS.get(field, field)}" if key else f"{name}: {FIELDS.get(field, field)}"
+    if key and record != "case":
+        return f"{name} {key}: {FIELDS.get(field, field)}"
+    return f"{name}: {FIELDS.get(field, field)}"

@@ -23,7 +23,7 @@ from jobcenter_desktop.storage.orm import (
     LaptopBaseRow,
     utcnow,
 )
-from jobcenter_desktop.storage.sql import insert_if_absent
+from jobcenter_desktop.storage.sql import insert_if_absent, upsert
 
 
 def _checkout(row: CheckoutRow, number: str) -> Checkout:
@@ -94,20 +94,41 @@ class LaptopStore:
         return self.s.scalar(q) == "lost"
 
     # ------------------------------------------------------------ applied batches
-    def applied(self, batch_id: uuid.UUID) -> dict[uuid.UUID, str]:
-        q = select(CheckinAppliedRow.case_id, CheckinAppliedRow.server_number).where(
+    def applied(self, batch_id: uuid.UUID) -> dict[uuid.UUID, tuple[str, StoredCase | None]]:
+        """Per case of the batch handed in before: (server number, the laptop's case as it was handed in)."""
+        q = select(CheckinAppliedRow.case_id, CheckinAppliedRow.server_number, CheckinAppliedRow.snapshot).where(
             CheckinAppliedRow.batch_id == batch_id)
-        return {cid: number for cid, number in self.s.execute(q)}
+        out: dict[uuid.UUID, tuple[str, StoredCase | None]] = {}
+        for cid, number, snap in self.s.execute(q):
+            out[cid] = (number, case_from_json(json.loads(snap)) if snap else None)
+        return out
 
-    def mark_applied(self, batch_id: uuid.UUID, case_id: uuid.UUID, login: str, number: str) -> None:
-        insert_if_absent(self.s, CheckinAppliedRow, {"batch_id": batch_id, "case_id": case_id, "login": login,
-                                                     "applied_at": utcnow(), "server_number": number},
-                         ["batch_id", "case_id"])  # fmt: skip
+    def mark_applied(self, batch_id: uuid.UUID, case_id: uuid.UUID, login: str, number: str,
+                     handed_in: StoredCase | None) -> None:  # fmt: skip
+        snapshot = json.dumps(case_to_json(handed_in)) if handed_in is not None else ""
+        upsert(self.s, CheckinAppliedRow, {"batch_id": batch_id, "case_id": case_id, "login": login,
+                                           "applied_at": utcnow(), "server_number": number, "snapshot": snapshot},
+               ["batch_id", "case_id"], {"snapshot": snapshot, "applied_at": utcnow()})  # fmt: skip
+
+    def batch_lost(self, batch_id: uuid.UUID) -> bool:
+        """A team lead declared the laptop holding this batch lost (any of its check-outs)."""
+        q = select(CheckoutRow.id).where(CheckoutRow.batch_id == batch_id, CheckoutRow.end_reason == "lost")
+        return self.s.scalar(q.limit(1)) is not None
+
+    def batch_logins(self, batch_id: uuid.UUID) -> set[str]:
+        return set(self.s.scalars(select(CheckoutRow.login).where(CheckoutRow.batch_id == batch_id)))
+
+    def set_conflict_server(self, conflict_id: uuid.UUID, server: str) -> None:
+        self.s.execute(update(ConflictRow).where(ConflictRow.id == conflict_id).values(server=server))
 
     # ------------------------------------------------------------ conflicts
     def add_conflict(self, values: dict[str, object]) -> None:
+        """One conflict per batch, case, record and field. The same batch handed in again with a newer laptop
+        value (the copy was used on after a cut-off check-in) updates it and opens it again: never dropped."""
         row = {"id": uuid.uuid4(), "created_at": utcnow(), "resolved_by": "", "resolution": "", **values}
-        insert_if_absent(self.s, ConflictRow, row, ["batch_id", "case_id", "record", "record_key", "field"])
+        changes = {k: values[k] for k in ("base", "server", "laptop", "server_by", "server_at")}
+        upsert(self.s, ConflictRow, row, ["batch_id", "case_id", "record", "record_key", "field"],
+               {**changes, "resolved_at": None, "resolved_by": "", "resolution": ""})  # fmt: skip
 
     def conflicts(self, *, open_only: bool = True, case_id: uuid.UUID | None = None) -> list[Conflict]:
         q = select(ConflictRow)
@@ -138,7 +159,14 @@ class LaptopStore:
             self.s.merge(LaptopBaseRow(case_id=c.id, version=c.version, snapshot=json.dumps(case_to_json(c))))
 
     def base(self) -> dict[uuid.UUID, StoredCase]:
-        return {r.case_id: case_from_json(json.loads(r.snapshot)) for r in self.s.scalars(select(LaptopBaseRow))}
+        """ValueError for a copy whose base cannot be read (a damaged or tampered file)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            rows = list(self.s.scalars(select(LaptopBaseRow)))
+            return {r.case_id: case_from_json(json.loads(r.snapshot)) for r in rows}
+        except (SQLAlchemyError, KeyError, TypeError, AssertionError, AttributeError) as e:
+            raise ValueError(str(e)) from e
 
     def audit_rows(self, case_ids: Iterable[uuid.UUID] | None = None) -> list[dict[str, object]]:
         q = select(AuditRow)

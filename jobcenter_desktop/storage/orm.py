@@ -256,6 +256,8 @@ class CheckinAppliedRow(Base):
     login: Mapped[str] = mapped_column(String(64))
     applied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     server_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    # The laptop's case as this check-in handed it in: the base for a later hand-in of the same batch.
+    snapshot: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ConflictRow(Base):

@@ -191,11 +191,21 @@ def _laptop_security(conn: Connection, everyone: str) -> None:
         "pg_has_role(current_user, 'frister_teamlead', 'MEMBER') OR frister_is_admin() $$"))
     conn.execute(text(f"REVOKE ALL ON FUNCTION frister_is_lead() FROM PUBLIC; "
                       f"GRANT EXECUTE ON FUNCTION frister_is_lead() TO {everyone}"))  # fmt: skip
+    # Whether any case has this id, visible or not (the owner's function): a laptop's new case has no row yet,
+    # while a row naming another team's case must not be insertable by guessing its id.
+    conn.execute(text(
+        "CREATE OR REPLACE FUNCTION frister_case_exists(cid uuid) RETURNS boolean LANGUAGE sql STABLE "
+        "SECURITY DEFINER SET search_path = public, pg_temp AS "
+        "$$ SELECT EXISTS (SELECT 1 FROM cases WHERE id = cid) $$"))
+    conn.execute(text(f"REVOKE ALL ON FUNCTION frister_case_exists(uuid) FROM PUBLIC; "
+                      f"GRANT EXECUTE ON FUNCTION frister_case_exists(uuid) TO {everyone}"))  # fmt: skip
     for table in ("checkout", "checkin_applied", "conflict"):
         conn.execute(text(f"GRANT SELECT, INSERT, UPDATE ON {table} TO {everyone}"))
-        visible = f"login = current_user OR EXISTS (SELECT 1 FROM cases c WHERE c.id = {table}.case_id)"
+        seen = f"EXISTS (SELECT 1 FROM cases c WHERE c.id = {table}.case_id)"
+        visible = f"login = current_user OR {seen}"
         _policy(conn, table, "frister_read", "SELECT", using=visible)
-        _policy(conn, table, "frister_add", "INSERT", check="login = current_user")
+        own_case = seen if table == "checkout" else f"({seen} OR NOT frister_case_exists({table}.case_id))"
+        _policy(conn, table, "frister_add", "INSERT", check=f"login = current_user AND {own_case}")
         if table == "checkout":
             _policy(conn, table, "frister_change", "UPDATE", using=f"login = current_user OR (frister_is_lead() AND "
                                                                     f"({visible}))")  # fmt: skip
