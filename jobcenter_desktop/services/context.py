@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import uuid
 from collections.abc import Iterator
@@ -58,6 +59,7 @@ GRUNDLOVSDAG = "calendar.grundlovsdag_off"
 CHRISTMAS_EVE = "calendar.christmas_eve_off"
 NEW_YEARS_EVE = "calendar.new_years_eve_off"
 DUE_SOON_DAYS = "urgency.due_soon_days"
+log = logging.getLogger(__name__)
 CATALOGUE_PATH = "catalogue.path"
 
 
@@ -195,8 +197,8 @@ def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None
     lock = None
     try:
         check_sqlite_file(db_path, key)
-        if migrate and not db_path.exists():
-            create_database(db_path, key)
+        if migrate and not db_path.exists() and create_database(db_path, key):
+            log.info("Ny database oprettet: %s%s", db_path, " (krypteret)" if key else "")
         # Registered before the file is read, so encrypt/decrypt/restore elsewhere see this instance at once.
         lock = instances.register(db_path, owner or os_username(), purpose)
         # Probe and migrate without switching to WAL: that pragma rewrites the file header, and a file that

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import os
 import secrets
 import sys
@@ -141,6 +142,7 @@ def run(db_path: str | Path | None = None, *, catalogue: str | Path | None = Non
         server: str | None = None) -> int:  # fmt: skip
     """``server``: the team database's URL (also JOBCENTER_SERVER, or Indstillinger → Teamdatabase); else a file."""
     log_path = setup_logging()
+    logging.getLogger("jobcenter_desktop.ui").info("Jobcenter Frister %s startet", __version__)
     qapp = ensure_qapp(sys.argv[:1])
     install_excepthook(log_path)
     settings = QSettings()
