@@ -243,7 +243,10 @@ class CaseService:
             before = ms.done_on
             ms.state, ms.done_on, ms.done_late = MilestoneState.OPEN.value, None, False
             self._audit_ms(repo, row, ms, "undo_complete", "done_on", before, "", "Udført fortrudt")
-            self._sync(repo, row, self._chain_of(ms.rule_id), today, reason=f"{ms.rule_id} ikke længere udført")
+            # The milestone itself too: its stored due date is from when it was done, and a trigger may have
+            # moved since (add_trigger recomputes only open milestones).
+            self._sync(repo, row, {ms.rule_id, *self._chain_of(ms.rule_id)}, today,
+                       reason=f"{ms.rule_id} ikke længere udført")  # fmt: skip
 
         return self._act(milestone_case=milestone_id, act=act, expected_version=expected_version)
 

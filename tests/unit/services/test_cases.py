@@ -382,3 +382,21 @@ def test_unknown_case_and_milestone_give_danish_errors(app: Frister) -> None:
         app.cases.get(uuid.uuid4())
     with pytest.raises(ServiceError, match="Milepælen findes ikke"):
         app.cases.complete(uuid.uuid4(), MON_2_MAR, MON_2_MAR)
+
+
+def test_undoing_a_completion_gives_the_due_date_of_todays_facts(app) -> None:  # type: ignore[no-untyped-def]
+    """Found by the check-in scenarios: done, then the trigger moved (only open milestones follow), then undone:
+    the milestone must not come back with the due date it had before the move. Worked example: ledigmelding
+    23-11-2026 → telephone contact due 30-11; moved to 18-11 → due 25-11 (a week, Mon–Fri, no holidays)."""
+    from datetime import date as _date
+
+    from jobcenter_desktop.services.cases import NewCase as _New
+
+    today = _date(2026, 11, 23)
+    case = app.cases.register(_New("dagpenge", "Fiktiv Fortryd", "020285-1234", {"ledigmelding": today}), today)
+    tel = next(m for m in case.milestones if m.rule_id == "dp_telefon")
+    assert tel.due == _date(2026, 11, 30)
+    case = app.cases.complete(tel.id, today, today, expected_version=case.version)
+    case = app.cases.add_trigger(case.id, "ledigmelding", _date(2026, 11, 18), today, expected_version=case.version)
+    case = app.cases.undo_complete(tel.id, today, expected_version=case.version)
+    assert next(m for m in case.milestones if m.rule_id == "dp_telefon").due == _date(2026, 11, 25)
