@@ -48,6 +48,7 @@ def grab(widget: QWidget, path: Path, size: tuple[int, int]) -> None:
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
     ensure_qapp()
     with postgres_superuser() as superuser, tempfile.TemporaryDirectory() as tmp:
         name = f"shots_{uuid.uuid4().hex[:8]}"

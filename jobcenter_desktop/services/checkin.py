@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from jobcenter_desktop.core.laptop import LAPTOP_BATCH, LAPTOP_DEVICE, LAPTOP_NUMBERS, CheckinReport
-from jobcenter_desktop.core.merge import DELETED, FieldConflict, encode, merge_case
+from jobcenter_desktop.core.merge import FieldConflict, encode, merge_case
 from jobcenter_desktop.core.stored import StoredCase, case_to_json
 from jobcenter_desktop.services.case_sync import sync_case
 from jobcenter_desktop.services.checkout import CheckoutService, laptop_info, remove_laptop_file
@@ -310,5 +310,3 @@ class CheckinService:
             finally:
                 lctx.close()
 
-
-__all__ = ["DELETED", "CheckinService"]

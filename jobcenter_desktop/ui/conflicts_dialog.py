@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.services.merge_text import describe, what
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.models import _RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,33 +41,26 @@ def _server_side(c: Conflict) -> str:
     return f"{describe(c.record, c.field, decode(c.server))}" + (f"  ({who})" if who else "")
 
 
-class ConflictModel(QAbstractTableModel):
+class ConflictModel(_RowTableModel):
     HEADERS = ("Sag", "Hvad", "Teamdatabasen (gælder nu)", "Bærbar", "Før udlån")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[Conflict] = []
+        self._rows: list[Conflict] = []
+
+    @property
+    def rows(self) -> list[Conflict]:
+        return self._rows
 
     def set_rows(self, rows: list[Conflict]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self._rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        c = self.rows[index.row()]
+        c = self._rows[index.row()]
         col = index.column()
         text = (c.case_number, what(c.record, c.record_key, c.field), _server_side(c),
                 f"{describe(c.record, c.field, decode(c.laptop))}  ({c.device})",

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support.postgres import start_server, stop_server
 
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
@@ -113,15 +114,6 @@ def test_a_stale_edit_from_another_session_is_a_conflict(pg_server, team_db) -> 
         two.close()
 
 
-def _pg_ctl(*args: str) -> None:
-    data = Path(os.environ["JOBCENTER_TEST_PG_DIR"]) / "data"
-    binary = next(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), None)
-    cmd = [str(binary or "pg_ctl"), "-D", str(data), "-w", *args]
-    if os.geteuid() == 0:
-        cmd = ["runuser", "-u", "postgres", "--", *cmd]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=60)
-
-
 @pytest.mark.skipif(not os.environ.get("JOBCENTER_TEST_PG_DIR"), reason="needs the test command's own cluster")
 def test_a_server_restart_in_the_middle_of_a_write(pg_server, team_db) -> None:  # type: ignore[no-untyped-def]
     app = Frister.open(pg_server.url("anna.k", team_db), team="Team Vest")
@@ -132,11 +124,10 @@ def test_a_server_restart_in_the_middle_of_a_write(pg_server, team_db) -> None: 
             Repository(s).audit(actor="anna.k", entity="case", entity_id=case.number, action="update",
                                 field="notes", after="halvt", case_id=case.id)  # fmt: skip
             s.flush()
-            _pg_ctl("-m", "fast", "stop")
+            stop_server()
         with pytest.raises(StoreError, match="Forbindelsen til teamdatabasen er afbrudt"):
             app.cases.update_notes(case.id, "mens serveren er nede", expected_version=case.version)
-        folder = Path(os.environ["JOBCENTER_TEST_PG_DIR"])
-        _pg_ctl("-l", str(folder / "server.log"), "-o", (folder / "server.opts").read_text().strip(), "start")
+        start_server()
         deadline = time.monotonic() + 20
         while True:  # the same app, no restart: the pool pings and reconnects by itself
             try:

@@ -16,22 +16,6 @@ TODAY = date(2026, 11, 23)
 PASS = "bærbar-kode-1"
 
 
-@pytest.fixture
-def team(pg_server):  # type: ignore[no-untyped-def]
-    name = pg_server.new_database()
-    opened: list[Frister] = []
-
-    def login(who: str) -> Frister:
-        app = Frister.open(pg_server.url(who, name))
-        opened.append(app)
-        return app
-
-    yield login
-    for app in opened:
-        app.close()
-    pg_server.drop(name)
-
-
 def _case(app: Frister, name: str, cpr: str, **kw):  # type: ignore[no-untyped-def]
     return app.cases.register(NewCase("dagpenge", name, cpr, {"ledigmelding": TODAY}, **kw), TODAY)
 

@@ -19,23 +19,6 @@ from jobcenter_desktop.services.errors import ServiceError
 TODAY = date(2026, 11, 23)
 
 
-@pytest.fixture
-def team(pg_server):  # type: ignore[no-untyped-def]
-    name = pg_server.new_database()
-    opened: list[Frister] = []
-
-    def login(who: str) -> Frister:
-        app = Frister.open(pg_server.url(who, name))
-        opened.append(app)
-        return app
-
-    login.db = name  # type: ignore[attr-defined]
-    yield login
-    for app in opened:
-        app.close()
-    pg_server.drop(name)
-
-
 def _case(app: Frister, name: str, cpr: str, **kw):  # type: ignore[no-untyped-def]
     return app.cases.register(NewCase("dagpenge", name, cpr, {"ledigmelding": TODAY}, **kw), TODAY)
 
