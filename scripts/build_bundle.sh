@@ -23,4 +23,8 @@ JOBCENTER_QUIT_AFTER_START=1 "$app" --as forste.start
 for f in "$XDG_DATA_HOME/JobcenterFrister/frister.sqlite3" "$XDG_STATE_HOME/JobcenterFrister/log/jobcenter-frister.log"; do
   [ -s "$f" ] || { echo "first start did not create $f" >&2; exit 1; }
 done
+if grep -q "blev ikke fundet" "$XDG_STATE_HOME/JobcenterFrister/log/jobcenter-frister.log"; then
+  echo "the bundle misses a Danish translation:" >&2; grep "blev ikke fundet" "$XDG_STATE_HOME/JobcenterFrister/log/jobcenter-frister.log" >&2
+  exit 1
+fi
 echo "first start on a clean profile: data folder, database and log created; window opened"

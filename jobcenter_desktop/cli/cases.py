@@ -26,7 +26,7 @@ from jobcenter_desktop.core.dates import DateParseError, format_anchor, parse_an
 from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
-from jobcenter_desktop.core.text import printable
+from jobcenter_desktop.core.text import count, printable
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 
 
@@ -53,10 +53,10 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
     cat = app.catalogue
     ident = display_party_id(case.party.kind, case.party.identifier, reveal=reveal)
     group = cat.groups[case.group].name if case.group in cat.groups else case.group
-    print(f"Sag {case.number} — {group} — {case.status.value}")
+    print(f"Sag {case.number} — {group} — {'åben' if case.status is CaseStatus.OPEN else 'lukket'}")
     print(f"  Part: {_shown(case.party.name, reveal)} ({ident})   Sagsbehandler: {case.caseworker} {case.team}")
     for p in case.pauses:
-        print(f"  Pause: {p.start.isoformat()}–{p.end.isoformat() if p.end else ''}  {_shown(p.reason, reveal)}")
+        print(f"  Pause: {format_date(p.start)}–{format_date(p.end) if p.end else ''}  {_shown(p.reason, reveal)}")
     for t in case.triggers:
         name = cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind
         print(f"  Hændelse: {name}: {format_anchor(t.occurred)}")
@@ -67,7 +67,7 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
         fallback = PALETTE[Urgency.NOT_STARTED if m.due is None else Urgency.NOT_APPLICABLE].label
         state = PALETTE[states[m.id]].label if m.id in states else fallback
         if m.done_on:
-            state = f"udført {m.done_on.isoformat()}" + (" (for sent)" if m.done_late else "")
+            state = f"udført {format_date(m.done_on)}" + (" (for sent)" if m.done_late else "")
         print(f"  {case.number}/{m.rule_id:<24} {due:<17} {state:<22} {name}")
     if case.notes:
         notes = case.notes if reveal else hide_cpr_in_text(case.notes)  # a CPR number typed into the note
@@ -107,11 +107,13 @@ def cmd_case_list(args: argparse.Namespace) -> int:
                      "caseworker": r.caseworker, "team": r.team, "opened_on": r.opened_on,
                      "open_milestones": r.open_milestones, "next_due": r.next_due} for r in rows])  # fmt: skip
         return EXIT_OK
+    if rows:
+        print(f"{'Sagsnr.':<10}  {'Målgruppe':<18} {'Part':<30} {'CPR/CVR':<12} {'Sagsbeh.':<10} Næste frist")
     for r in rows:
         nd = format_date(r.next_due) if r.next_due else "—"
         print(f"{r.number}  {r.group:<18} {_shown(r.party.name):<30} "
               f"{display_party_id(r.party.kind, r.party.identifier):<12} {r.caseworker:<10} {nd}")  # fmt: skip
-    print(f"{len(rows)} sager.")
+    print(f"{count(len(rows), 'sag', 'sager')}.")
     return EXIT_OK
 
 

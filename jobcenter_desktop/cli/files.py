@@ -17,6 +17,7 @@ from jobcenter_desktop.cli.common import (
     _shown,
     _today,
 )
+from jobcenter_desktop.core.text import count
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
@@ -91,7 +92,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".xlsx":
         raise UsageError("--out skal være en .xlsx-fil")
     n = app.worklists.export(req, out, today, datetime.now())
-    print(f"{n} frister skrevet til {out}")
+    print(f"{count(n, 'frist', 'frister')} skrevet til {out}")
     return EXIT_OK
 
 
@@ -104,14 +105,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"række {row.line}: {row.summary} — {status}")
     ok, bad = len(preview.accepted), len(preview.rejected)
     first, last = preview.rows[0].line, preview.rows[-1].line
-    print(f"{len(preview.rows)} sager læst i arket (række {first}–{last}): {ok} gyldige og {bad} afviste rækker.")
+    print(f"{count(len(preview.rows), 'sag', 'sager')} læst i arket (række {first}–{last}): {ok} gyldige og "
+          f"{count(bad, 'afvist række', 'afviste rækker')}.")
     if preview.ignored_columns:
         print(f"Kolonner der ikke bruges: {', '.join(_shown(c) for c in preview.ignored_columns)}.")
     if args.dry_run:
         print("Prøvekørsel: intet er gemt.")
         return EXIT_OK
     if bad and not args.skip_invalid:
-        raise UsageError(f"{bad} rækker har fejl; intet er importeret (ret filen, eller brug --skip-invalid)")
+        raise UsageError(f"{count(bad, 'række', 'rækker')} har fejl; intet er importeret (ret filen, eller brug "
+                         "--skip-invalid)")
     numbers = app.importer.commit(preview, today)
-    print(f"{len(numbers)} sager importeret ({numbers[0]}–{numbers[-1]}).")
+    print(f"{count(len(numbers), 'sag', 'sager')} importeret ({numbers[0]}–{numbers[-1]}).")
     return EXIT_OK

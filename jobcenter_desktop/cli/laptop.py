@@ -20,6 +20,7 @@ from jobcenter_desktop.cli.common import (
     _today,
 )
 from jobcenter_desktop.core.calendar import format_date
+from jobcenter_desktop.core.text import count
 
 
 def register(sub: Any) -> None:
@@ -90,7 +91,7 @@ def cmd_checkout(args: argparse.Namespace) -> int:
     passphrase = None if args.no_encryption else _passphrase("Ny adgangskode til den bærbare kopi: ", confirm=True)
     out = app.checkouts.checkout(Path(args.to), ids, passphrase=passphrase, device=args.device)
     how = "krypteret" if out.encrypted else "UKRYPTERET (en bærbar med CPR-numre skal være krypteret)"
-    print(f"{out.cases} sager taget med ud i {out.path} ({how}).")
+    print(f"{count(out.cases, 'sag', 'sager')} taget med ud i {out.path} ({how}).")
     return EXIT_OK
 
 
@@ -103,8 +104,10 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     app = _server_app(args)
     key = _passphrase("Adgangskode til den bærbare kopi: ") if laptop.is_file() and is_encrypted(laptop) else None
     r = app.checkins.checkin(laptop, passphrase=key, today=_today(args), release=args.release)
-    print(f"{r.cases} sager afleveret: {r.applied} behandlet nu, {r.skipped} allerede afleveret, {r.changes} "
-          f"ændringer overført, {r.audit_entries} historikposter, {r.conflicts} konflikter.")  # fmt: skip
+    print(f"{count(r.cases, 'sag', 'sager')} afleveret: {r.applied} behandlet nu, {r.skipped} allerede afleveret, "
+          f"{count(r.changes, 'ændring', 'ændringer')} overført, "
+          f"{count(r.audit_entries, 'historikpost', 'historikposter')}, "
+          f"{count(r.conflicts, 'konflikt', 'konflikter')}.")  # fmt: skip
     for provisional, number in r.numbers.items():
         print(f"  {provisional} → {number}")
     if r.conflicts:

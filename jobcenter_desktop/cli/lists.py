@@ -12,9 +12,10 @@ from jobcenter_desktop.core.calendar import (
 from jobcenter_desktop.core.dates import format_anchor
 from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
-from jobcenter_desktop.core.text import printable
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import PALETTE
 from jobcenter_desktop.paths import demo_db_path
+from jobcenter_desktop.services.history import history
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
@@ -32,6 +33,9 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
                      "party": _shown(r.party.name), "party_id": display_party_id(r.party.kind, r.party.identifier),
                      "caseworker": r.caseworker, "team": r.team} for r in rows])  # fmt: skip
         return EXIT_OK
+    if rows:
+        print(f"{'':>2} {'Status':<22} {'Frist':<17} {'Hvd.':>4}  {'Sagsnr.':<10}  {'Milepæl':<34} {'Part':<24} "
+              f"{'CPR/CVR':<12} Sagsbehandler")  # fmt: skip
     for r in rows:
         st = PALETTE[r.urgency]
         due = format_date(r.due) + (f" {r.due_at:%H:%M}" if r.due_at else "")
@@ -40,7 +44,7 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         print(f"{st.symbol:>2} {st.label:<22} {due:<17} {left:>4}  {r.case_number}  {r.milestone_name[:34]:<34} "
               f"{party} {r.caseworker}")  # fmt: skip
     who = "alle" if args.all else (worker or args.team)
-    print(f"{len(rows)} åbne frister ({who}), set {format_date(today)}.")
+    print(f"{count(len(rows), 'åben frist', 'åbne frister')} ({who}), set {format_date(today)}.")
     return EXIT_OK
 
 
@@ -48,10 +52,10 @@ def cmd_recompute(args: argparse.Namespace) -> int:
     app = _open(args)
     if args.apply:
         moves = app.recompute.apply(args.reason or "Genberegning efter ændret katalog/kalender")
-        print(f"{len(moves)} frister flyttet.")
+        print(f"{count(len(moves), 'frist', 'frister')} flyttet.")
     else:
         moves = app.recompute.preview()
-        print(f"{len(moves)} frister vil flytte (intet er ændret; brug --apply):")
+        print(f"{count(len(moves), 'frist', 'frister')} vil flytte (intet er ændret; brug --apply):")
     for m in moves:
         before = format_anchor(m.before) if m.before else "—"
         after = format_anchor(m.after) if m.after else "—"
@@ -95,11 +99,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
                                  "reason": hide_cpr_in_text(e.reason), "entity_id": hide_cpr_in_text(e.entity_id)}
                     for e in entries])  # fmt: skip
         return EXIT_OK
-    for e in entries:
-        # Whatever is stored (an old entry, a file edited by hand) prints as one line without control characters.
-        before, after = hide_cpr_in_text(e.before), hide_cpr_in_text(e.after)  # notes can quote a CPR number
-        change = f"{before} → {after}" if before else after
-        reason = f"  ({_shown(e.reason)})" if e.reason else ""
-        print(f"{e.at.astimezone():%Y-%m-%d %H:%M} {printable(e.actor):<10} {printable(e.action):<14} "
-              f"{_shown(e.entity_id):<28} {printable(e.field):<10} {printable(change)}{reason}")  # fmt: skip
+    lines = history(entries, app.catalogue)
+    if not lines:
+        print("Ingen historik." if case_id else "Ingen historik i databasen.")
+        return EXIT_OK
+    # Whatever is stored (an old entry, a file edited by hand) prints as one line without control characters.
+    print(f"{'Tidspunkt':<16} {'Bruger':<10} {'Handling':<16} {'Hvad':<28} Ændring")
+    for line in reversed(lines):  # oldest first, like a log read top to bottom
+        device = f" ({line.device})" if line.device else ""
+        print(f"{line.at:%d-%m-%Y %H:%M} {line.actor:<10} {line.action + device:<16} {line.what:<28} {line.change}")
     return EXIT_OK

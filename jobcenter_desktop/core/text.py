@@ -4,6 +4,7 @@ short and nothing an audit listing prints can carry a control character."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MAX_IDENTITY = 64  # a login or initials; team names too. The columns allow 100.
@@ -85,3 +86,27 @@ def printable(value: str) -> str:
         return value
     return "".join(ch.encode("unicode_escape", "backslashreplace").decode("ascii") if _bad(ch) else ch
                    for ch in value)  # fmt: skip
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """``1 sag``, ``2 sager``, ``0 sager``: the one place the app chooses between singular and plural (Danish
+    uses the singular for exactly one). Thousands get a Danish separator: ``12.500 sager``."""
+    return f"{_number(n)} {singular if n == 1 else plural}"
+
+
+_ISO = re.compile(
+    r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})"  # a date not inside a longer number (case numbers: KH-2026-0001)
+    r"(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:[+-]\d{2}:\d{2}|Z)?)?(?![\d-])"
+)
+
+
+def danish_dates(text: str) -> str:
+    """ISO dates inside stored text (audit values, reasons) as people read them: ``2026-12-01`` →
+    ``01-12-2026``, ``2026-12-01T09:30`` → ``01-12-2026 kl. 09:30``. Anything else is left alone."""
+
+    def one(m: re.Match[str]) -> str:
+        year, month, day, hour, minute = m.groups()
+        shown = f"{day}-{month}-{year}"
+        return f"{shown} kl. {hour}:{minute}" if hour else shown
+
+    return _ISO.sub(one, text)

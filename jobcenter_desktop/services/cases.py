@@ -85,7 +85,7 @@ class CaseService:
                     warnings.append(Problem(field_name, warning))
             if group.initial_trigger not in new.triggers:
                 name_ = cat.triggers[group.initial_trigger].name
-                problems.append(Problem(f"trigger_{group.initial_trigger}", f"Dato for '{name_}' mangler."))
+                problems.append(Problem(f"trigger_{group.initial_trigger}", f"Dato for »{name_}« mangler."))
             if not problems:
                 try:  # a date late in the calendar's last year can put a deadline beyond the calendar
                     plan_case(cat, self.ctx.calendar, CaseFacts(group.id, new.triggers), explain=False)
@@ -102,7 +102,8 @@ class CaseService:
             dups = Repository(s).open_duplicates(group, identifier)
         if not dups:
             return None
-        return Problem("party_id", f"Der er allerede en åben sag i målgruppen for denne part (sag {', '.join(dups)}).")
+        return Problem("party_id", f"Der er allerede en åben sag i målgruppen for denne part (sag {', '.join(dups)}).",
+                       tuple(dups))
 
     def preview(self, group: str, triggers: Mapping[str, Anchor]) -> list[MilestonePreview]:
         """The milestones a new case would get, with computed due dates (no database write)."""

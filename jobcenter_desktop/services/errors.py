@@ -13,6 +13,7 @@ class ServiceError(Exception):
 class Problem:
     field: str  # the input it concerns, e.g. "party_id", "trigger_ledigmelding"
     message: str  # Danish
+    cases: tuple[str, ...] = ()  # case numbers it is about (an existing case with the same party), to link to
 
 
 class ValidationError(ServiceError):

@@ -25,10 +25,13 @@ from jobcenter_desktop.services.encryption import available, is_encrypted
 from jobcenter_desktop.services.errors import PassphraseRequired, PasswordRequired, StartupError
 from jobcenter_desktop.ui.errors import install_excepthook
 from jobcenter_desktop.ui.first_run import FirstRunDialog, needs_identity
+from jobcenter_desktop.ui.i18n import install_translators
 from jobcenter_desktop.ui.main_window import MainWindow
 from jobcenter_desktop.ui.password_dialog import ask_password
 from jobcenter_desktop.ui.settings_dialog import SERVER_KEY  # Indstillinger → Teamdatabase
 from jobcenter_desktop.ui.theme import app_icon, stylesheet
+
+translate = QCoreApplication.translate  # module-level texts: context "App"
 
 
 def ensure_qapp(argv: list[str] | None = None) -> QApplication:
@@ -39,6 +42,7 @@ def ensure_qapp(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     qapp = QApplication(argv or [sys.argv[0]])
+    install_translators(qapp)
     qapp.setWindowIcon(app_icon())
     qapp.setStyleSheet(stylesheet())
     return qapp
@@ -80,8 +84,9 @@ def passphrase_checker(passphrase: str) -> Callable[[str], bool]:
 
 def ask_passphrase(db: Path, message: str = "") -> str | None:
     text, ok = QInputDialog.getText(
-        None, "Krypteret database",
-        (message + "\n\n" if message else "") + f"Adgangskode til {db.name}:", QLineEdit.EchoMode.Password,
+        None, translate("App", "Krypteret database"),
+        (message + "\n\n" if message else "") + translate("App", "Adgangskode til {0}:").format(db.name),
+        QLineEdit.EchoMode.Password,
     )  # fmt: skip
     return text if ok else None
 
@@ -157,7 +162,7 @@ def run(db_path: str | Path | None = None, *, catalogue: str | Path | None = Non
         try:
             window = open_window(db, catalogue=catalogue, actor=actor)
         except StartupError as e:
-            box = QMessageBox(QMessageBox.Icon.Critical, "Jobcenter Frister kan ikke starte", str(e))
+            box = QMessageBox(QMessageBox.Icon.Critical, translate("App", "Jobcenter Frister kan ikke starte"), str(e))
             box.setObjectName("startup_error")
             box.exec()
             return 2

@@ -6,15 +6,12 @@ database."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,8 +21,14 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.backups import KEEP
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from jobcenter_desktop.ui.widgets import read_only_table
 
-BACKUP_LABELS = {"daglig": "Daglig (ved start)", "manuel": "Manuel", "foer-gendannelse": "Før gendannelse"}
+BACKUP_LABELS = {
+    "daglig": QT_TRANSLATE_NOOP("BackupDialog", "Daglig (ved start)"),
+    "manuel": QT_TRANSLATE_NOOP("BackupDialog", "Manuel"),
+    "foer-gendannelse": QT_TRANSLATE_NOOP("BackupDialog", "Før gendannelse"),
+}
 
 
 class BackupDialog(QDialog):
@@ -42,16 +45,9 @@ class BackupDialog(QDialog):
         info = QLabel(text.format(KEEP, app.backups.folder))
         info.setWordWrap(True)
         info.setProperty("role", "hint")
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("backup_table")
-        self.table.setAccessibleName(self.tr("Sikkerhedskopier"))
-        self.table.setHorizontalHeaderLabels([self.tr("Tidspunkt"), self.tr("Type"), self.tr("Størrelse")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 170)
+        self.table = read_only_table("backup_table", self.tr("Sikkerhedskopier"),
+                                     [self.tr("Tidspunkt"), self.tr("Type"), self.tr("Størrelse")], stretch=1,
+                                     widths={0: 170})  # fmt: skip
         create = QPushButton(self.tr("Tag sikkerhedskopi nu"))
         create.setObjectName("create_backup_button")
         create.setAccessibleName(create.text())
@@ -79,7 +75,10 @@ class BackupDialog(QDialog):
         self.backups = self.app.backups.all()
         self.table.setRowCount(len(self.backups))
         for i, b in enumerate(self.backups):
-            label = BACKUP_LABELS.get(b.label, "Før opdatering" if b.label.startswith("before-") else b.label)
+            if b.label in BACKUP_LABELS:
+                label = self.tr(BACKUP_LABELS[b.label])
+            else:
+                label = self.tr("Før opdatering") if b.label.startswith("before-") else b.label
             for col, text in enumerate((b.created.strftime("%d-%m-%Y %H:%M"), label, f"{b.size / 1024:.0f} kB")):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         self._update()

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.models import DeadlineTableModel
-from jobcenter_desktop.ui.theme import count_text, from_qdate, now_for, state_color, state_fill, to_qdate
+from jobcenter_desktop.ui.theme import from_qdate, now_for, state_color, state_fill, to_qdate
 from jobcenter_desktop.ui.worklist_view import DeadlineTable
 
 NON_WORKING = QColor("#ECECEC")
@@ -57,9 +59,10 @@ class DeadlineCalendar(QCalendarWidget):
             fmt.setToolTip(reason)
             fmt.setForeground(QBrush(QColor("#555555")))
             self.setDateTextFormat(to_qdate(day), fmt)
-        for day, (count, state) in summary.items():
+        for day, (n, state) in summary.items():
             fmt = self.dateTextFormat(to_qdate(day))
-            tip = self.tr("{0} frister — mest presserende: {1}").format(count, PALETTE[state].label)
+            tip = self.tr("{0} — mest presserende: {1}").format(
+                count(n, self.tr("frist"), self.tr("frister")), urgency_label(state))
             fmt.setToolTip(f"{non_working[day]}\n{tip}" if day in non_working else tip)
             self.setDateTextFormat(to_qdate(day), fmt)
         self.updateCells()
@@ -231,7 +234,7 @@ class CalendarView(QWidget):
         extra = f" — {reason}" if reason else ""
         self.day_title.setText(self.tr("{0} {1}: {2}{3}").format(
             self.calendar.locale().dayName(day.isoweekday()).capitalize(), format_date(day),
-            count_text(len(day_rows), self.tr("frist"), self.tr("frister")), extra))  # fmt: skip
+            count(len(day_rows), self.tr("frist"), self.tr("frister")), extra))  # fmt: skip
         monday = day - timedelta(days=day.weekday())
         week = replace(f, date_from=monday, date_to=monday + timedelta(days=6))
         week_rows = self.app.deadlines.list(week, today, now)
@@ -239,4 +242,4 @@ class CalendarView(QWidget):
         iso = day.isocalendar()
         self.week_title.setText(self.tr("Uge {0} ({1}–{2}): {3}").format(
             iso.week, format_date(monday), format_date(monday + timedelta(days=6)),
-            count_text(len(week_rows), self.tr("frist"), self.tr("frister"))))  # fmt: skip
+            count(len(week_rows), self.tr("frist"), self.tr("frister"))))  # fmt: skip

@@ -12,19 +12,15 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -33,23 +29,17 @@ from PySide6.QtWidgets import (
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter, MilestoneRecord, MilestoneState
-from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
-from jobcenter_desktop.core.text import printable
-from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ConflictError, ServiceError, ValidationError
+from jobcenter_desktop.services.history import history
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.idle_lock import run_dialog
+from jobcenter_desktop.ui.i18n import history_word, urgency_label
 from jobcenter_desktop.ui.input_dialogs import DateReasonDialog, ReassignDialog, TriggerDialog
+from jobcenter_desktop.ui.lock.curtain import run_dialog
 from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon, when_text
-
-AUDIT_ACTIONS = {
-    "create": "Oprettet", "due": "Frist beregnet", "complete": "Udført", "undo_complete": "Udført fortrudt",
-    "pause": "Pause", "resume": "Genoptaget", "trigger": "Hændelse", "reassign": "Overdraget", "update": "Ændret",
-    "close": "Lukket", "reopen": "Genåbnet", "not_applicable": "Bortfaldet", "recompute": "Genberegnet",
-    "reveal_cpr": "CPR vist", "checkout": "Udlånt", "checkout_lost": "Udlån afsluttet (bortkommet)",
-    "checkin": "Afleveret", "conflict": "Konflikt", "resolve": "Konflikt afgjort",
-}  # fmt: skip
+from jobcenter_desktop.ui.widgets import NoteEdit, read_only_table
 
 
 class CaseDialog(QDialog):
@@ -85,18 +75,10 @@ class CaseDialog(QDialog):
         self.triggers_label.setProperty("role", "hint")
         self.triggers_label.setWordWrap(True)
 
-        self.milestones = QTableWidget(0, 4)
-        self.milestones.setObjectName("milestone_table")
-        self.milestones.setAccessibleName(self.tr("Milepæle"))
-        self.milestones.setHorizontalHeaderLabels([self.tr("Status"), self.tr("Milepæl"), self.tr("Frist"),
-                                                   self.tr("Udført")])  # fmt: skip
-        self.milestones.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.milestones.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.milestones.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.milestones.verticalHeader().setVisible(False)
-        self.milestones.horizontalHeader().setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col, w in ((self.COL_STATE, 165), (self.COL_DUE, 135), (self.COL_DONE, 95)):
-            self.milestones.setColumnWidth(col, w)
+        self.milestones = read_only_table(
+            "milestone_table", self.tr("Milepæle"), [self.tr("Status"), self.tr("Milepæl"), self.tr("Frist"),
+                                                     self.tr("Udført")], stretch=self.COL_NAME,
+            widths={self.COL_STATE: 165, self.COL_DUE: 135, self.COL_DONE: 95})  # fmt: skip
         self.why = QListWidget()
         self.why.setObjectName("why_list")
         self.why.setAccessibleName(self.tr("Hvorfor denne dato?"))
@@ -116,20 +98,14 @@ class CaseDialog(QDialog):
         self.reassign_button = self._button("reassign_button", self.tr("&Overdrag"), self._reassign)
         self.close_button = self._button("close_case_button", self.tr("&Luk sag"), self._close_or_reopen)
 
-        self.notes_edit = QPlainTextEdit()
+        self.notes_edit = NoteEdit()
         self.notes_edit.setObjectName("case_notes_edit")
         self.notes_edit.setAccessibleName(self.tr("Bemærkninger"))
         self.save_notes_button = self._button("save_notes_button", self.tr("Gem bemærkning"), self._save_notes)
-        self.history = QTableWidget(0, 5)
-        self.history.setObjectName("history_table")
-        self.history.setAccessibleName(self.tr("Historik"))
-        self.history.setHorizontalHeaderLabels([self.tr("Tidspunkt"), self.tr("Hvem"), self.tr("Handling"),
-                                                self.tr("Hvad"), self.tr("Ændring")])  # fmt: skip
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.verticalHeader().setVisible(False)
-        self.history.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for col, w in ((0, 130), (1, 90), (2, 120), (3, 190)):
-            self.history.setColumnWidth(col, w)
+        self.history = read_only_table(
+            "history_table", self.tr("Historik"), [self.tr("Tidspunkt"), self.tr("Hvem"), self.tr("Handling"),
+                                                   self.tr("Hvad"), self.tr("Ændring")],
+            stretch=4, widths={0: 130, 1: 90, 2: 120, 3: 190})  # fmt: skip
 
         header = QGridLayout()
         header.addWidget(self.title, 0, 0, 1, 2)
@@ -227,7 +203,7 @@ class CaseDialog(QDialog):
             state = self._state_of(m)
             name = cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id
             due = due_text(m.due, m.due_at) if m.due else "—"
-            items = [QTableWidgetItem(state_icon(state), PALETTE[state].label), QTableWidgetItem(name),
+            items = [QTableWidgetItem(state_icon(state), urgency_label(state)), QTableWidgetItem(name),
                      QTableWidgetItem(due), QTableWidgetItem(format_date(m.done_on) if m.done_on else "")]  # fmt: skip
             items[0].setData(Qt.ItemDataRole.UserRole, m.id)
             items[1].setToolTip(name)
@@ -251,18 +227,15 @@ class CaseDialog(QDialog):
         return Urgency.NOT_STARTED if m.due is None else Urgency.LATER
 
     def _fill_history(self) -> None:
-        entries = self.app.audit(self.case_id)
-        self.history.setRowCount(len(entries))
-        for row, e in enumerate(reversed(entries)):
-            change = f"{e.before} → {e.after}" if e.before else e.after
-            if e.reason:
-                change = f"{change} ({e.reason})" if change else e.reason
-            what = e.entity_id.split("/", 1)[1] if "/" in e.entity_id else e.field
-            when = e.at.astimezone().strftime("%d-%m-%Y %H:%M")  # stored in UTC, shown in local time
-            action = self.tr(AUDIT_ACTIONS.get(e.action, e.action)) + (f" ({e.device})" if e.device else "")
-            cells = (when, e.actor, action, what, printable(hide_cpr_in_text(change)))  # notes may quote a CPR
+        lines = history(self.app.audit(self.case_id), self.app.catalogue)
+        self.history.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            action = history_word(line.action) + (f" ({line.device})" if line.device else "")
+            cells = (line.at.strftime("%d-%m-%Y %H:%M"), line.actor, action, history_word(line.what), line.change)
             for col, text in enumerate(cells):
-                self.history.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long change is elided in its cell
+                self.history.setItem(row, col, item)
 
     def selected(self) -> uuid.UUID | None:
         rows = self.milestones.selectionModel().selectedRows() if self.milestones.selectionModel() else []
@@ -274,6 +247,10 @@ class CaseDialog(QDialog):
     def selected_milestone(self) -> MilestoneRecord | None:
         mid = self.selected()
         return next((m for m in self.case.milestones if m.id == mid), None)
+
+    def _name_of(self, m: MilestoneRecord) -> str:
+        rule = self.app.catalogue.milestones.get(m.rule_id)
+        return rule.name if rule is not None else m.rule_id
 
     def _selection_changed(self) -> None:
         m = self.selected_milestone()
@@ -296,6 +273,7 @@ class CaseDialog(QDialog):
         paused_ms = m is not None and any(p.milestone_id == m.id and p.end is None for p in self.case.pauses)
         case_paused = any(p.milestone_id is None and p.end is None for p in self.case.pauses)
         self.done_button.setEnabled(is_open and m is not None and m.state is MilestoneState.OPEN and m.due is not None)
+        self.done_button.setToolTip(self.tr("Markér »{0}« udført").format(self._name_of(m)) if m else "")
         self.undo_button.setEnabled(is_open and m is not None and m.state is MilestoneState.DONE)
         can_act = is_open and m is not None and m.state is MilestoneState.OPEN and m.due is not None
         self.pause_ms_button.setEnabled(can_act)
@@ -330,7 +308,9 @@ class CaseDialog(QDialog):
         if m is None:
             return
         today = self.today()
-        dlg = DateReasonDialog(self.tr("Markér udført"), self.tr("Udført den:"), today, latest=today, parent=self)
+        name = self._name_of(m)
+        dlg = DateReasonDialog(self.tr("Markér »{0}« udført").format(name), self.tr("»{0}« udført den:").format(name),
+                               today, latest=today, parent=self)  # fmt: skip
         if run_dialog(dlg) == QDialog.DialogCode.Accepted:
             self._run(lambda v: self.app.cases.complete(m.id, dlg.value(), today, expected_version=v))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -22,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.models import CaseStatus, CaseSummary
-from jobcenter_desktop.core.text import MAX_SEARCH
+from jobcenter_desktop.core.text import MAX_SEARCH, count
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.models import SORT_ROLE, CaseTableModel
-from jobcenter_desktop.ui.theme import count_text
+from jobcenter_desktop.ui.widgets import search_goes_to_first_hit, setup_table
 
 PAGE = 2_000  # newest cases first; a search narrows it. Light enough for a 100k-case register.
 
@@ -75,6 +76,8 @@ class CaseRegisterView(QWidget):
         self.table.setObjectName("case_register_view")
         self.table.setAccessibleName(self.tr("Sagsregister"))
         self.table.setModel(self.proxy)
+        setup_table(self.table)
+        search_goes_to_first_hit(self.search_edit, self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CaseTableModel.COL_NUMBER, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,9 +96,9 @@ class CaseRegisterView(QWidget):
         self.close_button.setObjectName("case_close_button")
         self.reopen_button = QPushButton(self.tr("Genåbn"))
         self.reopen_button.setObjectName("case_reopen_button")
-        for b, name in ((self.open_button, "Åbn sagen"), (self.close_button, "Luk den valgte sag"),
-                        (self.reopen_button, "Genåbn den valgte sag")):  # fmt: skip
-            b.setAccessibleName(self.tr(name))
+        self.open_button.setAccessibleName(self.tr("Åbn sagen"))
+        self.close_button.setAccessibleName(self.tr("Luk den valgte sag"))
+        self.reopen_button.setAccessibleName(self.tr("Genåbn den valgte sag"))
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.status_combo)
@@ -130,8 +133,19 @@ class CaseRegisterView(QWidget):
                                      newest_first=True)  # fmt: skip
         self.model.set_rows(rows)
         more = self.tr(" (de {0} nyeste; søg for at finde ældre)").format(PAGE) if len(rows) >= PAGE else ""
-        self.count_label.setText(count_text(len(rows), self.tr("sag"), self.tr("sager")) + more)
+        self.count_label.setText(count(len(rows), self.tr("sag"), self.tr("sager")) + more)
         self._update_buttons()
+
+    def select_case(self, case_id: uuid.UUID) -> bool:
+        self.reload()
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == case_id:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+                self.table.setFocus()
+                return True
+        return False
 
     def current(self) -> CaseSummary | None:
         idx = self.table.currentIndex()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.laptop import CheckinReport
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.encryption import is_encrypted
 from jobcenter_desktop.ui.errors import show_error
@@ -104,7 +105,10 @@ class CheckinDialog(QDialog):
         r = self.report
         if r is None:
             return ""
-        lines = [self.tr("{0} sager afleveret: {1} ændringer overført, {2} historikposter, {3} konflikter.").format(
-            r.cases, r.changes, r.audit_entries, r.conflicts)]  # fmt: skip
+        lines = [self.tr("{0} afleveret: {1} overført, {2}, {3}.").format(
+            count(r.cases, self.tr("sag"), self.tr("sager")),
+            count(r.changes, self.tr("ændring"), self.tr("ændringer")),
+            count(r.audit_entries, self.tr("historikpost"), self.tr("historikposter")),
+            count(r.conflicts, self.tr("konflikt"), self.tr("konflikter")))]  # fmt: skip
         lines += [self.tr("Ny sag {0} har fået nummeret {1}.").format(a, b) for a, b in r.numbers.items()]
         return "\n".join(lines)

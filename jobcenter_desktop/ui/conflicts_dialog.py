@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,7 +30,9 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.services.merge_text import describe, what
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from jobcenter_desktop.ui.models import _RowTableModel
+from jobcenter_desktop.ui.widgets import NoteEdit, setup_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,7 +43,13 @@ def _server_side(c: Conflict) -> str:
 
 
 class ConflictModel(_RowTableModel):
-    HEADERS = ("Sag", "Hvad", "Teamdatabasen (gælder nu)", "Bærbar", "Før udlån")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ConflictModel", "Sag"),
+        QT_TRANSLATE_NOOP("ConflictModel", "Hvad"),
+        QT_TRANSLATE_NOOP("ConflictModel", "Teamdatabasen (gælder nu)"),
+        QT_TRANSLATE_NOOP("ConflictModel", "Bærbar"),
+        QT_TRANSLATE_NOOP("ConflictModel", "Før udlån"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -83,12 +90,13 @@ class ConflictsDialog(QDialog):
         self.table.setObjectName("conflicts_table")
         self.table.setAccessibleName(self.tr("Konflikter"))
         self.table.setModel(self.model)
+        setup_table(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.server_text, self.laptop_text = QPlainTextEdit(), QPlainTextEdit()
+        self.server_text, self.laptop_text = NoteEdit(), NoteEdit()
         for edit, name, label in ((self.server_text, "conflict_server", self.tr("Teamdatabasens værdi")),
                                   (self.laptop_text, "conflict_laptop", self.tr("Den bærbares værdi"))):
             edit.setObjectName(name)

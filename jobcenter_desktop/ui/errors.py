@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("jobcenter_desktop.ui")
 
 
-def show_error(parent: QWidget | None, message: str, title: str = "Fejl") -> None:
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    title = title if title is not None else QCoreApplication.translate("Errors", "Fejl")
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error_box")
     box.exec()
@@ -28,9 +30,10 @@ def install_excepthook(log_path: Path) -> None:
         if QApplication.instance() is not None:
             show_error(
                 QApplication.activeWindow(),
-                "Der opstod en uventet fejl. Det du har gemt er ikke tabt, og programmet kører videre.\n\n"
-                f"Detaljer er skrevet i logfilen:\n{log_path}",
-                "Uventet fejl",
+                QCoreApplication.translate(
+                    "Errors", "Der opstod en uventet fejl. Det du har gemt er ikke tabt, og programmet kører "
+                    "videre.\n\nDetaljer er skrevet i logfilen:\n{0}").format(log_path),
+                QCoreApplication.translate("Errors", "Uventet fejl"),
             )
 
     sys.excepthook = hook

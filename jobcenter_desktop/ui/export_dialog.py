@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
         for b in (self.week_radio, self.range_radio, self.next_radio):
             self.period_group.addButton(b)
 
-        scope_box = QGroupBox(self.tr("Hvis frister"))
+        scope_box = QGroupBox(self.tr("Hvilke frister"))
         g = QGridLayout(scope_box)
         g.addWidget(self.scope_me, 0, 0, 1, 2)
         g.addWidget(self.scope_worker, 1, 0)

@@ -15,7 +15,9 @@ class FirstRunDialog(QDialog):
         self.setObjectName("FirstRunDialog")
         self.setWindowTitle(self.tr("Velkommen til Jobcenter Frister"))
         self.setAccessibleName(self.tr("Velkommen"))
-        intro = QLabel(self.tr("Hvem er du? Dit brugernavn står på de sager du opretter, og 'Mine frister' viser "
+        # The window manager cuts a title longer than the dialog: make room for it (and the close button).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.windowTitle()) + 160)
+        intro = QLabel(self.tr("Hvem er du? Dit brugernavn står på de sager du opretter, og »Mine frister« viser "
                                "dine sager. Det kan ændres senere under Indstillinger."))  # fmt: skip
         intro.setWordWrap(True)
         self.user_edit = QLineEdit(os_username())

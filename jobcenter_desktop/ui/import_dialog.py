@@ -8,22 +8,20 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.importer import ImportPreview
@@ -31,6 +29,7 @@ from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.export_dialog import documents_dir
 from jobcenter_desktop.ui.tasks import run_task
 from jobcenter_desktop.ui.theme import state_fill, state_icon
+from jobcenter_desktop.ui.widgets import read_only_table
 
 
 class ImportDialog(QDialog):
@@ -58,16 +57,10 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self.tr("Vælg en Excel-fil med sager. Intet gemmes, før du trykker Importér."))
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("import_preview_table")
-        self.table.setAccessibleName(self.tr("Rækker i filen"))
-        self.table.setHorizontalHeaderLabels([self.tr("Række"), self.tr("Sag"), self.tr("Resultat")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table("import_preview_table", self.tr("Rækker i filen"),
+                                     [self.tr("Række"), self.tr("Sag"), self.tr("Resultat")], stretch=2,
+                                     widths={0: 60, 1: 360})  # fmt: skip
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 60)
-        self.table.setColumnWidth(1, 360)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Luk"))
         self.import_button = buttons.addButton(self.tr("Importér"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -130,14 +123,15 @@ class ImportDialog(QDialog):
         ok, bad = len(preview.accepted), len(preview.rejected)
         self.summary.setProperty("role", "warning" if bad else "")
         self.summary.style().polish(self.summary)
-        read = self.tr("{0} sager læst i arket (række {1}–{2}).").format(
-            len(preview.rows), preview.rows[0].line, preview.rows[-1].line)  # the number judged, never a guess
+        read = self.tr("{0} læst i arket (række {1}–{2}).").format(
+            count(len(preview.rows), self.tr("sag"), self.tr("sager")),
+            preview.rows[0].line, preview.rows[-1].line)  # the number judged, never a guess
         if preview.ignored_columns:
             read += " " + self.tr("Kolonner der ikke bruges: {0}.").format(", ".join(preview.ignored_columns))
         self.summary.setText(read + " " + (
             self.tr("{0} kan importeres, {1} har fejl og springes over.").format(ok, bad)
             if bad else self.tr("Alle {0} kan importeres.").format(ok)))  # fmt: skip
-        self.import_button.setText(self.tr("Importér {0} sager").format(ok))
+        self.import_button.setText(self.tr("Importér {0}").format(count(ok, self.tr("sag"), self.tr("sager"))))
         self.import_button.setEnabled(ok > 0)
 
     def accept(self) -> None:
@@ -146,9 +140,10 @@ class ImportDialog(QDialog):
             return
         bad = len(preview.rejected)
         if bad:
-            answer = QMessageBox.question(self, self.tr("Spring fejl over?"), self.tr(
-                "{0} rækker har fejl og bliver ikke importeret. Importér de {1} gyldige?").format(
-                    bad, len(preview.accepted)))  # fmt: skip
+            question = self.tr("{0} med fejl bliver ikke importeret. Importér {1}?").format(
+                count(bad, self.tr("række"), self.tr("rækker")),
+                count(len(preview.accepted), self.tr("gyldig sag"), self.tr("gyldige sager")))
+            answer = QMessageBox.question(self, self.tr("Spring fejl over?"), question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         today = self.today()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QSizePolicy, 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.changes import EVERYTHING, Changes
 from jobcenter_desktop.core.laptop import LAPTOP_DEVICE, LAPTOP_LOGIN
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.services.checkout import fetched_at, numbers_of
 from jobcenter_desktop.ui.checkin_dialog import CheckinDialog
 from jobcenter_desktop.ui.checkout_dialog import CheckoutDialog
@@ -22,20 +23,20 @@ from jobcenter_desktop.ui.conflicts_dialog import ConflictsDialog
 if TYPE_CHECKING:
     from jobcenter_desktop.ui.main_window import MainWindow
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LaptopActions", text)
+# Not a QObject: its texts have a context of their own (a literal, so lupdate extracts them).
+translate = QCoreApplication.translate
 
 
 def banner_text(info: dict[str, str]) -> str:
     when = fetched_at(info)  # stored in UTC, shown in local time
     local = when.replace(tzinfo=UTC).astimezone() if when else None
     at = f"{format_date(local.date())} {local:%H:%M}" if local else ""
-    text = _tr("Offline kopi fra teamdatabasen, hentet {0} ({1}, {2}). Aflever den på kontoret.").format(
+    text = translate("LaptopActions",
+                     "Offline kopi fra teamdatabasen, hentet {0} ({1}, {2}). Aflever den på kontoret.").format(
         at, info.get(LAPTOP_LOGIN, ""), info.get(LAPTOP_DEVICE, ""))  # fmt: skip
     numbers = numbers_of(info)
     if numbers:
-        text += " " + _tr("Nye sager har fået numre: {0}.").format(
+        text += " " + translate("LaptopActions", "Nye sager har fået numre: {0}.").format(
             ", ".join(f"{a} → {b}" for a, b in numbers.items()))  # fmt: skip
     return text
 
@@ -48,9 +49,9 @@ class LaptopActions:
         app = window.app
         if app.is_team_database:
             for name, text, slot in (
-                ("action_checkout", window.tr("&Tag sager med ud …"), self.checkout),
-                ("action_checkin", window.tr("A&flever sager …"), self.checkin),
-                ("action_conflicts", window.tr("&Konflikter …"), self.conflicts),
+                ("action_checkout", translate("LaptopActions", "&Tag sager med ud …"), self.checkout),
+                ("action_checkin", translate("LaptopActions", "A&flever sager …"), self.checkin),
+                ("action_conflicts", translate("LaptopActions", "&Konflikter …"), self.conflicts),
             ):
                 action = QAction(text, window)
                 action.setObjectName(name)
@@ -61,14 +62,15 @@ class LaptopActions:
             return
         info = app.laptop
         if info is not None:
-            bar = QToolBar(window.tr("Offline kopi"))
+            bar = QToolBar(translate("LaptopActions", "Offline kopi"))
             bar.setObjectName("laptop_banner_bar")
             bar.setMovable(False)
             self.banner = QLabel(banner_text(info))
             self.banner.setObjectName("laptop_banner")
-            self.banner.setToolTip(_tr("Ændringer gemmes i kopien og flettes ind i teamdatabasen, når den afleveres "
-                                       "(Filer → Aflever sager i teamdatabasens vindue)."))  # fmt: skip
-            self.banner.setAccessibleName(window.tr("Offline kopi"))
+            self.banner.setToolTip(translate("LaptopActions",
+                                             "Ændringer gemmes i kopien og flettes ind i teamdatabasen, når den "
+                                             "afleveres (Filer → Aflever sager i teamdatabasens vindue)."))  # fmt: skip
+            self.banner.setAccessibleName(translate("LaptopActions", "Offline kopi"))
             self.banner.setStyleSheet("background: #fff4c2; color: #000; padding: 6px; border: 1px solid #c9a400;")
             self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             bar.addWidget(self.banner)
@@ -79,16 +81,17 @@ class LaptopActions:
         dlg = CheckoutDialog(self.window.app, self.window)
         if self.window.exec_lockable(dlg) == QDialog.DialogCode.Accepted and dlg.result_ is not None:
             r = dlg.result_
-            how = self.window.tr("krypteret") if r.encrypted else self.window.tr("UKRYPTERET")
-            self.window.statusBar().showMessage(self.window.tr("{0} sager taget med ud i {1} ({2}).").format(
-                r.cases, r.path, how), 10000)  # fmt: skip
+            how = translate("LaptopActions", "krypteret") if r.encrypted else translate("LaptopActions", "UKRYPTERET")
+            done = translate("LaptopActions", "{0} taget med ud i {1} ({2}).")
+            cases = count(r.cases, translate("LaptopActions", "sag"), translate("LaptopActions", "sager"))
+            self.window.statusBar().showMessage(done.format(cases, r.path, how), 10000)
 
     def checkin(self) -> None:
         dlg = CheckinDialog(self.window.app, self.window.today(), self.window)
         if self.window.exec_lockable(dlg) != QDialog.DialogCode.Accepted or dlg.report is None:
             return
         self.window.apply_changes(EVERYTHING)
-        box = QMessageBox(QMessageBox.Icon.Information, self.window.tr("Aflever sager"), dlg.summary(),
+        box = QMessageBox(QMessageBox.Icon.Information, translate("LaptopActions", "Aflever sager"), dlg.summary(),
                           QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
         box.setObjectName("checkin_summary")
         self.window.exec_lockable(box)

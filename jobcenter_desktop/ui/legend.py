@@ -5,20 +5,21 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP, urgency_label
 from jobcenter_desktop.ui.theme import state_icon
 
 DESCRIPTIONS = {
-    Urgency.OVERDUE: "Fristen er overskredet.",
-    Urgency.DUE_TODAY: "Fristen er i dag.",
-    Urgency.SOFT_OVERDUE: "Den forventede tid er passeret (ikke et løfte).",
-    Urgency.DUE_SOON: "Fristen er inden for få hverdage.",
-    Urgency.PAUSED: "Sagen eller milepælen er sat på pause.",
-    Urgency.PROVISIONAL: "Foreløbig: afhænger af at forrige milepæl bliver udført.",
-    Urgency.LATER: "Fristen ligger længere ude.",
-    Urgency.NOT_STARTED: "Hændelsen er ikke registreret endnu.",
-    Urgency.DONE_LATE: "Udført efter fristen.",
-    Urgency.DONE_ON_TIME: "Udført til tiden.",
-    Urgency.NOT_APPLICABLE: "Bortfaldet (sagen er lukket).",
+    Urgency.OVERDUE: QT_TRANSLATE_NOOP("Legend", "Fristen er overskredet."),
+    Urgency.DUE_TODAY: QT_TRANSLATE_NOOP("Legend", "Fristen er i dag."),
+    Urgency.SOFT_OVERDUE: QT_TRANSLATE_NOOP("Legend", "Den forventede tid er passeret (ikke et løfte)."),
+    Urgency.DUE_SOON: QT_TRANSLATE_NOOP("Legend", "Fristen er inden for få hverdage."),
+    Urgency.PAUSED: QT_TRANSLATE_NOOP("Legend", "Sagen eller milepælen er sat på pause."),
+    Urgency.PROVISIONAL: QT_TRANSLATE_NOOP("Legend", "Foreløbig: afhænger af at forrige milepæl bliver udført."),
+    Urgency.LATER: QT_TRANSLATE_NOOP("Legend", "Fristen ligger længere ude."),
+    Urgency.NOT_STARTED: QT_TRANSLATE_NOOP("Legend", "Hændelsen er ikke registreret endnu."),
+    Urgency.DONE_LATE: QT_TRANSLATE_NOOP("Legend", "Udført efter fristen."),
+    Urgency.DONE_ON_TIME: QT_TRANSLATE_NOOP("Legend", "Udført til tiden."),
+    Urgency.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Legend", "Bortfaldet (sagen er lukket)."),
 }
 
 
@@ -35,7 +36,7 @@ class Legend(QWidget):
             swatch = QLabel(f" {style.symbol} ")
             swatch.setStyleSheet(f"background:{style.fill}; border:1px solid {style.color}; color:#000;"
                                  "font-weight:bold; padding:1px 4px;")  # fmt: skip
-            label = QLabel(f"<b>{style.label}</b>")
+            label = QLabel(f"<b>{urgency_label(state)}</b>")
             desc = QLabel(self.tr(DESCRIPTIONS[state]))
             desc.setProperty("role", "hint")
             for col, w in enumerate((icon, swatch, label, desc)):

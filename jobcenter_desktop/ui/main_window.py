@@ -15,7 +15,6 @@ from datetime import date
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDockWidget,
     QFrame,
@@ -26,32 +25,25 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QToolBar,
     QToolButton,
-    QWidget,
 )
-from shiboken6 import isValid
 
 from jobcenter_desktop.core.changes import NOTHING, Changes
 from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
-from jobcenter_desktop.services.context import os_username
+from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.calendar_view import CalendarView
 from jobcenter_desktop.ui.case_dialog import CaseDialog
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.change_feed import ChangeFeed
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.idle_lock import (
-    IdleLock,
-    LockPage,
-    UnlockWaiter,
-    WindowCurtain,
-    commit_input_method,
-    exec_dialog,
-    idle_text,
-    read_lock_minutes,
-)
 from jobcenter_desktop.ui.laptop_actions import LaptopActions
 from jobcenter_desktop.ui.legend import Legend
+from jobcenter_desktop.ui.lock.controller import LockController
+from jobcenter_desktop.ui.lock.curtain import exec_dialog
+from jobcenter_desktop.ui.lock.idle import IdleLock, read_lock_minutes
+from jobcenter_desktop.ui.lock.page import LockPage
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.settings_dialog import SettingsDialog
@@ -76,13 +68,8 @@ class MainWindow(QMainWindow):
         self.app = app
         self.settings = settings
         self.today = today
-        self.unlock_check = unlock_check
-        self._locked = False
-        self._unlocked_state: dict[str, object] = {}
+        self.locker = LockController(self, unlock_check)
         self._pending_status: tuple[str, int] | None = None
-        self._running_dialogs: set[int] = set()
-        self._curtain = WindowCurtain()
-        self._waiter = UnlockWaiter()
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Jobcenter Frister"))
         self.setWindowIcon(app_icon())
@@ -207,7 +194,7 @@ class MainWindow(QMainWindow):
         where shown (marked stale otherwise); a calendar change or an unknown one reloads everything."""
         if not changes:
             return
-        if self._locked:  # nothing is shown while locked; catch up at unlock
+        if self.locker.locked:  # nothing is shown while locked; catch up at unlock
             self._pending_changes = self._pending_changes.merge(changes)
             return
         if changes.everything or changes.calendar or len(changes.cases) > MAX_PATCHED_CASES:
@@ -242,10 +229,27 @@ class MainWindow(QMainWindow):
         self.calendar.go_today()
 
     def new_case(self) -> None:
-        dlg = NewCaseDialog(self.app, self.today, self)
+        dlg = NewCaseDialog(self.app, self.today, self, settings=self.settings)
         if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.created is not None:
             self._status(dlg.created_summary(), 8000)
             self.apply_changes(Changes(cases=frozenset({dlg.created.id})))
+            self.show_case(dlg.created.id)
+        elif dlg.open_instead:
+            try:
+                existing = self.app.cases.by_number(dlg.open_instead)
+            except ServiceError as e:
+                show_error(self, str(e))
+                return
+            self.open_case(existing.id)
+
+    def show_case(self, case_id: uuid.UUID) -> None:
+        """After an action: the case selected and scrolled to in the worklist, else in the case register."""
+        if self.worklist.select_case(case_id):
+            self.tabs.setCurrentIndex(TAB_WORKLIST)
+            self.worklist.table.setFocus()
+            return
+        self.tabs.setCurrentIndex(TAB_CASES)
+        self.cases.select_case(case_id)
 
     def open_case(self, case_id: uuid.UUID) -> None:
         try:
@@ -262,15 +266,17 @@ class MainWindow(QMainWindow):
 
         dlg = ExportDialog(self.app, self.today, self)
         if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.written is not None:
-            self._status(self.tr("{0} frister gemt i {1}").format(dlg.count, dlg.written), 10000)
+            self._status(self.tr("{0} gemt i {1}").format(count(dlg.count, self.tr("frist"), self.tr("frister")),
+                                                          dlg.written), 10000)  # fmt: skip
 
     def import_cases(self) -> None:
         from jobcenter_desktop.ui.import_dialog import ImportDialog  # loads openpyxl: not needed at start
 
         dlg = ImportDialog(self.app, self.today, self)
         if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.imported:
-            self._status(self.tr("{0} sager importeret ({1}–{2}).").format(
-                len(dlg.imported), dlg.imported[0], dlg.imported[-1]), 10000)  # fmt: skip
+            self._status(self.tr("{0} importeret ({1}–{2}).").format(
+                count(len(dlg.imported), self.tr("sag"), self.tr("sager")), dlg.imported[0],
+                dlg.imported[-1]), 10000)  # fmt: skip
             self.refresh()
 
     def open_settings(self) -> None:
@@ -327,18 +333,19 @@ class MainWindow(QMainWindow):
             rows = self.app.deadlines.list(mine, today, now_for(today))
         overdue = sum(1 for r in rows if r.urgency is Urgency.OVERDUE)
         due_today = sum(1 for r in rows if r.urgency is Urgency.DUE_TODAY)
-        text = self.tr("<b>Hej {0}.</b> Du har <b>{1}</b> overskredne frister og <b>{2}</b> med frist i dag.")
-        self.summary_label.setText(text.format(self.app.ctx.actor, overdue, due_today))
+        text = self.tr("<b>Hej {0}.</b> Du har <b>{1}</b> og <b>{2}</b> med frist i dag.")
+        self.summary_label.setText(text.format(self.app.ctx.actor, count(overdue, self.tr("overskredet frist"),
+                                                                         self.tr("overskredne frister")), due_today))
 
     def _status(self, message: str, timeout_ms: int) -> None:
         """A status bar message; while locked it waits until unlock (it may name a case or a file)."""
-        if self._locked:
+        if self.locker.locked:
             self._pending_status = (message, timeout_ms)
         else:
             self.statusBar().showMessage(message, timeout_ms)
 
     def _update_status(self) -> None:
-        if self._locked:
+        if self.locker.locked:
             return  # the lock page shows no identity or database path; unlock() refreshes it
         ctx = self.app.ctx
         self.status_label.setText(self.tr("{0} · {1} · database: {2}").format(
@@ -347,124 +354,33 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- idle lock
     @property
     def is_locked(self) -> bool:
-        return self._locked
+        return self.locker.locked
 
     def _exec(self, dlg: QDialog) -> int:
         """``dlg.exec()``, run again as the same dialog after an unlock if the lock hid it meanwhile."""
-        return exec_dialog(dlg, lambda: self._locked, self._waiter.wait, self._running_dialogs)
+        return exec_dialog(dlg, lambda: self.locker.locked, self.locker.waiter.wait, self.locker.running_dialogs)
 
-    exec_lockable = _exec  # found by idle_lock.run_dialog for dialogs opened inside other dialogs
-
-    def _lockable_actions(self) -> list[QAction]:
-        """Everything but Afslut: nothing can open a window or show data over the lock page."""
-        return [self.action_new_case, self.action_search, self.action_refresh, self.action_export,
-                self.action_import, self.action_settings, self.action_recompute, self.action_legend,
-                self.action_today, self.action_lock]  # fmt: skip
+    exec_lockable = _exec  # found by lock.curtain.run_dialog for dialogs opened inside other dialogs
 
     def lock(self, idle: bool = False) -> None:
-        """Hide every piece of personal data: the lock page replaces the tabs, the other windows of the app are
-        hidden (kept, with their input), the legend, toolbar and status text go, the actions are disabled."""
-        if self._locked:
-            return
-        self._locked = True
-        self.idle_lock.pause()
-        commit_input_method()
-        app_was_active = QApplication.activeWindow() is not None
-        focus = QApplication.focusWidget()
-        self._unlocked_state = {
-            "title": self.windowTitle(),
-            "legend": not self.legend_dock.isHidden(),
-            "toolbar": not self.toolbar.isHidden(),
-            "actions": {a: a.isEnabled() for a in self._lockable_actions()},
-            "focus": focus if focus is not None and self.isAncestorOf(focus) else None,
-        }
-        self.setWindowTitle(self.tr("Jobcenter Frister — låst"))
-        self.statusBar().clearMessage()
-        self.status_label.setText(self.tr("Låst"))
-        self.legend_dock.hide()
-        self.toolbar.hide()
-        for action in self._lockable_actions():
-            action.setEnabled(False)
-        self._curtain.hide_all(keep=lambda w: w is self)
-        if idle:
-            message = self.tr("Låst efter {0} inaktivitet — ingen persondata vises.").format(
-                idle_text(self.idle_lock.interval_ms))  # fmt: skip
-        else:
-            message = self.tr("Låst — ingen persondata vises.")
-        self.lock_page.show_locked(message)
-        self.stack.setCurrentWidget(self.lock_page)
-        if app_was_active and self.isVisible():
-            self.activateWindow()
-        self.lock_page.edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        log.info("Skærmen er låst (%s)", "inaktivitet" if idle else "manuelt")
-        self.lock_changed.emit(True)
-
-    def _accepts(self, text: str) -> bool:
-        if self.unlock_check is not None:
-            try:
-                return bool(self.unlock_check(text))
-            except Exception as e:  # never log the text itself: it is a passphrase
-                log.error("Kontrollen af adgangsudtrykket fejlede: %s", type(e).__name__)
-                return False
-        typed = text.strip().casefold()
-        if not typed:
-            return False
-        typed_names = {typed, typed.rsplit("\\", 1)[-1]}  # DOMÆNE\bruger is fine too
-        known = {os_username(), self.app.ctx.actor}
-        return any(name.strip().casefold() in typed_names for name in known if name.strip())
+        self.locker.lock(idle)
 
     def try_unlock(self, text: str) -> bool:
-        """Unlock if ``text`` is the OS user name or my caseworker identity (or, with ``unlock_check``, the
-        passphrase). Otherwise a Danish message, the field is cleared, and the window stays locked."""
-        if not self._locked:
-            return True
-        if self._accepts(text):
-            self.unlock()
-            return True
-        if self.unlock_check is not None:
-            wrong = self.tr("Forkert adgangsudtryk. Skærmen forbliver låst.")
-        elif not text.strip():
-            wrong = self.tr("Skriv dit brugernavn for at låse op.")
-        else:
-            wrong = self.tr("Det er ikke dit brugernavn. Skærmen forbliver låst.")
-        self.lock_page.show_wrong(wrong)
-        log.info("Forkert forsøg på at låse op")
-        return False
+        return self.locker.try_unlock(text)
 
     def unlock(self) -> None:
-        if not self._locked:
-            return
-        self._locked = False
+        self.locker.unlock()
+
+    def catch_up(self) -> None:
         pending, self._pending_changes = self._pending_changes, NOTHING
         if pending:
             self.apply_changes(pending)
-        state = self._unlocked_state
-        self.lock_page.show_locked("")
-        self.stack.setCurrentWidget(self.tabs)
-        self.setWindowTitle(str(state.get("title") or self.tr("Jobcenter Frister")))
-        self._restore_chrome()
-        actions = state.get("actions")
-        if isinstance(actions, dict):
-            for action, enabled in actions.items():
-                action.setEnabled(bool(enabled))
+
+    def after_unlock(self) -> None:
         self._update_status()
         if self._pending_status is not None:
             self.statusBar().showMessage(*self._pending_status)
             self._pending_status = None
-        self._curtain.restore(skip=lambda w: id(w) in self._running_dialogs)
-        focus = state.get("focus")
-        if isinstance(focus, QWidget) and isValid(focus) and focus.isVisible():
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._unlocked_state = {}
-        self._waiter.release()  # dialogs hidden inside exec() are run again (exec_dialog)
-        self.idle_lock.resume()
-        log.info("Skærmen er låst op")
-        self.lock_changed.emit(False)
-
-    def _restore_chrome(self) -> None:
-        state = self._unlocked_state
-        self.legend_dock.setVisible(bool(state.get("legend", False)))
-        self.toolbar.setVisible(bool(state.get("toolbar", True)))
 
     # ---------------------------------------------------------------- window state
     def _restore(self) -> None:
@@ -484,10 +400,9 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._locked:
-            self._restore_chrome()  # save the layout the user chose, not the locked one
+        self.locker.restore_chrome()  # save the layout the user chose, not the locked one
         self.idle_lock.uninstall()
-        self._waiter.release()  # dialogs waiting for an unlock give up (exec_dialog returns Rejected)
+        self.locker.waiter.release()  # dialogs waiting for an unlock give up (exec_dialog returns Rejected)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/calendar_splitter", self.calendar.splitter.saveState())

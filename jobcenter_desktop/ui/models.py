@@ -19,6 +19,7 @@ from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import CaseStatus, CaseSummary, DeadlineRow
 from jobcenter_desktop.core.party import display_party_id
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP, urgency_label
 from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,7 +56,17 @@ class _RowTableModel(QAbstractTableModel):
 
 class DeadlineTableModel(_RowTableModel):
     COL_STATUS, COL_DUE, COL_LEFT, COL_MILESTONE, COL_GROUP, COL_PARTY, COL_PARTY_ID, COL_CASE, COL_WORKER = range(9)
-    HEADERS = ("Status", "Frist", "Hverdage", "Milepæl", "Målgruppe", "Part", "CPR/CVR", "Sagsnr.", "Sagsbehandler")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Status"),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Frist"),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Hverdage"),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Milepæl"),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Målgruppe"),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Part"),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "CPR/CVR"),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Sagsnr."),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Sagsbehandler"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -168,7 +179,7 @@ class DeadlineTableModel(_RowTableModel):
         if role == _ALIGN:
             return _RIGHT if col == self.COL_LEFT else None
         if role == _ACCESSIBLE:
-            return f"{PALETTE[r.urgency].label}, frist {self._display(r, self.COL_DUE)}, {r.milestone_name}"
+            return f"{urgency_label(r.urgency)}, frist {self._display(r, self.COL_DUE)}, {r.milestone_name}"
         if role == ROW_ROLE:
             return r
         if role == SORT_ROLE:
@@ -177,7 +188,7 @@ class DeadlineTableModel(_RowTableModel):
 
     def _display(self, r: DeadlineRow, col: int) -> str:
         if col == self.COL_STATUS:
-            return PALETTE[r.urgency].label + (self.tr(" · konflikt") if r.conflict else "")
+            return urgency_label(r.urgency) + (self.tr(" · konflikt") if r.conflict else "")
         if col == self.COL_DUE:
             if r.due is None:
                 return "—"
@@ -232,8 +243,17 @@ def _sort_key(col: int) -> Callable[[DeadlineRow], Any]:
 
 class CaseTableModel(_RowTableModel):
     COL_NUMBER, COL_GROUP, COL_PARTY, COL_PARTY_ID, COL_WORKER, COL_TEAM, COL_STATUS, COL_OPEN, COL_NEXT = range(9)
-    HEADERS = ("Sagsnr.", "Målgruppe", "Part", "CPR/CVR", "Sagsbehandler", "Team", "Status", "Åbne frister",
-               "Næste frist")  # fmt: skip
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CaseTableModel", "Sagsnr."),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Målgruppe"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Part"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "CPR/CVR"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Sagsbehandler"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Team"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Status"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Åbne frister"),
+        QT_TRANSLATE_NOOP("CaseTableModel", "Næste frist"),
+    )
 
     def __init__(self, group_names: dict[str, str], parent: Any = None) -> None:
         super().__init__(parent)

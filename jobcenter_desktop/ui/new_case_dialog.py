@@ -3,12 +3,13 @@ are previewed while typing; every problem is shown inline in Danish and the OK b
 
 from __future__ import annotations
 
+import html
+import itertools
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -18,12 +19,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -34,13 +32,16 @@ from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.models import CaseRecord
 from jobcenter_desktop.core.rules import PartyKind
-from jobcenter_desktop.core.urgency import PALETTE, Urgency
+from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
 from jobcenter_desktop.services.errors import ServiceError, ValidationError
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.theme import due_text, state_icon
+from jobcenter_desktop.ui.widgets import NoteEdit, read_only_table
 
+LAST_GROUP_KEY = "new_case/group"
 BLANK = QDate(1950, 1, 1)  # the minimum date doubles as "no date": shown as an empty field
 
 
@@ -62,13 +63,13 @@ class TriggerField(QWidget):
         self.edit.setSpecialValueText(" ")
         self.edit.setCalendarPopup(True)
         self.edit.setObjectName(f"trigger_{kind}")
-        self.edit.setAccessibleName(name + (" (påkrævet)" if required else ""))
+        self.edit.setAccessibleName(self.tr("{0} (påkrævet)").format(name) if required else name)
         self.with_time = with_time
-        clear = QToolButton()
+        clear = self.clear_button = QToolButton()
         clear.setText("×")
         clear.setObjectName(f"clear_trigger_{kind}")
-        clear.setAccessibleName(f"Ryd {name}")
-        clear.setToolTip(f"Ryd {name}")
+        clear.setAccessibleName(self.tr("Ryd {0}").format(name))
+        clear.setToolTip(self.tr("Ryd {0}").format(name))
         clear.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,11 +103,14 @@ class TriggerField(QWidget):
 
 
 class NewCaseDialog(QDialog):
-    def __init__(self, app: Frister, today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(self, app: Frister, today: Callable[[], date], parent: QWidget | None = None, *,
+                 settings: QSettings | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.app = app
         self.today = today
+        self.settings = settings
         self.created: CaseRecord | None = None
+        self.open_instead: str | None = None  # the existing case the user chose to open instead (duplicate party)
         self.setObjectName("NewCaseDialog")
         self.setWindowTitle(self.tr("Ny sag"))
         self.setAccessibleName(self.tr("Ny sag"))
@@ -137,7 +141,7 @@ class NewCaseDialog(QDialog):
         self.team_edit.setObjectName("team_edit")
         self.team_edit.setAccessibleName(self.tr("Team"))
         self.team_edit.setCompleter(QCompleter(sorted({t for _, t in workers if t}), self))
-        self.notes_edit = QPlainTextEdit()
+        self.notes_edit = NoteEdit()
         self.notes_edit.setObjectName("notes_edit")
         self.notes_edit.setAccessibleName(self.tr("Bemærkning"))
         self.notes_edit.setMaximumHeight(60)
@@ -158,16 +162,10 @@ class NewCaseDialog(QDialog):
         self.trigger_fields: dict[str, TriggerField] = {}
         self._trigger_values: dict[str, Anchor] = {}
 
-        self.preview = QTableWidget(0, 3)
-        self.preview.setObjectName("milestone_preview")
-        self.preview.setAccessibleName(self.tr("Milepæle der oprettes"))
-        self.preview.setHorizontalHeaderLabels([self.tr("Milepæl"), self.tr("Frist"), self.tr("Bemærkning")])
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview.verticalHeader().setVisible(False)
-        self.preview.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.preview.setColumnWidth(1, 170)
-        self.preview.setColumnWidth(2, 190)
-        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.preview = read_only_table("milestone_preview", self.tr("Milepæle der oprettes"),
+                                       [self.tr("Milepæl"), self.tr("Frist"), self.tr("Bemærkning")], stretch=0,
+                                       widths={1: 170, 2: 190})  # fmt: skip
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a preview: Tab skips it
 
         self.warning_label = QLabel()
         self.warning_label.setObjectName("warning_label")
@@ -196,6 +194,9 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.blocked_label)
         layout.addWidget(self.buttons)
 
+        last = settings.value(LAST_GROUP_KEY, "") if settings is not None else ""
+        if last and self.group_combo.findData(last) >= 0:  # the målgruppe of the last case made here
+            self.group_combo.setCurrentIndex(self.group_combo.findData(last))
         self.group_combo.currentIndexChanged.connect(self._group_changed)
         for edit in (self.party_name_edit, self.party_id_edit, self.caseworker_edit):
             edit.textChanged.connect(self.refresh)
@@ -211,6 +212,9 @@ class NewCaseDialog(QDialog):
         label.setObjectName(f"error_{key}")
         label.setProperty("role", "error")
         label.setVisible(False)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)  # a duplicate party links to the existing case
+        label.linkActivated.connect(self._open_existing)
         v.addWidget(label)
         self.errors[key] = label
         return box
@@ -226,7 +230,7 @@ class NewCaseDialog(QDialog):
         self.party_kind_label.setText(self.tr("Part: borger (CPR-nummer)") if citizen
                                       else self.tr("Part: virksomhed (CVR-nummer)"))  # fmt: skip
         self.party_id_label.setText(self.tr("&CPR-nr.:") if citizen else self.tr("&CVR-nr.:"))
-        self.party_id_edit.setPlaceholderText("DDMMÅÅ-NNNN" if citizen else self.tr("8 cifre"))
+        self.party_id_edit.setPlaceholderText(self.tr("DDMMÅÅ-NNNN") if citizen else self.tr("8 cifre"))
         self.party_id_edit.setAccessibleName(self.tr("CPR-nummer") if citizen else self.tr("CVR-nummer"))
         for field in self.trigger_fields.values():
             value = field.value()
@@ -245,9 +249,47 @@ class NewCaseDialog(QDialog):
                 field.set_value(self.today())
             field.edit.dateTimeChanged.connect(self.refresh)
             self.trigger_fields[trig.id] = field
-            label = trig.name + (" *" if required else self.tr(" (valgfri)"))
-            self.trigger_form.addRow(label + ":", self._with_error(field, f"trigger_{trig.id}"))
+            label = self.tr("{0} *:").format(trig.name) if required else self.tr("{0} (valgfri):").format(trig.name)
+            self.trigger_form.addRow(label, self._with_error(field, f"trigger_{trig.id}"))
+        legend = QLabel(self.tr("* skal udfyldes: fristerne regnes fra den dato."))
+        legend.setObjectName("required_legend")
+        legend.setProperty("role", "hint")
+        self.trigger_form.addRow(legend)
+        self._tab_order()
         self.refresh()
+
+    def _tab_order(self) -> None:
+        """Top to bottom, as the form reads: the trigger fields are made anew for each målgruppe and would
+        otherwise come last, after the buttons."""
+        chain: list[QWidget] = [self.group_combo, self.party_name_edit, self.party_id_edit, self.caseworker_edit,
+                                self.team_edit]  # fmt: skip
+        for field in self.trigger_fields.values():
+            chain += [field.edit, field.clear_button]
+        chain += [self.notes_edit, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _open_existing(self, number: str) -> None:
+        self.open_instead = number
+        super().reject()
+
+    def _dirty(self) -> bool:
+        return any(w.text().strip() for w in (self.party_name_edit, self.party_id_edit)) or bool(
+            self.notes_edit.toPlainText().strip())
+
+    def reject(self) -> None:
+        """Esc or Annullér: typed-in input is not thrown away without asking."""
+        if self._dirty():
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Kassér den nye sag?"),
+                              self.tr("Det du har skrevet, bliver ikke gemt."), parent=self)  # fmt: skip
+            box.setObjectName("discard_box")
+            discard = box.addButton(self.tr("Kassér"), QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(self.tr("Fortsæt med at skrive"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
+            box.exec()
+            if box.clickedButton() is not discard:
+                return
+        super().reject()
 
     def triggers(self) -> dict[str, Anchor]:
         return {kind: v for kind, f in self.trigger_fields.items() if (v := f.value()) is not None}
@@ -264,7 +306,9 @@ class NewCaseDialog(QDialog):
         result = self.app.cases.check(self.new_case(), today)
         by_field: dict[str, list[str]] = {}
         for p in result.problems:
-            by_field.setdefault(p.field, []).append(p.message)
+            links = " ".join(f'<a href="{html.escape(n)}">{self.tr("Åbn sag {0}").format(html.escape(n))}</a>'
+                             for n in p.cases)  # fmt: skip
+            by_field.setdefault(p.field, []).append(html.escape(p.message) + (f" {links}" if links else ""))
         # Fields the user has not touched yet show no red text; the OK button still explains.
         untouched = {"party_name"} if not self.party_name_edit.text() else set()
         untouched |= {"party_id"} if not self.party_id_edit.text() else set()
@@ -302,7 +346,7 @@ class NewCaseDialog(QDialog):
                 note = self.tr("Foreløbig") if d.provisional else (self.tr("Forventet tid") if p.rule.soft else "")
                 state = Urgency.PROVISIONAL if d.provisional else Urgency.LATER
             name.setIcon(state_icon(state))
-            name.setToolTip(PALETTE[state].label)
+            name.setToolTip(urgency_label(state))
             for col, item in enumerate((name, due, QTableWidgetItem(note))):
                 self.preview.setItem(row, col, item)
 
@@ -316,6 +360,8 @@ class NewCaseDialog(QDialog):
                 return
         try:
             self.created = self.app.cases.register(self.new_case(), self.today())
+            if self.settings is not None:
+                self.settings.setValue(LAST_GROUP_KEY, self.group_id())
         except ValidationError as e:
             show_error(self, "\n".join(p.message for p in e.problems), self.tr("Sagen kan ikke oprettes"))
             self.refresh()

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.recompute import Move
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.idle_lock import run_dialog
+from jobcenter_desktop.ui.lock.curtain import run_dialog
 from jobcenter_desktop.ui.tasks import run_task
 from jobcenter_desktop.ui.theme import when_text
+from jobcenter_desktop.ui.widgets import read_only_table
 
 
 class RecomputeDialog(QDialog):
@@ -34,20 +33,15 @@ class RecomputeDialog(QDialog):
         later = sum(1 for m in moves if (m.days or 0) > 0)
         earlier = sum(1 for m in moves if (m.days or 0) < 0)
         text = (self.tr("Ingen åbne frister flytter.") if not moves else
-                self.tr("{0} åbne frister flytter: {1} senere, {2} tidligere. Intet er ændret endnu.").format(
-                    len(moves), later, earlier))  # fmt: skip
+                self.tr("{0} flytter: {1} senere, {2} tidligere. Intet er ændret endnu.").format(
+                    count(len(moves), self.tr("åben frist"), self.tr("åbne frister")), later, earlier))  # fmt: skip
         self.summary = QLabel(text)
         self.summary.setObjectName("recompute_summary")
         self.summary.setWordWrap(True)
         names = app.catalogue.milestones
-        self.table = QTableWidget(len(moves), 5)
-        self.table.setObjectName("recompute_table")
-        self.table.setAccessibleName(self.tr("Frister der flytter"))
-        self.table.setHorizontalHeaderLabels([self.tr("Sag"), self.tr("Milepæl"), self.tr("Før"), self.tr("Efter"),
-                                              self.tr("Dage")])  # fmt: skip
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table("recompute_table", self.tr("Frister der flytter"),
+                                     [self.tr("Sag"), self.tr("Milepæl"), self.tr("Før"), self.tr("Efter"),
+                                      self.tr("Dage")], stretch=1, rows=len(moves))  # fmt: skip
         for row, m in enumerate(moves):
             name = names[m.rule_id].name if m.rule_id in names else m.rule_id
             days = f"{m.days:+d}" if m.days is not None else ""

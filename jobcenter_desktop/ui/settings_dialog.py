@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QDialog,
@@ -18,12 +17,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,9 +35,11 @@ from jobcenter_desktop.services.context import names_team_database, parse_server
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.backup_dialog import BackupDialog
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.idle_lock import LOCK_MINUTES_KEY, MAX_LOCK_MINUTES, read_lock_minutes, run_dialog
+from jobcenter_desktop.ui.lock.curtain import run_dialog
+from jobcenter_desktop.ui.lock.idle import LOCK_MINUTES_KEY, MAX_LOCK_MINUTES, read_lock_minutes
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.theme import from_qdate, to_qdate
+from jobcenter_desktop.ui.widgets import read_only_table
 
 SERVER_KEY = "server/url"  # the team database this profile opens at start (ui.app reads it)
 
@@ -89,14 +88,8 @@ class SettingsDialog(QDialog):
         for box in (self.grundlov_check, self.xmas_check, self.nye_check):
             box.setAccessibleName(box.text())
 
-        self.closures = QTableWidget(0, 2)
-        self.closures.setObjectName("closures_table")
-        self.closures.setAccessibleName(self.tr("Lokale lukkedage"))
-        self.closures.setHorizontalHeaderLabels([self.tr("Dato"), self.tr("Begrundelse")])
-        self.closures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.closures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.closures.verticalHeader().setVisible(False)
-        self.closures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.closures = read_only_table("closures_table", self.tr("Lokale lukkedage"),
+                                        [self.tr("Dato"), self.tr("Begrundelse")], stretch=1, widths={0: 110})
         self._closures: dict[date, str] = dict(cal.closures)
         self.closure_date = QDateEdit(to_qdate(today))
         self.closure_date.setObjectName("closure_date_edit")
@@ -171,7 +164,8 @@ class SettingsDialog(QDialog):
         if app.ctx.db.key is not None:
             crypt = self.tr("Krypteret (SQLCipher {0}).").format(version)
         elif version:
-            crypt = self.tr("Ukrypteret. Kan krypteres med 'jobcenter-desktop encrypt' (SQLCipher {0}).")
+            crypt = self.tr("Ukrypteret. Kryptering (SQLCipher {0}) kan slås til af it-supporten; bærbare kopier "
+                            "krypteres som standard.")
             crypt = crypt.format(version)
         else:
             crypt = self.tr("Ukrypteret: kryptering (SQLCipher) kan ikke installeres på denne maskine.")

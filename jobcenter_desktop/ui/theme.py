@@ -40,11 +40,6 @@ def stylesheet() -> str:
         return ""  # a missing stylesheet makes the app plainer, not broken
 
 
-def count_text(n: int, one: str, many: str) -> str:
-    """``1 frist`` / ``3 frister``."""
-    return f"{n} {one if n == 1 else many}"
-
-
 def now_for(today: date) -> datetime | None:
     """The clock time to judge deadlines counted in hours, when the view shows the real today (a what-if
     "today" in tests or screenshots has no clock time)."""

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
-from jobcenter_desktop.core.text import MAX_SEARCH
+from jobcenter_desktop.core.text import MAX_SEARCH, count
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.models import DeadlineTableModel
-from jobcenter_desktop.ui.theme import count_text, from_qdate, now_for, state_icon, to_qdate
+from jobcenter_desktop.ui.theme import from_qdate, now_for, state_icon, to_qdate
+from jobcenter_desktop.ui.widgets import search_goes_to_first_hit, setup_table
 
 ALL = ""
 
@@ -45,6 +47,7 @@ class DeadlineTable(QTableView):
     def __init__(self, model: DeadlineTableModel, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.setModel(model)
+        setup_table(self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -138,6 +141,7 @@ class WorklistView(QWidget):
         layout.addLayout(search_row)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.search_edit, self.table)
+        search_goes_to_first_hit(self.search_edit, self.table)
 
         self._fill_filters()
         for combo in (self.caseworker_combo, self.team_combo, self.group_combo):
@@ -196,7 +200,7 @@ class WorklistView(QWidget):
             self.group_combo.addItem(group.name, group.id)
         self.status_combo.addItem(self.tr("Alle åbne"), ALL)
         for state in sorted(OPEN_STATES, key=lambda s: PALETTE[s].rank):
-            self.status_combo.addItem(state_icon(state), PALETTE[state].label, state.value)
+            self.status_combo.addItem(state_icon(state), urgency_label(state), state.value)
         today = self.today()
         self.from_edit.setDate(to_qdate(today))
         self.to_edit.setDate(to_qdate(today + timedelta(days=13)))
@@ -232,6 +236,16 @@ class WorklistView(QWidget):
         self.model.replace_cases(case_ids, rows)
         self._update_count()
 
+    def select_case(self, case_id: UUID) -> bool:
+        """Selects and scrolls to the case's most urgent row (rows are sorted); False if it is not shown."""
+        for row, r in enumerate(self.model.rows()):
+            if r.case_id == case_id:
+                index = self.model.index(row, 0)
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+                return True
+        return False
+
     def _refilter(self) -> None:
         state = self.status_combo.currentData()
         self.model.set_filter(self.search_edit.text(), frozenset({Urgency(state)}) if state else frozenset())
@@ -245,9 +259,9 @@ class WorklistView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         if shown == total:
-            text = count_text(shown, self.tr("frist"), self.tr("frister"))
+            text = count(shown, self.tr("frist"), self.tr("frister"))
         else:
-            text = self.tr("{0} af {1}").format(shown, count_text(total, self.tr("frist"), self.tr("frister")))
+            text = self.tr("{0} af {1}").format(shown, count(total, self.tr("frist"), self.tr("frister")))
         self.count_label.setText(text)
 
     def rows(self) -> list[DeadlineRow]:

@@ -17,6 +17,14 @@ ACTOR = "anna.k"
 DEMO_CASES = 80
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _danish(qapp: QApplication) -> None:
+    """The translators start-up installs (ensure_qapp), so the widgets under test show what a user sees."""
+    from jobcenter_desktop.ui.i18n import install_translators
+
+    assert len(install_translators(qapp)) == 2
+
+
 @pytest.fixture(autouse=True)
 def _guard_user_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Fail if anything falls back to the default database instead of the file the test gave it."""

@@ -81,7 +81,7 @@ def test_an_encrypted_database_needs_its_passphrase_and_the_lock_uses_it(qtbot, 
                                passphrase="korrekt-hest-batteri")  # fmt: skip
     qtbot.addWidget(window)
     assert window.worklist.model.total() == 2  # dagpenge: dp_telefon and dp_samtale are open
-    check = window.unlock_check
+    check = window.locker.unlock_check
     assert check is not None and check("korrekt-hest-batteri") and not check("anna.k")
     dlg = SettingsDialog(window.app, settings, TODAY, window)
     qtbot.addWidget(dlg)

@@ -159,6 +159,11 @@ def test_history_tab_lists_audit_entries(dialog, frister) -> None:
     assert {"Oprettet", "Frist beregnet", "Udført"} <= set(actions)
     assert all(history.item(r, 1).text() == "anna.k" for r in range(history.rowCount()))
     assert all(len(history.item(r, 0).text()) == len("23-11-2026 10:00") for r in range(history.rowCount()))
+    # Milestone names, not rule ids; dates as dd-mm-åååå, never ISO.
+    whats = [history.item(r, 3).text() for r in range(history.rowCount())]
+    assert frister.catalogue.milestones["fh_samtale"].name in whats and "fh_samtale" not in whats
+    changes = " ".join(history.item(r, 4).text() for r in range(history.rowCount()))
+    assert TODAY.strftime("%d-%m-%Y") in changes and TODAY.isoformat() not in changes
 
 
 def test_closed_case_disables_actions(dialog, frister) -> None:

@@ -116,7 +116,7 @@ def test_out_offline_back_and_the_conflict_decided(qtbot, make_window, qsettings
             dlg.buttons.accepted.emit()
 
         def read_summary(box: QMessageBox) -> None:
-            assert "1 konflikter" in box.text()
+            assert "1 konflikt." in box.text()
             box.accept()
 
         def decide(dlg: ConflictsDialog) -> None:

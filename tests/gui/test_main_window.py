@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
@@ -117,14 +118,15 @@ def test_start_summary_counts_my_overdue_and_due_today(window) -> None:
     frame = window.findChild(QFrame, "start_summary")
     assert frame is window.summary_frame
     text = frame.findChild(QLabel, "summary_label").text()
-    assert f"Du har <b>{overdue}</b> overskredne frister og <b>{due_today}</b> med frist i dag" in text
+    said = count(overdue, "overskredet frist", "overskredne frister")
+    assert f"Du har <b>{said}</b> og <b>{due_today}</b> med frist i dag" in text
     assert "anna.k" in text
 
     # Counted from the worklist's own rows when it shows mine, from the database otherwise: the same numbers
     # whatever is typed in the search field or chosen as caseworker.
     window.worklist.search_edit.setText("zzz-ingen")
     window.refresh()
-    assert f"Du har <b>{overdue}</b> overskredne frister" in frame.findChild(QLabel, "summary_label").text()
+    assert f"Du har <b>{said}</b>" in frame.findChild(QLabel, "summary_label").text()
     window.worklist.caseworker_combo.setCurrentIndex(window.worklist.caseworker_combo.findData(""))  # "Alle"
     window.refresh()
     assert f"og <b>{due_today}</b> med frist i dag" in frame.findChild(QLabel, "summary_label").text()

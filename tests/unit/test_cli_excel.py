@@ -189,7 +189,7 @@ def test_import_dry_run_stores_nothing(cli: Cli, g: list[object], tmp_path: Path
         "række 2: Kontanthjælp (over 30 år) · Søren Østergaard · 010190-XXXX — ok",
         "række 3: Løntilskud · Bageri Ærø ApS · 12345678 — ok",
         "række 4: Dagpenge · Åse Lund · 320190-XXXX — FEJL: CPR-nummeret indeholder ikke en gyldig fødselsdato.",
-        "3 sager læst i arket (række 2–4): 2 gyldige og 1 afviste rækker.",
+        "3 sager læst i arket (række 2–4): 2 gyldige og 1 afvist række.",
         "Prøvekørsel: intet er gemt.",
     ]
     assert "1235" not in out
@@ -200,7 +200,7 @@ def test_import_with_a_bad_row_stores_nothing(cli: Cli, g: list[object], tmp_pat
     cli.ok(*g, "export", "template", "--out", tmp_path / "sager.xlsx")
     path = _fill(tmp_path / "sager.xlsx", [*GOOD, BAD])
     message = cli.fails(*g, "import", "cases", path, stdout_empty=False)  # the preview lines are printed first
-    assert message == "1 rækker har fejl; intet er importeret (ret filen, eller brug --skip-invalid)"
+    assert message == "1 række har fejl; intet er importeret (ret filen, eller brug --skip-invalid)"
     assert cases_in(cli, g) == []
 
 

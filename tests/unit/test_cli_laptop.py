@@ -23,14 +23,14 @@ def test_out_offline_and_back_with_a_conflict(capsys, urls, tmp_path) -> None:  
            "--id", "020285-1234", "--trigger", "ledigmelding=2026-11-16", "--notes", "start")
     laptop = tmp_path / "pc.sqlite3"
     out = cli.ok("--server", anna, "checkout", "--to", laptop, "--mine", "--device", "pc-7")
-    assert "1 sager taget med ud" in out and "krypteret" in out
+    assert "1 sag taget med ud" in out and "krypteret" in out
     [co] = cli.json("--server", bo, "checkout", "--list")
     assert (co["case"], co["login"], co["device"]) == ("2026-00001", "anna.k", "PC-7")
     # Offline: the laptop file is an ordinary (encrypted) database for every command.
     cli.ok("--db", laptop, "--today", TODAY, "case", "notes", "2026-00001", "ude hos borger")
     cli.ok("--server", bo, "--today", TODAY, "case", "notes", "2026-00001", "kontoret ringede")
     out = cli.ok("--server", anna, "--db", laptop, "--today", TODAY, "checkin")
-    assert "1 konflikter" in out
+    assert "1 konflikt." in out
     [c] = cli.json("--server", anna, "conflicts", "list")
     assert (c["field"], c["server"], c["laptop"], c["server_by"]) == ("notes", "kontoret ringede",
                                                                       "ude hos borger", "bo.l")

@@ -110,7 +110,7 @@ def test_audit_listing_escapes_control_characters_whatever_is_stored(cli: Cli, d
     finally:
         app.close()
     out = cli.ok("--db", db, "audit")
-    assert len(out.splitlines()) == len(_audit(cli, db))  # one line per entry: nothing forged
+    assert len(out.splitlines()) == 1 + len(_audit(cli, db))  # the header, then one line per entry: nothing forged
     assert not any(ch in out for ch in "\x1b\x07\x00\r")
     assert "\\x1b" in out and "020285-XXXX" in out and "020285-1234" not in out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,3 +37,35 @@ def test_printable_is_always_one_line_without_control_characters(value: str) -> 
     assert "\n" not in out and "\r" not in out
     assert not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F or 0x202A <= ord(ch) <= 0x202E or 0xD800 <= ord(ch) <= 0xDFFF
                    for ch in out)
+
+
+def test_count_chooses_singular_for_exactly_one() -> None:
+    from jobcenter_desktop.core.text import count
+
+    assert [count(n, "sag", "sager") for n in (0, 1, 2)] == ["0 sager", "1 sag", "2 sager"]
+    assert count(1, "række", "rækker") == "1 række"
+    assert count(12500, "sag", "sager") == "12.500 sager"
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("2026-12-01", "01-12-2026"),
+    ("2026-11-30 → 2026-12-04", "30-11-2026 → 04-12-2026"),
+    ("Pause 2026-12-01–2026-12-24", "Pause 01-12-2026–24-12-2026"),
+    ("2026-12-01T09:30", "01-12-2026 kl. 09:30"),
+    ("2026-12-01T09:30:00+00:00", "01-12-2026 kl. 09:30"),
+    ("sag KH-2026-0001 ændret", "sag KH-2026-0001 ændret"),  # a case number is not a date
+    ("12-2026-01-0155", "12-2026-01-0155"),
+    ("", ""),
+])  # fmt: skip
+def test_danish_dates_rewrites_iso_dates_only(stored: str, shown: str) -> None:
+    from jobcenter_desktop.core.text import danish_dates
+
+    assert danish_dates(stored) == shown
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+def test_danish_dates_agrees_with_format_date(d: date) -> None:
+    from jobcenter_desktop.core.calendar import format_date
+    from jobcenter_desktop.core.text import danish_dates
+
+    assert danish_dates(f"frist {d.isoformat()}.") == f"frist {format_date(d)}."

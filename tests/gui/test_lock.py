@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobcenter_desktop.ui import main_window as main_window_module
 from jobcenter_desktop.ui.case_dialog import CaseDialog
-from jobcenter_desktop.ui.idle_lock import (
+from jobcenter_desktop.ui.lock import controller as controller_module
+from jobcenter_desktop.ui.lock.idle import (
     DEFAULT_LOCK_MINUTES,
     LOCK_MINUTES_KEY,
     IdleLock,
@@ -44,7 +44,7 @@ STAY_LOCKED = "Det er ikke dit brugernavn. Skærmen forbliver låst."
 
 @pytest.fixture(autouse=True)
 def _os_user(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window_module, "os_username", lambda: OS_USER)
+    monkeypatch.setattr(controller_module, "os_username", lambda: OS_USER)
 
 
 def _show(qtbot, window) -> None:
