@@ -14,6 +14,7 @@ from jobcenter_desktop.core.rules import Catalogue
 from jobcenter_desktop.export.tempfiles import clean_leftovers
 from jobcenter_desktop.paths import data_dir
 from jobcenter_desktop.services.backups import BackupService
+from jobcenter_desktop.services.bulk import BulkService
 from jobcenter_desktop.services.cases import CaseService
 from jobcenter_desktop.services.changes import ChangeService
 from jobcenter_desktop.services.context import Context, open_context
@@ -42,6 +43,7 @@ class Frister:
         self.recompute = RecomputeService(ctx)
         self.settings = SettingsService(ctx)
         self.backups = BackupService(ctx)
+        self.bulk = BulkService(self.cases)
 
     @cached_property
     def checkouts(self) -> CheckoutService:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
@@ -30,8 +31,27 @@ from jobcenter_desktop.services.case_input import (
 from jobcenter_desktop.services.case_input import NewCase as NewCase  # the case's input lives with its service
 from jobcenter_desktop.services.case_sync import milestone_of, sync_case
 from jobcenter_desktop.services.context import Context, plausible_date_warning
-from jobcenter_desktop.services.errors import ConflictError, DuplicateError, Problem, ServiceError, ValidationError
+from jobcenter_desktop.services.errors import (
+    Cancelled,
+    ConflictError,
+    DuplicateError,
+    Problem,
+    ServiceError,
+    ValidationError,
+)
 from jobcenter_desktop.storage.repository import OPEN_CASE_INDEX, NotFoundError, Repository, StaleCase
+
+Act = Callable[[Repository, StoredCase], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One action of a batch: ``act`` on the case (given, or found from its milestone) at the version seen."""
+
+    act: Act
+    case_id: uuid.UUID | None = None
+    milestone_id: uuid.UUID | None = None
+    expected_version: int | None = None
 
 
 class CaseService:
@@ -217,6 +237,10 @@ class CaseService:
     # ------------------------------------------------------------ milestone actions
     def complete(self, milestone_id: uuid.UUID, on: date, today: date, *,
                  expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        act = self.complete_act(milestone_id, on, today)
+        return self._act(milestone_case=milestone_id, act=act, expected_version=expected_version)
+
+    def complete_act(self, milestone_id: uuid.UUID, on: date, today: date) -> Act:
         if not MIN_YEAR <= on.year <= MAX_YEAR:
             raise ValidationError([Problem("done_on", "Ugyldig dato.")])
         if on > today:
@@ -233,10 +257,14 @@ class CaseService:
                            "Udført for sent" if ms.done_late else "Udført")  # fmt: skip
             self._sync(repo, row, self._chain_of(ms.rule_id), today, reason=f"{ms.rule_id} udført")
 
-        return self._act(milestone_case=milestone_id, act=act, expected_version=expected_version)
+        return act
 
     def undo_complete(self, milestone_id: uuid.UUID, today: date, *,
                       expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        act = self.undo_complete_act(milestone_id, today)
+        return self._act(milestone_case=milestone_id, act=act, expected_version=expected_version)
+
+    def undo_complete_act(self, milestone_id: uuid.UUID, today: date) -> Act:
         def act(repo: Repository, row: StoredCase) -> None:
             ms = milestone_of(row, milestone_id)
             if ms.state != MilestoneState.DONE.value:
@@ -249,10 +277,14 @@ class CaseService:
             self._sync(repo, row, {ms.rule_id, *self._chain_of(ms.rule_id)}, today,
                        reason=f"{ms.rule_id} ikke længere udført")  # fmt: skip
 
-        return self._act(milestone_case=milestone_id, act=act, expected_version=expected_version)
+        return act
 
     def pause(self, case_id: uuid.UUID, start: date, reason: str, today: date, *,
               milestone_id: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        act = self.pause_act(start, reason, milestone_id)
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    def pause_act(self, start: date, reason: str, milestone_id: uuid.UUID | None = None) -> Act:
         reason = text_field(reason, field="reason", what="Begrundelsen for pausen", limit=MAX_REASON)
         if not reason:
             raise ValidationError([Problem("reason", "Angiv en begrundelse for pausen.")])
@@ -268,7 +300,23 @@ class CaseService:
             repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="pause",
                        field=what, after=start, reason=reason, case_id=row.id)  # fmt: skip
 
-        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+        return act
+
+    def cancel_pause_act(self, start: date, milestone_id: uuid.UUID | None, today: date) -> Act:
+        """Undo of a pause just made: it ends on the day it began, so it counts no day (case data is never
+        deleted, on the team database not even allowed); audited as its own change."""
+
+        def act(repo: Repository, row: StoredCase) -> None:
+            found = [p for p in row.pauses if p.end_on is None and p.milestone_id == milestone_id
+                     and p.start_on == start]  # fmt: skip
+            if not found:
+                raise ServiceError("pausen er allerede genoptaget.")
+            found[0].end_on = start
+            repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="undo_pause",
+                       before=start, after=start, reason=found[0].reason, case_id=row.id)  # fmt: skip
+            self._sync(repo, row, None, today, reason="Pause fortrudt")
+
+        return act
 
     def resume(self, case_id: uuid.UUID, end: date, today: date, *,
                milestone_id: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
@@ -326,6 +374,10 @@ class CaseService:
     # ------------------------------------------------------------ case actions
     def reassign(self, case_id: uuid.UUID, caseworker: str, team: str | None, today: date, *,
                  expected_version: int | None = None) -> CaseRecord:  # fmt: skip
+        act = self.reassign_act(caseworker, team)
+        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+
+    def reassign_act(self, caseworker: str, team: str | None) -> Act:
         caseworker = identity_field(caseworker, field="caseworker", what="Sagsbehandleren")
         team = identity_field(team, field="team", what="Teamet") if team and team.strip() else None
 
@@ -343,7 +395,7 @@ class CaseService:
                 repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="reassign",
                            field="team", before=before_team, after=after_team, case_id=row.id)
 
-        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+        return act
 
     def update_notes(self, case_id: uuid.UUID, notes: str, *, expected_version: int | None = None) -> CaseRecord:
         notes = text_field(notes, field="notes", what="Bemærkningen", limit=MAX_NOTES, multiline=True)
@@ -356,6 +408,9 @@ class CaseService:
         return self._act(case_id=case_id, act=act, expected_version=expected_version)
 
     def close(self, case_id: uuid.UUID, on: date, *, expected_version: int | None = None) -> CaseRecord:
+        return self._act(case_id=case_id, act=self.close_act(on), expected_version=expected_version)
+
+    def close_act(self, on: date) -> Act:
         def act(repo: Repository, row: StoredCase) -> None:
             if row.status == CaseStatus.CLOSED.value:
                 raise ServiceError("Sagen er allerede lukket.")
@@ -374,9 +429,12 @@ class CaseService:
             repo.audit(actor=self.ctx.actor, entity="case", entity_id=row.number, action="close",
                        field="status", before="open", after="closed", case_id=row.id)  # fmt: skip
 
-        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+        return act
 
     def reopen(self, case_id: uuid.UUID, today: date, *, expected_version: int | None = None) -> CaseRecord:
+        return self._act(case_id=case_id, act=self.reopen_act(today), expected_version=expected_version)
+
+    def reopen_act(self, today: date) -> Act:
         def act(repo: Repository, row: StoredCase) -> None:
             if row.status == CaseStatus.OPEN.value:
                 raise ServiceError("Sagen er allerede åben.")
@@ -391,25 +449,38 @@ class CaseService:
                        field="status", before="closed", after="open", case_id=row.id)  # fmt: skip
             self._sync(repo, row, reopened, today, reason="Sagen er genåbnet")
 
-        return self._act(case_id=case_id, act=act, expected_version=expected_version)
+        return act
 
     # ------------------------------------------------------------ internals
     def _act(self, *, act: Callable[[Repository, StoredCase], None], case_id: uuid.UUID | None = None,
              milestone_case: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
         """Run one action in one write transaction on the case, with optimistic locking on its version."""
+        return self.act_many([Step(act, case_id, milestone_case, expected_version)])[0]
+
+    def act_many(self, steps: list[Step], progress: Callable[[int, int], bool] | None = None) -> list[CaseRecord]:
+        """Several actions in ONE write transaction (a batch from the worklist): all of them, or - on the first
+        refusal, a colleague's change in between, or ``progress(done, total)`` returning False - none."""
         try:
+            records = []
             with self.ctx.write() as s:
                 repo = Repository(s)
-                if case_id is None:
-                    assert milestone_case is not None
-                    case_id = repo.milestone_case_id(milestone_case)
-                case = repo.load_case(case_id)
-                if expected_version is not None and case.version != expected_version:
-                    raise ConflictError()
-                act(repo, case)
-                record = repo.save_case(case)  # the version goes up: a concurrent editor sees a conflict
-            self.ctx.note_own(record.id)
-            return record
+                for i, step in enumerate(steps):
+                    if progress is not None and not progress(i, len(steps)):
+                        raise Cancelled()
+                    case_id = step.case_id or repo.milestone_case_id(step.milestone_id)  # type: ignore[arg-type]
+                    case = repo.load_case(case_id)
+                    if step.expected_version is not None and case.version != step.expected_version:
+                        raise ConflictError()
+                    try:
+                        step.act(repo, case)
+                    except ServiceError as e:
+                        if len(steps) == 1 or type(e) is not ServiceError:
+                            raise
+                        raise ServiceError(f"Sag {case.number}: {e} Intet er ændret.") from e  # which one
+                    records.append(repo.save_case(case))  # the version goes up: a concurrent editor sees a conflict
+            for record in records:
+                self.ctx.note_own(record.id)
+            return records
         except StaleCase as e:
             raise ConflictError() from e
         except NotFoundError as e:

@@ -19,7 +19,7 @@ ACTIONS = {
     "reveal_cpr": "CPR vist", "checkout": "Udlånt", "checkout_lost": "Udlån afsluttet (bortkommet)",
     "checkin": "Afleveret", "conflict": "Konflikt", "resolve": "Konflikt afgjort", "delete": "Slettet",
     "set": "Sat", "import": "Importeret", "demo": "Demodata", "backup": "Sikkerhedskopi", "restore": "Gendannet",
-    "encrypt": "Krypteret", "decrypt": "Dekrypteret",
+    "encrypt": "Krypteret", "decrypt": "Dekrypteret", "undo_pause": "Pause fortrudt",
 }  # fmt: skip
 FIELDS = {
     "caseworker": "Sagsbehandler", "team": "Team", "due": "Frist", "notes": "Bemærkning", "party_name": "Navn",

@@ -73,6 +73,7 @@ HISTORY_WORDS = (
     QT_TRANSLATE_NOOP("History", "Gendannet"),
     QT_TRANSLATE_NOOP("History", "Krypteret"),
     QT_TRANSLATE_NOOP("History", "Dekrypteret"),
+    QT_TRANSLATE_NOOP("History", "Pause fortrudt"),
     QT_TRANSLATE_NOOP("History", "Sagsbehandler"),
     QT_TRANSLATE_NOOP("History", "Team"),
     QT_TRANSLATE_NOOP("History", "Frist"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -119,8 +122,11 @@ class TriggerDialog(_Base):
 
 
 class ReassignDialog(_Base):
-    def __init__(self, workers: list[tuple[str, str]], current: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Overdrag sag"), "reassign_dialog", parent)
+    def __init__(self, workers: list[tuple[str, str]], current: str, parent: QWidget | None = None, *,
+                 cases: int = 1) -> None:  # fmt: skip
+        """``cases`` > 1: a batch, which can also be spread over several colleagues (ticked in a list)."""
+        super().__init__(self.tr("Overdrag sag") if cases == 1 else self.tr("Overdrag {0} sager").format(cases),
+                         "reassign_dialog", parent)  # fmt: skip
         self.worker_combo = QComboBox()
         self.worker_combo.setEditable(True)
         self.worker_combo.setObjectName("reassign_caseworker")
@@ -135,6 +141,29 @@ class ReassignDialog(_Base):
         self.team_edit.setPlaceholderText(self.tr("(uændret)"))
         self.form.addRow(self.tr("Sagsbehandler:"), self.worker_combo)
         self.form.addRow(self.tr("Team:"), self.team_edit)
+        self.spread_list: QListWidget | None = None
+        if cases > 1:
+            self.spread_list = QListWidget()
+            self.spread_list.setObjectName("reassign_spread")
+            self.spread_list.setAccessibleName(self.tr("Fordel på flere sagsbehandlere"))
+            for user, team in workers:
+                item = QListWidgetItem(f"{user} ({team})" if team else user)
+                item.setData(Qt.ItemDataRole.UserRole, user)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.spread_list.addItem(item)
+            self.spread_list.setMaximumHeight(130)
+            self.form.addRow(self.tr("Eller fordel på:"), self.spread_list)
+
+    def assignees(self) -> list[tuple[str, str | None]]:
+        """The ticked colleagues (spread evenly, in turn), else the one chosen above."""
+        ticked: list[tuple[str, str | None]] = []
+        if self.spread_list is not None:
+            for i in range(self.spread_list.count()):
+                item = self.spread_list.item(i)
+                if item.checkState() == Qt.CheckState.Checked:
+                    ticked.append((str(item.data(Qt.ItemDataRole.UserRole)), None))
+        return ticked or [(self.caseworker(), self.team())]
 
     def caseworker(self) -> str:
         idx = self.worker_combo.currentIndex()

@@ -39,6 +39,7 @@ class Legend(QWidget):
             label = QLabel(f"<b>{urgency_label(state)}</b>")
             desc = QLabel(self.tr(DESCRIPTIONS[state]))
             desc.setProperty("role", "hint")
+            desc.setWordWrap(True)  # the dock stays narrow: a long text wraps instead of widening the window
             for col, w in enumerate((icon, swatch, label, desc)):
                 grid.addWidget(w, row, col)
         grid.setColumnStretch(3, 1)

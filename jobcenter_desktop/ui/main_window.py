@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -53,6 +54,7 @@ from jobcenter_desktop.ui.worklist_view import WorklistView
 TAB_WORKLIST, TAB_CALENDAR, TAB_CASES = range(3)
 # Past this many changed cases (an import, a recompute) one reload is cheaper than fetching them by id.
 MAX_PATCHED_CASES = 500
+LEGEND_MIN_WIDTH = 240
 KeyLike = QKeySequence | QKeySequence.StandardKey | str
 log = logging.getLogger("jobcenter_desktop.ui")
 
@@ -93,7 +95,13 @@ class MainWindow(QMainWindow):
 
         self.legend_dock = QDockWidget(self.tr("Forklaring"), self)
         self.legend_dock.setObjectName("legend_dock")
-        self.legend_dock.setWidget(Legend())
+        scroll = QScrollArea()
+        scroll.setWidget(Legend())
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(LEGEND_MIN_WIDTH)
+        scroll.setMaximumWidth(LEGEND_MIN_WIDTH + 120)  # the calendar's lists keep their room
+        self.legend_dock.setWidget(scroll)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.legend_dock)
         self.legend_dock.hide()
 
@@ -145,11 +153,11 @@ class MainWindow(QMainWindow):
         self.action_settings = self._action("action_settings", self.tr("&Indstillinger …"), self.open_settings,
                                             QKeySequence.StandardKey.Preferences)  # fmt: skip
         self.action_recompute = self._action("action_recompute", self.tr("&Genberegn frister …"), self.recompute)
-        self.action_legend = self.legend_dock.toggleViewAction()
-        self.action_legend.setObjectName("action_legend")
-        self.action_legend.setText(self.tr("&Forklaring af farver"))
-        self.action_legend.setShortcut(QKeySequence("F1"))
-        self.action_legend.setToolTip(self.tr("Forklaring af farver (F1)"))
+        self.action_legend = self._action("action_legend", self.tr("&Forklaring af farver"),
+                                          lambda: self.show_legend(self.action_legend.isChecked()), "F1")  # fmt: skip
+        self.action_legend.setCheckable(True)
+        self.legend_dock.visibilityChanged.connect(
+            lambda _v: self.action_legend.setChecked(not self.legend_dock.isHidden()))  # fmt: skip
         self.action_quit = self._action("action_quit", self.tr("&Afslut"), self.close, QKeySequence.StandardKey.Quit)
         self.action_today = self._action("action_today", self.tr("Gå til i &dag"), self.go_today, "Ctrl+T")
         self.action_lock = self._action("action_lock", self.tr("&Lås nu"), lambda: self.lock(), "Ctrl+L",
@@ -382,6 +390,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(*self._pending_status)
             self._pending_status = None
 
+    def show_legend(self, visible: bool) -> None:
+        """F1 never widens the window: without room beside the tabs the legend floats over the right edge."""
+        dock = self.legend_dock
+        if not visible:
+            dock.hide()
+            return
+        room = self.width() - self.stack.minimumSizeHint().width()
+        dock.setFloating(room < LEGEND_MIN_WIDTH + 20)
+        if dock.isFloating():
+            top_right = self.mapToGlobal(self.rect().topRight())
+            dock.resize(LEGEND_MIN_WIDTH + 120, min(self.height() - 80, 520))
+            dock.move(top_right.x() - dock.width() - 16, top_right.y() + 60)
+        dock.show()
+
     # ---------------------------------------------------------------- window state
     def _restore(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -389,6 +411,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+        self._fit_screen()
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -398,6 +421,19 @@ class MainWindow(QMainWindow):
         tab = self.settings.value("window/tab", TAB_WORKLIST)
         with contextlib.suppress(TypeError, ValueError):
             self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
+
+    def _fit_screen(self) -> None:
+        """Within the screen's available area (a 768 px laptop screen minus the taskbar), frame included."""
+        area = self.screen().availableGeometry()
+        frame_w = max(0, self.frameGeometry().width() - self.width()) or 16
+        frame_h = max(0, self.frameGeometry().height() - self.height()) or 40
+        width, height = min(self.width(), area.width() - frame_w), min(self.height(), area.height() - frame_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        geo = self.frameGeometry()
+        if not area.contains(geo):
+            self.move(max(area.left(), min(geo.left(), area.right() - geo.width())),
+                      max(area.top(), min(geo.top(), area.bottom() - geo.height())))  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.locker.restore_chrome()  # save the layout the user chose, not the locked one

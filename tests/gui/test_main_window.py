@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -143,7 +148,7 @@ def test_start_summary_counts_my_overdue_and_due_today(window) -> None:
 def test_geometry_and_tab_restored_on_next_start(make_window, demo_db, settings_path) -> None:
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     first = make_window(demo_db, settings)
-    assert first.size().width() == 1280 and first.size().height() == 760  # the first-start default
+    assert first.width() <= 1280 and first.height() <= 760  # the first-start default, kept within the screen
     # Kept inside the small offscreen screen (800×800) so that restoring does not clamp it.
     first.setGeometry(QRect(10, 30, 700, 500))
     first.tabs.setCurrentIndex(TAB_CASES)
@@ -155,3 +160,52 @@ def test_geometry_and_tab_restored_on_next_start(make_window, demo_db, settings_
     assert second.geometry() == QRect(10, 30, 700, 500)
     assert second.tabs.currentIndex() == TAB_CASES
     assert second.cases.model.rowCount() > 0  # the restored tab was loaded, not left empty
+
+
+SCREEN_SCRIPT = """
+import json, sys
+from datetime import date
+from PySide6.QtCore import QSettings
+from jobcenter_desktop.ui.app import build_main_window, ensure_qapp
+app = ensure_qapp()
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+w = build_main_window(sys.argv[1], actor="anna.k", today=lambda: date(2026, 11, 23), settings=settings)
+w.show()
+app.processEvents()
+area, frame = w.screen().availableGeometry(), w.frameGeometry()
+print(json.dumps({"area": [area.x(), area.y(), area.width(), area.height()],
+                  "frame": [frame.x(), frame.y(), frame.width(), frame.height()]}))
+"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 700)])
+def test_the_first_window_opens_within_the_available_screen(demo_db, tmp_path, width: int, height: int) -> None:
+    """On a laptop's screen (taskbar taken off), the status bar is not hidden below its edge."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"windowFrameMargins": True, "screens": [
+        {"name": "s", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1}]}))
+    env = os.environ | {"QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    out = subprocess.run([sys.executable, "-c", SCREEN_SCRIPT, str(demo_db), str(tmp_path / "s.ini")], env=env,
+                         capture_output=True, text=True, check=True, timeout=120).stdout  # fmt: skip
+    got = json.loads(out.strip().splitlines()[-1])
+    ax, ay, aw, ah = got["area"]
+    fx, fy, fw, fh = got["frame"]
+    assert (aw, ah) == (width, height)
+    assert ax <= fx and ay <= fy and fx + fw <= ax + aw and fy + fh <= ay + ah, got
+
+
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_f1_never_widens_the_window(qtbot, window, width: int) -> None:
+    _show(qtbot, window)
+    window.resize(width, 700)
+    for tab in (TAB_WORKLIST, TAB_CALENDAR, TAB_CASES):
+        window.tabs.setCurrentIndex(tab)
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: window.legend_dock.isVisible())
+        assert window.width() == width, f"F1 widened the window to {window.width()} on tab {tab}"
+        assert window.action_legend.isChecked()
+        # Docked beside the tabs where there is room; floating over the window's right edge where not.
+        assert window.legend_dock.isFloating() == (width < 1100)
+        qtbot.keyClick(window, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: not window.legend_dock.isVisible())
+        assert not window.action_legend.isChecked()

@@ -120,7 +120,7 @@ def _problems(app: Frister, new: NewCase, today: date = MON_2_MAR) -> list[tuple
         pytest.param(NewCase("jobrotation", "Bageri Ærø ApS", "123456789", {"ansoegning_modtaget": MON_2_MAR}),
                      "party_id", "CVR-nummeret skal være præcis 8 cifre.", id="cvr-9-digits"),
         pytest.param(NewCase("kontanthjaelp", "Åse Lund", "010190-1235", {}),
-                     "trigger_foerste_fremmoede", "Dato for 'Første fremmøde' mangler.", id="missing-initial-trigger"),
+                     "trigger_foerste_fremmoede", "Dato for »Første fremmøde« mangler.", id="missing-initial-trigger"),
         pytest.param(NewCase("loentilskud", "Bageri Ærø ApS", "12345678", {"henvendelse": MON_2_MAR}),
                      "trigger_henvendelse", "Angiv også klokkeslæt: fristen regnes i timer.", id="hours-without-time"),
         pytest.param(NewCase("kontanthjaelp", "Åse Lund", "010190-1235",
