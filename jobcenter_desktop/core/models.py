@@ -118,6 +118,7 @@ class DeadlineRow:
     notes: str = ""
     warn_from: date | None = None
     conflict: bool = False  # an undecided check-in conflict on the case
+    version: int = 0  # the case's version when read: a batch from the worklist acts on what was seen
     # Filled in by the services layer for a given "today":
     urgency: Urgency = Urgency.LATER
     working_days_left: int | None = None

@@ -59,6 +59,8 @@ class BulkService:
 
     # ------------------------------------------------------------ planning
     def _records(self, targets: Sequence[Target]) -> dict[uuid.UUID, CaseRecord]:
+        """Each selected case as it is now, for deciding what to skip. The steps still check the version the
+        user SAW (``Target.version``): a colleague's change since then refuses the batch."""
         return {t.case_id: self.cases.get(t.case_id) for t in {t.case_id: t for t in targets}.values()}
 
     def plan_complete(self, targets: Sequence[Target], on: date, today: date) -> Plan:
@@ -82,6 +84,7 @@ class BulkService:
         if not to:
             raise ServiceError("Vælg mindst én sagsbehandler.")
         records = self._records(targets)
+        seen = _seen(targets)
         steps, undo, skipped = [], [], []
         spread: dict[str, int] = {}
         for i, case_id in enumerate(records):
@@ -94,7 +97,7 @@ class BulkService:
                 skipped.append(f"{rec.number}: har allerede {worker}")
                 continue
             spread[worker] = spread.get(worker, 0) + 1
-            steps.append(Step(self.cases.reassign_act(worker, team), case_id, expected_version=rec.version))
+            steps.append(Step(self.cases.reassign_act(worker, team), case_id, expected_version=seen[case_id]))
             undo.append(lambda v, cid=case_id, w=rec.caseworker, tm=rec.team: Step(
                 self.cases.reassign_act(w, tm or None), cid, expected_version=v[cid]))  # fmt: skip
         to_whom = ", ".join(f"{w} ({n})" for w, n in spread.items()) or "ingen"
@@ -103,18 +106,20 @@ class BulkService:
 
     def plan_close(self, targets: Sequence[Target], on: date, today: date) -> Plan:
         records = self._records(targets)
+        seen = _seen(targets)
         steps, undo, skipped = [], [], []
         for case_id, rec in records.items():
             if rec.status is not CaseStatus.OPEN:
                 skipped.append(f"{rec.number}: er allerede lukket")
                 continue
-            steps.append(Step(self.cases.close_act(on), case_id, expected_version=rec.version))
+            steps.append(Step(self.cases.close_act(on), case_id, expected_version=seen[case_id]))
             undo.append(lambda v, cid=case_id: Step(self.cases.reopen_act(today), cid, expected_version=v[cid]))
         summary = f"{count(len(steps), 'sag', 'sager')} lukkes den {on:%d-%m-%Y}; deres åbne frister bortfalder."
         return Plan("Luk sager", summary, tuple(steps), tuple(undo), tuple(skipped), tuple(records))
 
     def plan_pause(self, targets: Sequence[Target], start: date, reason: str, today: date) -> Plan:
         records = self._records(targets)
+        seen = _seen(targets)
         steps, undo, skipped = [], [], []
         for case_id, rec in records.items():
             if rec.status is not CaseStatus.OPEN:
@@ -123,7 +128,7 @@ class BulkService:
             if any(p.milestone_id is None and p.end is None for p in rec.pauses):
                 skipped.append(f"{rec.number}: er allerede på pause")
                 continue
-            steps.append(Step(self.cases.pause_act(start, reason), case_id, expected_version=rec.version))
+            steps.append(Step(self.cases.pause_act(start, reason), case_id, expected_version=seen[case_id]))
             undo.append(lambda v, cid=case_id: Step(self.cases.cancel_pause_act(start, None, today), cid,
                                                     expected_version=v[cid]))  # fmt: skip
         summary = f"{count(len(steps), 'sag', 'sager')} sættes på pause fra {start:%d-%m-%Y}: {reason}"
@@ -147,6 +152,14 @@ class BulkService:
             seen.add(step.case_id)
         records = self.cases.act_many(steps, progress)
         return Done(f"Fortryd: {done.label}", tuple(records))
+
+
+def _seen(targets: Sequence[Target]) -> dict[uuid.UUID, int]:
+    """The version of each case as the user saw it (its first selected row)."""
+    seen: dict[uuid.UUID, int] = {}
+    for t in targets:
+        seen.setdefault(t.case_id, t.version)
+    return seen
 
 
 def _versions(steps: list[Step], targets: Sequence[Target]) -> tuple[Step, ...]:

@@ -237,7 +237,7 @@ class Repository:
         q = (select(MilestoneRow.id, MilestoneRow.case_id, CaseRow.number, MilestoneRow.rule_id, CaseRow.group,
                     PartyRow.kind, PartyRow.name, PartyRow.identifier, Caseworker.username, Team.name,
                     MilestoneRow.state, MilestoneRow.due_on, MilestoneRow.due_at, MilestoneRow.provisional,
-                    MilestoneRow.done_on, CaseRow.notes, MilestoneRow.warn_on)
+                    MilestoneRow.done_on, CaseRow.notes, MilestoneRow.warn_on, CaseRow.version)
              .join(CaseRow, MilestoneRow.case_id == CaseRow.id)
              .join(PartyRow, CaseRow.party_id == PartyRow.id)
              .join(Caseworker, CaseRow.caseworker_id == Caseworker.id)
@@ -251,13 +251,13 @@ class Repository:
         in_conflict = set(self.s.scalars(select(ConflictRow.case_id).where(ConflictRow.resolved_at.is_(None))))
         out = []
         for (mid, cid, number, rule_id, group, kind, name, ident, user, team, state, due, due_at, prov, done,
-             notes, warn) in self.s.execute(q):  # fmt: skip
+             notes, warn, version) in self.s.execute(q):  # fmt: skip
             out.append(DeadlineRow(
                 milestone_id=mid, case_id=cid, case_number=number, rule_id=rule_id, group=group,
                 party=Party(PartyKind(kind), name, ident), caseworker=user, team=team or "",
                 state=MilestoneState(state), due=due, due_at=due_at, provisional=prov, done_on=done,
                 paused=cid in paused_cases or mid in paused_milestones, notes=notes, warn_from=warn,
-                conflict=cid in in_conflict,
+                conflict=cid in in_conflict, version=version,
             ))  # fmt: skip
         return out
 

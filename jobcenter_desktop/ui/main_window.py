@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QStackedWidget,
+    QTableView,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -35,6 +36,7 @@ from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.calendar_view import CalendarView
+from jobcenter_desktop.ui.case_actions import CaseActions
 from jobcenter_desktop.ui.case_dialog import CaseDialog
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.change_feed import ChangeFeed
@@ -172,6 +174,13 @@ class MainWindow(QMainWindow):
         self.laptop = LaptopActions(self, file_menu)  # team database: out and back; a laptop copy: its banner
         file_menu.addAction(self.action_lock)
         file_menu.addAction(self.action_quit)
+        self.case_actions = CaseActions(self)
+        menu.addMenu(self.case_actions.menu())
+        for table in (self.worklist.table, self.calendar.day_table, self.calendar.week_table, self.cases.table):
+            self.case_actions.attach(table)
+            table.selectionModel().selectionChanged.connect(lambda *_: self.case_actions.update_enabled())
+        self.tabs.currentChanged.connect(lambda _i: self.case_actions.update_enabled())
+        self.case_actions.update_enabled()
         view_menu = menu.addMenu(self.tr("&Vis"))
         view_menu.addActions([self.action_refresh, self.action_search, self.action_today, self.action_legend])
         toolbar = self.addToolBar(self.tr("Værktøjer"))
@@ -344,6 +353,23 @@ class MainWindow(QMainWindow):
         text = self.tr("<b>Hej {0}.</b> Du har <b>{1}</b> og <b>{2}</b> med frist i dag.")
         self.summary_label.setText(text.format(self.app.ctx.actor, count(overdue, self.tr("overskredet frist"),
                                                                          self.tr("overskredne frister")), due_today))
+
+    def current_case_view(self) -> QTableView | None:
+        """The list of cases or deadlines the case actions work on: the current tab's (in the calendar, the
+        day list unless the week list has the focus or the only selection)."""
+        tab = self.tabs.currentIndex()
+        if tab == TAB_WORKLIST:
+            return self.worklist.table
+        if tab == TAB_CASES:
+            return self.cases.table
+        week = self.calendar.week_table
+        if week.hasFocus() or (week.selectionModel().hasSelection()
+                               and not self.calendar.day_table.selectionModel().hasSelection()):  # fmt: skip
+            return week
+        return self.calendar.day_table
+
+    def status_message(self, message: str, timeout_ms: int) -> None:
+        self._status(message, timeout_ms)
 
     def _status(self, message: str, timeout_ms: int) -> None:
         """A status bar message; while locked it waits until unlock (it may name a case or a file)."""

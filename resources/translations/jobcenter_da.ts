@@ -126,6 +126,101 @@
     </message>
   </context>
   <context>
+    <name>CaseActions</name>
+    <message>
+      <source>Markér &amp;udført …</source>
+      <translation>Markér &amp;udført …</translation>
+    </message>
+    <message>
+      <source>&amp;Pause sag …</source>
+      <translation>&amp;Pause sag …</translation>
+    </message>
+    <message>
+      <source>&amp;Overdrag …</source>
+      <translation>&amp;Overdrag …</translation>
+    </message>
+    <message>
+      <source>&amp;Luk sag …</source>
+      <translation>&amp;Luk sag …</translation>
+    </message>
+    <message>
+      <source>&amp;Fortryd</source>
+      <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+      <source>Fortryd</source>
+      <translation>Fortryd</translation>
+    </message>
+    <message>
+      <source>Fortryd den sidste handling</source>
+      <translation>Fortryd den sidste handling</translation>
+    </message>
+    <message>
+      <source>S&amp;ag</source>
+      <translation>S&amp;ag</translation>
+    </message>
+    <message>
+      <source>Markér {0} udført</source>
+      <translation>Markér {0} udført</translation>
+    </message>
+    <message>
+      <source>Udført den:</source>
+      <translation>Udført den:</translation>
+    </message>
+    <message>
+      <source>Pause sag</source>
+      <translation>Pause sag</translation>
+    </message>
+    <message>
+      <source>Pause fra:</source>
+      <translation>Pause fra:</translation>
+    </message>
+    <message>
+      <source>Årsag:</source>
+      <translation>Årsag:</translation>
+    </message>
+    <message>
+      <source>Luk sag</source>
+      <translation>Luk sag</translation>
+    </message>
+    <message>
+      <source>Lukket den:</source>
+      <translation>Lukket den:</translation>
+    </message>
+    <message>
+      <source>Der er intet at gøre:</source>
+      <translation>Der er intet at gøre:</translation>
+    </message>
+    <message>
+      <source>{0} springes over (se detaljer).</source>
+      <translation>{0} springes over (se detaljer).</translation>
+    </message>
+    <message>
+      <source>Udfør</source>
+      <translation>Udfør</translation>
+    </message>
+    <message>
+      <source>Annullér</source>
+      <translation>Annullér</translation>
+    </message>
+    <message>
+      <source>{0}: {1} ændret.</source>
+      <translation>{0}: {1} ændret.</translation>
+    </message>
+    <message>
+      <source>Gemmer …</source>
+      <translation>Gemmer …</translation>
+    </message>
+    <message>
+      <source>Intet er ændret.</source>
+      <translation>Intet er ændret.</translation>
+    </message>
+    <message>
+      <source>Fortrudt: {0}.</source>
+      <translation>Fortrudt: {0}.</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseDialog</name>
     <message>
       <source>Udført</source>
@@ -1093,6 +1188,10 @@ Detaljer er skrevet i logfilen:
       <translation>Dekrypteret</translation>
     </message>
     <message>
+      <source>Pause fortrudt</source>
+      <translation>Pause fortrudt</translation>
+    </message>
+    <message>
       <source>Sagsbehandler</source>
       <translation>Sagsbehandler</translation>
     </message>
@@ -1492,10 +1591,6 @@ Detaljer er skrevet i logfilen:
       <translation>&amp;Forklaring af farver</translation>
     </message>
     <message>
-      <source>Forklaring af farver (F1)</source>
-      <translation>Forklaring af farver (F1)</translation>
-    </message>
-    <message>
       <source>&amp;Afslut</source>
       <translation>&amp;Afslut</translation>
     </message>
@@ -1821,6 +1916,10 @@ Detaljer er skrevet i logfilen:
       <translation>Overdrag sag</translation>
     </message>
     <message>
+      <source>Overdrag {0} sager</source>
+      <translation>Overdrag {0} sager</translation>
+    </message>
+    <message>
       <source>Ny sagsbehandler</source>
       <translation>Ny sagsbehandler</translation>
     </message>
@@ -1839,6 +1938,14 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Team:</source>
       <translation>Team:</translation>
+    </message>
+    <message>
+      <source>Fordel på flere sagsbehandlere</source>
+      <translation>Fordel på flere sagsbehandlere</translation>
+    </message>
+    <message>
+      <source>Eller fordel på:</source>
+      <translation>Eller fordel på:</translation>
     </message>
     <message>
       <source>Angiv en sagsbehandler.</source>

@@ -109,6 +109,20 @@ def test_a_colleagues_change_in_between_changes_nothing(app: Frister) -> None:
     assert _snapshot(app) == before
 
 
+def test_the_version_seen_counts_not_the_one_at_planning(app: Frister) -> None:
+    """The rows were read, a colleague changed one case, then the batch was planned: still refused."""
+    cases = _cases(app, 3)
+    seen = [_target(c) for c in cases]
+    app.cases.update_notes(cases[1].id, "ringet op")
+    for plan in (app.bulk.plan_close(seen, WED, WED), app.bulk.plan_pause(seen, WED, "Sygdom", WED),
+                 app.bulk.plan_reassign(seen, [("bo.l", None)]),
+                 app.bulk.plan_complete([_target(c, "kh_visitation") for c in cases], WED, WED)):  # fmt: skip
+        before = _snapshot(app)
+        with pytest.raises(ConflictError):
+            app.bulk.run(plan)
+        assert _snapshot(app) == before
+
+
 def test_a_cancel_midway_rolls_the_whole_batch_back(app: Frister) -> None:
     cases = _cases(app)
     before = _snapshot(app)
