@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=_positive_int, default=2026)
     s.set_defaults(func=cmd_demo)
 
-    export = sub.add_parser("export", help="Excel: arbejdslister og importskabelon").add_subparsers(
+    export = sub.add_parser("export", help="arbejdslister (Excel), kalender (.ics) og importskabelon").add_subparsers(
         dest="export_cmd", required=True, parser_class=_SubParser)  # fmt: skip
     s = export.add_parser("worklist", help="arbejdsliste som .xlsx (standard: mine frister i denne uge)")
     s.add_argument("--week", type=_week_arg, help="ISO-uge, fx 2026-W48")
@@ -126,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--per-caseworker", action="store_true", help="et ark pr. sagsbehandler")
     s.add_argument("--include-cpr", action="store_true", help="fulde CPR-numre (registreres i historikken)")
     s.add_argument("--out", help="FIL.xlsx (standard: fx 'Frister uge 48 2026 - Team Vest.xlsx')")
+    s = export.add_parser("ics", help="åbne frister som kalender (.ics) til Outlook; uden persondata",
+                          epilog="Eksempel: jobcenter-desktop export ics --team 'Team Vest' --out frister.ics")
+    s.add_argument("--caseworker", help="sagsbehandlerens brugernavn (standard: dig selv)")
+    s.add_argument("--team", help="hele teamets frister, fx 'Team Vest'")
+    s.add_argument("--from", dest="date_from", type=_date_arg, help="første frist med, DD-MM-ÅÅÅÅ eller ÅÅÅÅ-MM-DD")
+    s.add_argument("--to", dest="date_to", type=_date_arg, help="sidste frist med, DD-MM-ÅÅÅÅ eller ÅÅÅÅ-MM-DD")
+    s.add_argument("--out", required=True, help="FIL.ics; en ny eksport til samme fil opdaterer kalenderen")
     s = export.add_parser("template", help="skabelon til import af sager")
     s.add_argument("--out", required=True)
     sub.choices["export"].set_defaults(func=cmd_export)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from jobcenter_desktop.cli.common import (
     EXIT_OK,
@@ -71,6 +72,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Skabelon gemt: {out}")
         return EXIT_OK
     today = _today(args)
+    if args.export_cmd == "ics":
+        return _export_ics(app, args, today)
     if sum(x is not None and x is not False for x in (args.caseworker, args.team, args.all or None)) > 1:
         raise UsageError("angiv højst én af --caseworker, --team og --all")
     scope = Scope(everyone=True) if args.all else Scope(caseworker=None if args.team else (
@@ -93,6 +96,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("--out skal være en .xlsx-fil")
     n = app.worklists.export(req, out, today, datetime.now())
     print(f"{count(n, 'frist', 'frister')} skrevet til {out}")
+    return EXIT_OK
+
+
+def _export_ics(app: Any, args: argparse.Namespace, today: date) -> int:
+    from jobcenter_desktop.core.models import DeadlineFilter
+
+    if args.caseworker and args.team:
+        raise UsageError("angiv højst én af --caseworker og --team")
+    out = Path(args.out)
+    if out.suffix.lower() != ".ics":
+        raise UsageError("--out skal være en .ics-fil")
+    worker = None if args.team else (args.caseworker or app.ctx.actor)
+    f = DeadlineFilter(caseworker=worker, team=args.team, date_from=args.date_from, date_to=args.date_to)
+    n = app.calendar_export.export(f, out, today, datetime.now())
+    print(f"{count(n, 'frist', 'frister')} skrevet til {out} (kalender uden persondata).")
     return EXIT_OK
 
 

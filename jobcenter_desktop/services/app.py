@@ -26,6 +26,7 @@ from jobcenter_desktop.storage.repository import Repository
 from jobcenter_desktop.storage.target import Target
 
 if TYPE_CHECKING:
+    from jobcenter_desktop.services.calendar_export import CalendarExportService
     from jobcenter_desktop.services.checkin import CheckinService
     from jobcenter_desktop.services.checkout import CheckoutService
     from jobcenter_desktop.services.conflicts import ConflictService
@@ -44,6 +45,12 @@ class Frister:
         self.settings = SettingsService(ctx)
         self.backups = BackupService(ctx)
         self.bulk = BulkService(self.cases)
+
+    @cached_property
+    def calendar_export(self) -> CalendarExportService:
+        from jobcenter_desktop.services.calendar_export import CalendarExportService
+
+        return CalendarExportService(self.ctx, self.deadlines)
 
     @cached_property
     def checkouts(self) -> CheckoutService:

@@ -397,6 +397,18 @@ class Repository:
             q = q.limit(limit)
         return [audit_record(r) for r in self.s.scalars(q)]
 
+    def due_revisions(self, refs: Sequence[str]) -> dict[str, int]:
+        """How often each milestone's due date was (re)set, from the append-only audit log ("CASE/rule_id"):
+        a number that only ever rises, for a calendar event's SEQUENCE."""
+        out: dict[str, int] = {}
+        for start in range(0, len(refs), 900):  # stay under SQLite's bound-parameter limit
+            q = (select(AuditRow.entity_id, func.count())
+                 .where(AuditRow.entity == "milestone", AuditRow.field == "due",
+                        AuditRow.entity_id.in_(refs[start : start + 900]))
+                 .group_by(AuditRow.entity_id))  # fmt: skip
+            out.update({ref: int(n) for ref, n in self.s.execute(q)})
+        return out
+
 
 def _text(value: object) -> str:
     if value is None:

@@ -36,8 +36,9 @@ from jobcenter_desktop.ui.theme import from_qdate, to_qdate
 
 
 def documents_dir() -> Path:
+    """Where files are offered to go: Documents, or the home folder where there is none (a fresh profile)."""
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
 
 class ExportDialog(QDialog):

@@ -41,6 +41,7 @@ from jobcenter_desktop.ui.case_dialog import CaseDialog
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.change_feed import ChangeFeed
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.ics_export import export_calendar
 from jobcenter_desktop.ui.laptop_actions import LaptopActions
 from jobcenter_desktop.ui.legend import Legend
 from jobcenter_desktop.ui.lock.controller import LockController
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
                                            QKeySequence.StandardKey.Refresh)  # fmt: skip
         self.action_export = self._action("action_export", self.tr("&Eksportér arbejdsliste …"), self.export,
                                           "Ctrl+E")  # fmt: skip
+        self.action_ics = self._action("action_export_ics", self.tr("Eksportér til &kalender (.ics) …"),
+                                       lambda: export_calendar(self))  # fmt: skip
         self.action_import = self._action("action_import", self.tr("&Importér sager …"), self.import_cases,
                                           "Ctrl+I")  # fmt: skip
         self.action_settings = self._action("action_settings", self.tr("&Indstillinger …"), self.open_settings,
@@ -167,7 +170,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Filer"))
-        file_menu.addActions([self.action_new_case, self.action_export, self.action_import])
+        file_menu.addActions([self.action_new_case, self.action_export, self.action_ics, self.action_import])
         file_menu.addSeparator()
         file_menu.addActions([self.action_settings, self.action_recompute])
         file_menu.addSeparator()

@@ -1233,6 +1233,37 @@ Detaljer er skrevet i logfilen:
     </message>
   </context>
   <context>
+    <name>IcsExport</name>
+    <message>
+      <source>alle</source>
+      <translation>alle</translation>
+    </message>
+    <message>
+      <source>Eksportér frister til kalender</source>
+      <translation>Eksportér frister til kalender</translation>
+    </message>
+    <message>
+      <source>Frister {0}.ics</source>
+      <translation>Frister {0}.ics</translation>
+    </message>
+    <message>
+      <source>Kalender (*.ics)</source>
+      <translation>Kalender (*.ics)</translation>
+    </message>
+    <message>
+      <source>{0} gemt i {1} (uden persondata). Åbn filen i Outlook for at lægge dem i kalenderen.</source>
+      <translation>{0} gemt i {1} (uden persondata). Åbn filen i Outlook for at lægge dem i kalenderen.</translation>
+    </message>
+    <message>
+      <source>frist</source>
+      <translation>frist</translation>
+    </message>
+    <message>
+      <source>frister</source>
+      <translation>frister</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <source>Importér sager</source>
@@ -1573,6 +1604,10 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>&amp;Eksportér arbejdsliste …</source>
       <translation>&amp;Eksportér arbejdsliste …</translation>
+    </message>
+    <message>
+      <source>Eksportér til &amp;kalender (.ics) …</source>
+      <translation>Eksportér til &amp;kalender (.ics) …</translation>
     </message>
     <message>
       <source>&amp;Importér sager …</source>

@@ -260,3 +260,30 @@ def test_import_of_a_file_that_is_not_a_workbook(cli: Cli, g: list[object], tmp_
     message = cli.fails(*g, "import", "cases", path)
     assert expected in message
     assert cases_in(cli, g) == []
+
+
+# ---------------------------------------------------------------- export ics
+def test_export_ics_for_me_and_for_the_team(cli: Cli, seeded: list[object], tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    mine, team = tmp_path / "mine.ics", tmp_path / "team.ics"
+    out = cli.ok(*seeded, "export", "ics", "--out", mine)
+    open_mine = [r for r in cli.json(*seeded, "deadlines") if r["state"] not in ("done_on_time", "done_late")]
+    assert out.startswith(f"{len(open_mine)} frister skrevet til") and "uden persondata" in out
+    assert len(Calendar.from_ical(mine.read_bytes()).walk("VEVENT")) == len(open_mine) > 1
+    cli.ok(*seeded, "export", "ics", "--team", "Team Vest", "--from", "01-11-2026", "--to", "31-12-2026",
+           "--out", team)  # fmt: skip
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(team.read_bytes()).walk("VEVENT")]
+    assert {s.split(":")[0] for s in summaries} == {"2026-00001", "2026-00002", "2026-00003"}  # not Team Øst's
+    assert not any(name in team.read_text(encoding="utf-8") for name in ("Søren", "Lund", "Hansen", "010190"))
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--out", "frister.txt"], "--out skal være en .ics-fil"),
+    (["--caseworker", "bo.l", "--team", "Team Vest", "--out", "x.ics"], "højst én af --caseworker og --team"),
+    (["--from", "32-12-2026", "--out", "x.ics"], "--from"),
+    (["--from", "10-12-2026", "--to", "01-12-2026", "--out", "x.ics"], "Slutdatoen ligger før startdatoen"),
+])  # fmt: skip
+def test_export_ics_bad_input(cli: Cli, seeded: list[object], tmp_path: Path, args: list[str], message: str) -> None:
+    assert message in cli.fails(*seeded, "export", "ics", *args)
+    assert not list(tmp_path.glob("*.ics"))
