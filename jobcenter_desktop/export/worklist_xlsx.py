@@ -73,23 +73,33 @@ def _header(ws: WriteOnlyWorksheet, names: Sequence[str]) -> list[WriteOnlyCell]
             for name in names]  # fmt: skip
 
 
-def _print_setup(ws: WriteOnlyWorksheet, meta: WorklistMeta, ncols: int, nrows: int) -> None:
+def _print_setup(ws: WriteOnlyWorksheet, meta: WorklistMeta, ncols: int, nrows: int, who: str = "") -> None:
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{column_letter(ncols)}{max(nrows, 1) + 1}"
     ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
+    _page(ws, meta, f"{meta.title} – {who}" if who else meta.title)
+
+
+def _page(ws: WriteOnlyWorksheet, meta: WorklistMeta, title: str) -> None:
+    """Every sheet prints the same way: A4 landscape, one page wide, the list's title and period at the top,
+    who made it and the page number at the bottom. (Write-only sheets take this before their first row.)"""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.paperSize = "9"  # A4; without it LibreOffice and Excel fall back to US Letter
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = True
     ws.page_margins.top = 0.8
     ws.page_margins.bottom = 0.7
-    ws.oddHeader.left.text = _escape(meta.title)
+    ws.oddHeader.left.text = _escape(title)
     ws.oddHeader.left.font = "-,Bold"
     ws.oddHeader.right.text = _escape(meta.period)
     ws.oddFooter.left.text = _escape(f"Dannet {meta.generated_at:%d-%m-%Y %H:%M} af {meta.generated_by}")
     ws.oddFooter.right.text = "Side &P af &N"
+
+
+CENTER = Alignment(horizontal="center", vertical="top")
+CENTER_WRAP = Alignment(horizontal="center", vertical="top", wrap_text=True)
 
 
 def _escape(text: str) -> str:
@@ -97,11 +107,11 @@ def _escape(text: str) -> str:
 
 
 def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: WorklistMeta,
-                    tick: Callable[[], None]) -> None:  # fmt: skip
+                    tick: Callable[[], None], who: str = "") -> None:  # fmt: skip
     ws = wb.create_sheet(name)
     for i, (_, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[column_letter(i)].width = width
-    _print_setup(ws, meta, len(COLUMNS), len(rows))
+    _print_setup(ws, meta, len(COLUMNS), len(rows), who)
     ws.row_dimensions[1].height = 30  # room for the wrapped "Hverdage til frist"
     ws.append(_header(ws, [c[0] for c in COLUMNS]))
     styles = StyleCache(ws)
@@ -145,11 +155,7 @@ def _safe_sheet_name(name: str, used: set[str]) -> str:
 
 def _overview(wb: Workbook, rows: Sequence[DeadlineRow], meta: WorklistMeta) -> None:
     ws = wb.create_sheet("Oversigt")
-    # Write-only sheets stream their properties before the first row: set them now, not after the rows.
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _page(ws, meta, f"{meta.title} – oversigt")
     ws.column_dimensions["A"].width = 36
     for i, state in enumerate(STATE_ORDER, start=2):  # wide enough that no header wraps
         ws.column_dimensions[column_letter(i)].width = max(11, len(PALETTE[state].label) + 3)
@@ -162,22 +168,29 @@ def _overview(wb: Workbook, rows: Sequence[DeadlineRow], meta: WorklistMeta) -> 
     for title, key in by:
         counts: Counter[tuple[str, Urgency]] = Counter((key(r), r.urgency) for r in rows)
         names = sorted({key(r) for r in rows}, key=str.casefold)
-        ws.append(_header(ws, [title, *(PALETTE[s].label for s in STATE_ORDER), "I alt"]))
+        header = _header(ws, [title, *(PALETTE[s].label for s in STATE_ORDER), "I alt"])
+        for cell in header[1:]:
+            cell.alignment = CENTER_WRAP  # the counts below are centred too: each number under its header
+        ws.append(header)
         for name in names:
             values = [counts[(name, s)] for s in STATE_ORDER]
             cells: list[object] = [text_cell(ws, name)]
             for s, v in zip(STATE_ORDER, values, strict=True):
                 cell = WriteOnlyCell(ws, value=v)
+                cell.alignment = CENTER
                 if v:
                     cell.fill = _FILLS[s]
                 cells.append(cell)
-            cells.append(WriteOnlyCell(ws, value=sum(values)))
+            total_cell = WriteOnlyCell(ws, value=sum(values))
+            total_cell.alignment = CENTER
+            cells.append(total_cell)
             ws.append(cells)
         totals = [sum(counts[(n, s)] for n in names) for s in STATE_ORDER]
         total_row: list[object] = [text_cell(ws, "I alt", font=HEADER_FONT)]
         for v in [*totals, sum(totals)]:
             cell = WriteOnlyCell(ws, value=v)
             cell.font = HEADER_FONT
+            cell.alignment = CENTER
             total_row.append(cell)
         ws.append(total_row)
         ws.append([])
@@ -187,10 +200,7 @@ def _about(wb: Workbook, meta: WorklistMeta, count: int) -> None:
     ws = wb.create_sheet("Om listen")
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 110
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _page(ws, meta, f"{meta.title} – om listen")
     ws.append([text_cell(ws, "Om listen", font=Font(name=FONT_NAME, bold=True, size=13))])
     items: list[tuple[str, str]] = [
         ("Titel", meta.title),
@@ -229,7 +239,7 @@ def write_worklist(path: Path, rows: Sequence[DeadlineRow], meta: WorklistMeta,
         _deadline_sheet(wb, "Frister", rows, meta, tick)
         used = {"frister", "oversigt", "om listen"}
         for worker in sorted(per_worker, key=str.casefold):
-            _deadline_sheet(wb, _safe_sheet_name(worker, used), per_worker[worker], meta, tick)
+            _deadline_sheet(wb, _safe_sheet_name(worker, used), per_worker[worker], meta, tick, worker)
         _overview(wb, rows, meta)
         _about(wb, meta, len(rows))
         save_atomically(wb, path)

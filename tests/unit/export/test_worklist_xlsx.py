@@ -151,10 +151,22 @@ def test_print_setup(book) -> None:
     assert ws.oddFooter.left.text == "Dannet 23-11-2026 09:05 af anna.k"
     footer = ws.oddFooter.right.text
     assert "&P" in footer and "&N" in footer
-    for name in ("Oversigt", "Om listen"):
+    for name in ("Oversigt", "Om listen"):  # every sheet on A4 with the same header and footer
         other = book[name]
         assert other.page_setup.orientation == "landscape"
         assert other.sheet_properties.pageSetUpPr.fitToPage is True
+        assert str(other.page_setup.paperSize) == "9"
+        assert other.oddHeader.left.text.startswith("Frister uge 48 2026 - Team Vest && Øst – ")
+        assert other.oddFooter.left.text == "Dannet 23-11-2026 09:05 af anna.k" and "&P" in other.oddFooter.right.text
+    assert str(ws.page_setup.paperSize) == "9"
+
+
+def test_overview_numbers_sit_under_their_headers(book) -> None:
+    ws = book["Oversigt"]
+    header = next(r for r in ws.iter_rows() if r[0].value == "Sagsbehandler")
+    assert all(c.alignment.horizontal == "center" for c in header[1:])
+    below = ws[header[0].row + 1]
+    assert all(c.alignment.horizontal == "center" for c in below[1:] if isinstance(c.value, int))
 
 
 def test_empty_list_still_has_header_and_filter(tmp_path: Path) -> None:
@@ -359,6 +371,7 @@ def test_per_caseworker_sheets(tmp_path: Path) -> None:
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:M{len(numbers) + 1}"
         assert ws.page_setup.orientation == "landscape"
+        assert ws.oddHeader.left.text.endswith(f" – {worker}")  # the printed page names whose list it is
     assert len(cells(wb["Frister"])) == 9  # the full list is still there
     _, by_worker = overview_table(wb["Oversigt"], "Sagsbehandler")
     assert by_worker["I alt"][-1] == 8  # the overview counts each deadline once
