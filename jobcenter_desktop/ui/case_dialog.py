@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -97,6 +98,14 @@ class CaseDialog(QDialog):
         self.trigger_button = self._button("add_trigger_button", self.tr("Registrér &hændelse"), self._add_trigger)
         self.reassign_button = self._button("reassign_button", self.tr("&Overdrag"), self._reassign)
         self.close_button = self._button("close_case_button", self.tr("&Luk sag"), self._close_or_reopen)
+        # The same keys as the main window's Sag menu, shown in the buttons' tooltips.
+        for button, keys in ((self.done_button, "Ctrl+D"), (self.pause_button, "Ctrl+Shift+P"),
+                             (self.reassign_button, "Ctrl+Shift+O"), (self.close_button, "Ctrl+Shift+L")):  # fmt: skip
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(button.click)
+            button.setToolTip(f"{button.text().replace('&', '')} ({keys})")
+        print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_shortcut.activated.connect(self.print_case)
 
         self.notes_edit = NoteEdit()
         self.notes_edit.setObjectName("case_notes_edit")
@@ -248,6 +257,15 @@ class CaseDialog(QDialog):
         mid = self.selected()
         return next((m for m in self.case.milestones if m.id == mid), None)
 
+    def print_case(self) -> None:
+        """Ctrl+P: this case's summary; the CPR number in full only if it was revealed here (and audited)."""
+        from jobcenter_desktop.ui import printing
+
+        lines = history(self.app.audit(self.case_id), self.app.catalogue)
+        text = printing.case_html(self.case, self.app.catalogue, lines, self.app.ctx.actor, datetime.now(),
+                                  reveal=self.revealed)  # fmt: skip
+        run_dialog(printing.preview(self, self.case.number, text))
+
     def _name_of(self, m: MilestoneRecord) -> str:
         rule = self.app.catalogue.milestones.get(m.rule_id)
         return rule.name if rule is not None else m.rule_id
@@ -273,7 +291,7 @@ class CaseDialog(QDialog):
         paused_ms = m is not None and any(p.milestone_id == m.id and p.end is None for p in self.case.pauses)
         case_paused = any(p.milestone_id is None and p.end is None for p in self.case.pauses)
         self.done_button.setEnabled(is_open and m is not None and m.state is MilestoneState.OPEN and m.due is not None)
-        self.done_button.setToolTip(self.tr("Markér »{0}« udført").format(self._name_of(m)) if m else "")
+        self.done_button.setToolTip(self.tr("Markér »{0}« udført (Ctrl+D)").format(self._name_of(m)) if m else "")
         self.undo_button.setEnabled(is_open and m is not None and m.state is MilestoneState.DONE)
         can_act = is_open and m is not None and m.state is MilestoneState.OPEN and m.due is not None
         self.pause_ms_button.setEnabled(can_act)

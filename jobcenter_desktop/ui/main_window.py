@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
                                           "Ctrl+E")  # fmt: skip
         self.action_ics = self._action("action_export_ics", self.tr("Eksportér til &kalender (.ics) …"),
                                        lambda: export_calendar(self))  # fmt: skip
+        self.action_print = self._action("action_print", self.tr("&Udskriv …"), self.print_current,
+                                         QKeySequence.StandardKey.Print)  # fmt: skip
         self.action_import = self._action("action_import", self.tr("&Importér sager …"), self.import_cases,
                                           "Ctrl+I")  # fmt: skip
         self.action_settings = self._action("action_settings", self.tr("&Indstillinger …"), self.open_settings,
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&Filer"))
         file_menu.addActions([self.action_new_case, self.action_export, self.action_ics, self.action_import])
+        file_menu.addAction(self.action_print)
         file_menu.addSeparator()
         file_menu.addActions([self.action_settings, self.action_recompute])
         file_menu.addSeparator()
@@ -261,6 +264,12 @@ class MainWindow(QMainWindow):
                 show_error(self, str(e))
                 return
             self.open_case(existing.id)
+
+    def print_current(self) -> None:
+        """Ctrl+P: the list in front of the user as shown (filtered and sorted), or the register's case."""
+        from jobcenter_desktop.ui.printing import print_window  # QtPrintSupport: loaded when first printing
+
+        print_window(self)
 
     def show_case(self, case_id: uuid.UUID) -> None:
         """After an action: the case selected and scrolled to in the worklist, else in the case register."""

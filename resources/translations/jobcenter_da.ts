@@ -379,6 +379,10 @@
       <translation>Kilde: »{0}«</translation>
     </message>
     <message>
+      <source>Markér »{0}« udført (Ctrl+D)</source>
+      <translation>Markér »{0}« udført (Ctrl+D)</translation>
+    </message>
+    <message>
       <source>Markér »{0}« udført</source>
       <translation>Markér »{0}« udført</translation>
     </message>
@@ -1610,6 +1614,10 @@ Detaljer er skrevet i logfilen:
       <translation>Eksportér til &amp;kalender (.ics) …</translation>
     </message>
     <message>
+      <source>&amp;Udskriv …</source>
+      <translation>&amp;Udskriv …</translation>
+    </message>
+    <message>
       <source>&amp;Importér sager …</source>
       <translation>&amp;Importér sager …</translation>
     </message>
@@ -1942,6 +1950,129 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Annullér</source>
       <translation>Annullér</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Frist</source>
+      <translation>Frist</translation>
+    </message>
+    <message>
+      <source>Hvd.</source>
+      <translation>Hvd.</translation>
+    </message>
+    <message>
+      <source>Milepæl</source>
+      <translation>Milepæl</translation>
+    </message>
+    <message>
+      <source>Målgruppe</source>
+      <translation>Målgruppe</translation>
+    </message>
+    <message>
+      <source>Sagsnr.</source>
+      <translation>Sagsnr.</translation>
+    </message>
+    <message>
+      <source>Part</source>
+      <translation>Part</translation>
+    </message>
+    <message>
+      <source>CPR/CVR</source>
+      <translation>CPR/CVR</translation>
+    </message>
+    <message>
+      <source>Sagsbehandler</source>
+      <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+      <source>Udført</source>
+      <translation>Udført</translation>
+    </message>
+    <message>
+      <source>Hvorfor denne dato?</source>
+      <translation>Hvorfor denne dato?</translation>
+    </message>
+    <message>
+      <source>Fra</source>
+      <translation>Fra</translation>
+    </message>
+    <message>
+      <source>Til</source>
+      <translation>Til</translation>
+    </message>
+    <message>
+      <source>Årsag</source>
+      <translation>Årsag</translation>
+    </message>
+    <message>
+      <source>Tidspunkt</source>
+      <translation>Tidspunkt</translation>
+    </message>
+    <message>
+      <source>Hvem</source>
+      <translation>Hvem</translation>
+    </message>
+    <message>
+      <source>Handling</source>
+      <translation>Handling</translation>
+    </message>
+    <message>
+      <source>Hvad</source>
+      <translation>Hvad</translation>
+    </message>
+    <message>
+      <source>Ændring</source>
+      <translation>Ændring</translation>
+    </message>
+    <message>
+      <source>Udskrevet {0} af {1}</source>
+      <translation>Udskrevet {0} af {1}</translation>
+    </message>
+    <message>
+      <source>frist</source>
+      <translation>frist</translation>
+    </message>
+    <message>
+      <source>frister</source>
+      <translation>frister</translation>
+    </message>
+    <message>
+      <source>Oprettet</source>
+      <translation>Oprettet</translation>
+    </message>
+    <message>
+      <source>(i gang)</source>
+      <translation>(i gang)</translation>
+    </message>
+    <message>
+      <source>Sag {0} — {1}</source>
+      <translation>Sag {0} — {1}</translation>
+    </message>
+    <message>
+      <source>Udskriv: {0}</source>
+      <translation>Udskriv: {0}</translation>
+    </message>
+    <message>
+      <source>Gem som PDF …</source>
+      <translation>Gem som PDF …</translation>
+    </message>
+    <message>
+      <source>Gem som PDF</source>
+      <translation>Gem som PDF</translation>
+    </message>
+    <message>
+      <source>Frister</source>
+      <translation>Frister</translation>
+    </message>
+    <message>
+      <source>Vælg en sag at udskrive.</source>
+      <translation>Vælg en sag at udskrive.</translation>
     </message>
   </context>
   <context>

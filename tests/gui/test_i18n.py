@@ -85,6 +85,9 @@ def _noop_tables(tree: ast.Module) -> set[str]:
             values = node.value.values if isinstance(node.value, ast.Dict) else node.value.elts
             if values and all(isinstance(v, ast.Call) and _name(v) == "QT_TRANSLATE_NOOP" for v in values):
                 names.update(ast.unparse(t).removeprefix("self.") for t in node.targets)
+    for node in ast.walk(tree):  # ``translate(ctx, h) for h in TABLE``: the loop variable stands for the table
+        if isinstance(node, ast.comprehension) and ast.unparse(node.iter).removeprefix("self.") in names:
+            names.add(ast.unparse(node.target))
     return names
 
 
