@@ -119,6 +119,8 @@ class DeadlineRow:
     warn_from: date | None = None
     conflict: bool = False  # an undecided check-in conflict on the case
     version: int = 0  # the case's version when read: a batch from the worklist acts on what was seen
+    paused_since: date | None = None  # the open pause of the case or milestone (also when it does not hold it)
+    pause_reason: str = ""
     # Filled in by the services layer for a given "today":
     urgency: Urgency = Urgency.LATER
     working_days_left: int | None = None

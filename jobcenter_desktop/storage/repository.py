@@ -252,12 +252,15 @@ class Repository:
         out = []
         for (mid, cid, number, rule_id, group, kind, name, ident, user, team, state, due, due_at, prov, done,
              notes, warn, version) in self.s.execute(q):  # fmt: skip
+            pause = paused_milestones.get(mid) or paused_cases.get(cid)
+            # A deadline already passed when the pause began is not held by it: it stays overdue.
+            held = pause is not None and due is not None and pause[0] <= due
             out.append(DeadlineRow(
                 milestone_id=mid, case_id=cid, case_number=number, rule_id=rule_id, group=group,
                 party=Party(PartyKind(kind), name, ident), caseworker=user, team=team or "",
                 state=MilestoneState(state), due=due, due_at=due_at, provisional=prov, done_on=done,
-                paused=cid in paused_cases or mid in paused_milestones, notes=notes, warn_from=warn,
-                conflict=cid in in_conflict, version=version,
+                paused=held, notes=notes, warn_from=warn, conflict=cid in in_conflict, version=version,
+                paused_since=pause[0] if pause else None, pause_reason=pause[1] if pause else "",
             ))  # fmt: skip
         return out
 
@@ -270,10 +273,13 @@ class Repository:
         keys = (m.state, m.due_on, m.due_at, m.rule_id, m.provisional, m.warn_on)
         late = func.sum(case((m.done_on > m.due_on, 1), else_=0))
         q = _scope(select(*keys, func.count(), late).where(m.due_on.is_not(None)), f, self._sqlite).group_by(*keys)
-        case_paused = select(PauseRow.case_id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id.is_(None))
-        ms_paused = select(PauseRow.milestone_id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id.is_not(None))
+        # Held by an open pause that began on or before the due day (as deadline_rows decides it).
+        case_paused = select(PauseRow.id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id.is_(None),
+                                                PauseRow.case_id == m.case_id, PauseRow.start_on <= m.due_on)
+        ms_paused = select(PauseRow.id).where(PauseRow.end_on.is_(None), PauseRow.milestone_id == m.id,
+                                              PauseRow.start_on <= m.due_on)  # fmt: skip
         q_paused = _scope(select(*keys, func.count()).where(m.due_on.is_not(None)), f, self._sqlite).where(
-            or_(m.case_id.in_(case_paused), m.id.in_(ms_paused))).group_by(*keys)
+            or_(case_paused.exists(), ms_paused.exists())).group_by(*keys)
         paused = {tuple(row[:6]): row[6] for row in self.s.execute(q_paused)}
         out = []
         for state_s, due, due_at, rule_id, prov, warn, n, n_late in self.s.execute(q):
@@ -291,15 +297,17 @@ class Repository:
                     out.append(DayCount(due, due_at, rule_id, state, bool(prov), warn, is_late, is_paused, k))
         return out
 
-    def open_pauses(self) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
-        rows = self.s.execute(select(PauseRow.case_id, PauseRow.milestone_id).where(PauseRow.end_on.is_(None)))
-        cases: set[uuid.UUID] = set()
-        milestones: set[uuid.UUID] = set()
-        for cid, mid in rows:
+    def open_pauses(self) -> tuple[dict[uuid.UUID, tuple[date, str]], dict[uuid.UUID, tuple[date, str]]]:
+        """The open pauses (start, reason): of whole cases by case id, of single milestones by milestone id."""
+        rows = self.s.execute(select(PauseRow.case_id, PauseRow.milestone_id, PauseRow.start_on, PauseRow.reason)
+                              .where(PauseRow.end_on.is_(None)).order_by(PauseRow.start_on))  # fmt: skip
+        cases: dict[uuid.UUID, tuple[date, str]] = {}
+        milestones: dict[uuid.UUID, tuple[date, str]] = {}
+        for cid, mid, start, reason in rows:
             if mid is None:
-                cases.add(cid)
+                cases.setdefault(cid, (start, reason))
             else:
-                milestones.add(mid)
+                milestones.setdefault(mid, (start, reason))
         return cases, milestones
 
     def open_case_ids(self) -> list[uuid.UUID]:

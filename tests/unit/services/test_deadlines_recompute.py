@@ -321,3 +321,22 @@ def test_calendar_counts_in_sql_equal_counting_the_worklist_rows(demo_app: Frist
     got = demo_app.deadlines.day_summary(start, end, f, today, now)
     assert got == expected
     assert sum(n for n, _ in got.values()) == len(rows) > 0
+
+
+def test_a_deadline_overdue_before_the_pause_stays_overdue(app: Frister) -> None:
+    """kh_visitation (due Wed 4 Mar) is overdue when the case is paused on Mon 9 Mar: the pause does not hide
+    it. kh_ydelse (due Mon 9 Mar, the pause's first day) is held by the pause. The worklist and the calendar's
+    counts agree, and the rows say since when and why."""
+    mon = date(2026, 3, 2)
+    case = app.cases.register(NewCase("kontanthjaelp", "Testperson", "010190-1235", {"foerste_fremmoede": mon}), mon)
+    dues = {m.rule_id: m.due for m in case.milestones}
+    assert dues["kh_visitation"] == date(2026, 3, 4) and dues["kh_ydelse"] == date(2026, 3, 9)
+    pause_day, today = date(2026, 3, 9), date(2026, 3, 10)
+    app.cases.pause(case.id, pause_day, "Sygdom", today)
+    rows = {r.rule_id: r for r in app.deadlines.list(DeadlineFilter(case_id=case.id), today)}
+    assert rows["kh_visitation"].urgency is Urgency.OVERDUE
+    assert rows["kh_ydelse"].urgency is Urgency.PAUSED
+    assert {(r.paused_since, r.pause_reason) for r in rows.values()} == {(pause_day, "Sygdom")}
+    summary = app.deadlines.day_summary(date(2026, 3, 1), date(2026, 3, 31), DeadlineFilter(case_id=case.id), today)
+    assert summary[date(2026, 3, 4)] == (1, Urgency.OVERDUE)
+    assert summary[date(2026, 3, 9)] == (1, Urgency.PAUSED)
