@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from jobcenter_desktop.cli import main as cli_main
 from jobcenter_desktop.ui.app import build_main_window, ensure_qapp
-from jobcenter_desktop.ui.case_dialog import CaseDialog
+from jobcenter_desktop.ui.case.dialog import CaseDialog
 from jobcenter_desktop.ui.export_dialog import ExportDialog
 from jobcenter_desktop.ui.import_dialog import ImportDialog
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog

@@ -10,27 +10,28 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
+from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR
 from jobcenter_desktop.core.dates import local_time_problem
-from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, DeadlineError, plan_case
+from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, CaseSummary, MilestoneState, Party
-from jobcenter_desktop.core.party import PartyIdError, hide_cpr_in_text, normalize_party_id
+from jobcenter_desktop.core.party import normalize_party_id
 from jobcenter_desktop.core.stored import OPEN, StoredCase, StoredMilestone, StoredPause, StoredTrigger
 from jobcenter_desktop.core.text import TextError, check_search
+from jobcenter_desktop.services.case_check import NewCaseChecks
 from jobcenter_desktop.services.case_input import (
     MAX_NAME,
     MAX_NOTES,
     MAX_REASON,
     CheckResult,
     MilestonePreview,
-    _problem,
     identity_field,
     text_field,
 )
 from jobcenter_desktop.services.case_input import NewCase as NewCase  # the case's input lives with its service
 from jobcenter_desktop.services.case_sync import milestone_of, sync_case
-from jobcenter_desktop.services.context import Context, plausible_date_warning
+from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import (
     Cancelled,
     ConflictError,
@@ -39,6 +40,9 @@ from jobcenter_desktop.services.errors import (
     ServiceError,
     ValidationError,
 )
+
+if TYPE_CHECKING:
+    from jobcenter_desktop.services.case_view import CaseView
 from jobcenter_desktop.storage.repository import OPEN_CASE_INDEX, NotFoundError, Repository, StaleCase
 
 Act = Callable[[Repository, StoredCase], None]
@@ -57,91 +61,16 @@ class Step:
 class CaseService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self._checks = NewCaseChecks(ctx)
 
     # ------------------------------------------------------------ validation and preview
     def check(self, new: NewCase, today: date) -> CheckResult:
-        """Inline validation for the new-case form and the importer (Danish messages per field)."""
-        cat = self.ctx.catalogue
-        problems: list[Problem] = []
-        warnings: list[Problem] = []
-        group = cat.groups.get(new.group)
-        if group is None:
-            problems.append(Problem("group", f"Ukendt målgruppe: {new.group!r}."))
-        if not new.party_name.strip():
-            problems.append(Problem("party_name", "Navn mangler."))
-        elif hide_cpr_in_text(new.party_name) != new.party_name:
-            problems.append(Problem("party_name", "Navnet indeholder noget, der ligner et CPR-nummer; CPR-nummeret "
-                                                  "skrives i feltet CPR/CVR."))  # fmt: skip
-        _problem(problems, lambda: text_field(new.party_name, field="party_name", what="Navnet", limit=MAX_NAME))
-        if group is not None:
-            try:
-                normalize_party_id(group.party, new.party_id)
-            except PartyIdError as e:
-                problems.append(Problem("party_id", str(e)))
-        _problem(problems, lambda: identity_field(new.caseworker or self.ctx.actor, field="caseworker",
-                                                  what="Sagsbehandleren"))  # fmt: skip
-        if new.team.strip():
-            _problem(problems, lambda: identity_field(new.team, field="team", what="Teamet"))
-        _problem(problems, lambda: text_field(new.notes, field="notes", what="Bemærkningen", limit=MAX_NOTES,
-                                              multiline=True))  # fmt: skip
-        if group is not None:
-            allowed = {t.id for t in cat.triggers_of(group.id)}
-            for kind, when in new.triggers.items():
-                field_name = f"trigger_{kind}"
-                if kind not in allowed:
-                    problems.append(Problem(field_name, f"Hændelsen {kind!r} hører ikke til målgruppen."))
-                    continue
-                day = when.date() if isinstance(when, datetime) else when
-                if not MIN_YEAR <= day.year <= MAX_YEAR:
-                    problems.append(Problem(field_name, f"Datoen skal ligge mellem {MIN_YEAR} og {MAX_YEAR}."))
-                    continue
-                if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
-                    problems.append(Problem(field_name, "Angiv også klokkeslæt: fristen regnes i timer."))
-                if isinstance(when, datetime) and (problem := local_time_problem(when)):
-                    problems.append(Problem(field_name, problem))
-                    continue
-                warning = plausible_date_warning(day, today)
-                if warning:
-                    warnings.append(Problem(field_name, warning))
-            if group.initial_trigger not in new.triggers:
-                name_ = cat.triggers[group.initial_trigger].name
-                problems.append(Problem(f"trigger_{group.initial_trigger}", f"Dato for »{name_}« mangler."))
-            if not problems:
-                try:  # a date late in the calendar's last year can put a deadline beyond the calendar
-                    plan_case(cat, self.ctx.calendar, CaseFacts(group.id, new.triggers), explain=False)
-                except (DeadlineError, CalendarRangeError) as e:
-                    problems.append(Problem(f"trigger_{group.initial_trigger}", str(e)))
-            if not problems:  # said early for the form; the database's unique index is what enforces it
-                dup = self._duplicate_problem(group.id, normalize_party_id(group.party, new.party_id))
-                if dup is not None:
-                    problems.append(dup)
-        return CheckResult(problems, warnings)
-
-    def _duplicate_problem(self, group: str, identifier: str) -> Problem | None:
-        with self.ctx.read() as s:
-            dups = Repository(s).open_duplicates(group, identifier)
-        if not dups:
-            return None
-        return Problem("party_id", f"Der er allerede en åben sag i målgruppen for denne part (sag {', '.join(dups)}).",
-                       tuple(dups))
+        return self._checks.check(new, today)
 
     def preview(self, group: str, triggers: Mapping[str, Anchor]) -> list[MilestonePreview]:
         """The milestones a new case would get, with computed due dates (no database write)."""
-        cat = self.ctx.catalogue
-        if group not in cat.groups:
-            return []
-        usable = {}
-        for kind, when in triggers.items():
-            if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
-                continue
-            usable[kind] = when
-        try:
-            plan = plan_case(cat, self.ctx.calendar, CaseFacts(group, usable))
-        except (DeadlineError, CalendarRangeError):
-            plan = {}
-        return [MilestonePreview(rule, plan.get(rule.id)) for rule in cat.milestones_of(group)]
+        return self._checks.preview(group, triggers)
 
-    # ------------------------------------------------------------ register
     def register(self, new: NewCase, today: date) -> CaseRecord:
         result = self.check(new, today)
         if not result.ok:
@@ -155,7 +84,7 @@ class CaseService:
             if e.constraint != OPEN_CASE_INDEX:
                 raise
             group = self.ctx.catalogue.groups[new.group]
-            problem = self._duplicate_problem(group.id, normalize_party_id(group.party, new.party_id))
+            problem = self._checks.duplicate_problem(group.id, normalize_party_id(group.party, new.party_id))
             raise ValidationError([problem or Problem("party_id", str(e))]) from e
 
     def register_in(self, repo: Repository, new: NewCase, today: date, *, reason: str) -> CaseRecord:
@@ -191,6 +120,18 @@ class CaseService:
                 return Repository(s).case(case_id)
         except NotFoundError as e:
             raise ServiceError(str(e)) from e
+
+    def view(self, case_id: uuid.UUID, today: date, now: datetime | None = None) -> CaseView:
+        """Everything the case window shows, in one read (services/case_view.py)."""
+        from jobcenter_desktop.services.case_view import case_view
+
+        return case_view(self.ctx, case_id, today, now)
+
+    def add_note(self, case_id: uuid.UUID, text: str, *, expected_version: int | None = None) -> CaseRecord:
+        """A new dated note (the log is the audit trail; the case keeps the newest for the worklist)."""
+        if not text.strip():
+            raise ValidationError([Problem("notes", "Skriv en bemærkning.")])
+        return self.update_notes(case_id, text, expected_version=expected_version)
 
     def by_number(self, number: str) -> CaseRecord:
         try:

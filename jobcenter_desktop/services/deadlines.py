@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -82,12 +84,17 @@ class DeadlineService:
         f = checked_filter(f)
         with self.ctx.read() as s:
             rows = Repository(s).deadline_rows(f)
-        urgencies: dict[tuple[object, ...], Urgency] = {}
-        days_left: dict[date, int] = {}
-        out = [self._classify(r, today, now, urgencies, days_left) for r in rows]
+        out = self.classify(rows, today, now)
         if f.states:
             out = [r for r in out if r.urgency in f.states]
         return out
+
+    def classify(self, rows: Sequence[DeadlineRow], today: date,
+                 now: datetime | None = None) -> builtins.list[DeadlineRow]:  # fmt: skip
+        """Stored rows with their state, working days left and names for ``today``."""
+        urgencies: dict[tuple[object, ...], Urgency] = {}
+        days_left: dict[date, int] = {}
+        return [self._classify(r, today, now, urgencies, days_left) for r in rows]
 
     def day_summary(self, start: date, end: date, f: DeadlineFilter, today: date,
                     now: datetime | None = None) -> dict[date, tuple[int, Urgency]]:  # fmt: skip

@@ -17,7 +17,7 @@ from jobcenter_desktop.core.text import count
 from jobcenter_desktop.services.bulk import Done, Plan, Target
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.input_dialogs import DateReasonDialog, ReassignDialog
+from jobcenter_desktop.ui.input_dialogs import DateReasonDialog, ReassignDialog, pause_reasons, remember_pause_reason
 from jobcenter_desktop.ui.models import CaseTableModel, DeadlineTableModel
 from jobcenter_desktop.ui.tasks import run_task
 
@@ -138,8 +138,10 @@ class CaseActions(QObject):
             return
         today = self.window.today()
         dlg = DateReasonDialog(translate("CaseActions", "Pause sag"), translate("CaseActions", "Pause fra:"), today,
-                               reason=translate("CaseActions", "Årsag:"), parent=self.window)  # fmt: skip
+                               reason=translate("CaseActions", "Årsag:"), choices=pause_reasons(self.window.settings),
+                               parent=self.window)  # fmt: skip
         if self.window.exec_lockable(dlg) == QDialog.DialogCode.Accepted:
+            remember_pause_reason(self.window.settings, dlg.reason())
             self._confirm_and_run(lambda: self.window.app.bulk.plan_pause(targets, dlg.value(), dlg.reason(), today))
 
     def reassign_cases(self) -> None:

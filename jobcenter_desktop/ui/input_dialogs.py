@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,12 +45,36 @@ class _Base(QDialog):
         layout.addWidget(self.buttons)
 
 
+PAUSE_REASONS_KEY = "pause/reasons"
+DEFAULT_PAUSE_REASONS = ("Sygdom", "Afventer lægeerklæring", "Afventer dokumentation fra borgeren", "Ferie",
+                         "Barsel", "Indlagt")  # fmt: skip
+
+
+def pause_reasons(settings: QSettings | None) -> list[str]:
+    """The ready-made pause reasons (Indstillinger can change them; a reason used is added at the top)."""
+    if settings is None:
+        return list(DEFAULT_PAUSE_REASONS)
+    raw = settings.value(PAUSE_REASONS_KEY)
+    items = [str(x).strip() for x in (raw if isinstance(raw, list) else [raw] if raw else [])]
+    return [x for x in items if x] or list(DEFAULT_PAUSE_REASONS)
+
+
+def remember_pause_reason(settings: QSettings | None, reason: str) -> None:
+    if settings is None or not reason.strip():
+        return
+    items = [reason.strip(), *(r for r in pause_reasons(settings) if r.casefold() != reason.strip().casefold())]
+    settings.setValue(PAUSE_REASONS_KEY, items[:15])
+
+
 class DateReasonDialog(_Base):
-    """A date defaulting to today (not after it when ``latest`` is given), and optionally a reason."""
+    """A date defaulting to today (between ``earliest`` and ``latest`` when given), and optionally a reason,
+    chosen from ``choices`` or typed. Problems are shown in the dialog as they are found and go once fixed."""
 
     def __init__(self, title: str, label: str, today: date, *, reason: str | None = None,
-                 latest: date | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+                 latest: date | None = None, earliest: tuple[date, str] | None = None,
+                 choices: list[str] | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(title, "date_reason_dialog", parent)
+        self.earliest = earliest
         self.date_edit = QDateEdit(to_qdate(today))
         self.date_edit.setObjectName("date_edit")
         self.date_edit.setAccessibleName(label)
@@ -60,16 +84,45 @@ class DateReasonDialog(_Base):
             self.date_edit.setMaximumDate(to_qdate(latest))
         self.form.addRow(label, self.date_edit)
         self.reason_edit: QLineEdit | None = None
+        self.reason_combo: QComboBox | None = None
         if reason is not None:
-            self.reason_edit = QLineEdit()
+            if choices is not None:
+                self.reason_combo = QComboBox()
+                self.reason_combo.setEditable(True)
+                self.reason_combo.setObjectName("reason_combo")
+                self.reason_combo.setAccessibleName(reason)
+                self.reason_combo.addItems(choices)
+                self.reason_combo.setCurrentIndex(-1)
+                self.reason_edit = self.reason_combo.lineEdit()
+                self.form.addRow(reason, self.reason_combo)
+            else:
+                self.reason_edit = QLineEdit()
+                self.form.addRow(reason, self.reason_edit)
+            assert self.reason_edit is not None
             self.reason_edit.setObjectName("reason_edit")
             self.reason_edit.setAccessibleName(reason)
             self.reason_edit.setMaxLength(500)
-            self.form.addRow(reason, self.reason_edit)
+            self.reason_edit.setPlaceholderText(self.tr("Vælg eller skriv en årsag"))
+            self.reason_edit.textChanged.connect(self._check)
+        self.date_edit.dateChanged.connect(self._check)
+
+    def problem(self) -> str:
+        if self.earliest is not None and self.value() < self.earliest[0]:
+            return self.earliest[1]
+        if self.reason_edit is not None and not self.reason_edit.text().strip():
+            return self.tr("Angiv en begrundelse.")
+        return ""
+
+    def _check(self) -> None:
+        problem = self.problem()
+        early = self.earliest is not None and problem == self.earliest[1]
+        if self.message.text() or early:  # said once (or a date too early): follow the input, gone when fixed
+            self.message.setText(problem)
 
     def accept(self) -> None:
-        if self.reason_edit is not None and not self.reason_edit.text().strip():
-            self.message.setText(self.tr("Angiv en begrundelse."))
+        problem = self.problem()
+        self.message.setText(problem)
+        if problem:
             return
         super().accept()
 

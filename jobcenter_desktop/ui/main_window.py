@@ -36,8 +36,8 @@ from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.calendar_view import CalendarView
+from jobcenter_desktop.ui.case.dialog import CaseDialog
 from jobcenter_desktop.ui.case_actions import CaseActions
-from jobcenter_desktop.ui.case_dialog import CaseDialog
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.change_feed import ChangeFeed
 from jobcenter_desktop.ui.errors import show_error
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: uuid.UUID) -> None:
         try:
-            dlg = CaseDialog(self.app, case_id, self.today, self)
+            dlg = CaseDialog(self.app, case_id, self.today, self, settings=self.settings)
         except Exception as e:
             show_error(self, self.tr("Sagen kan ikke åbnes: {0}").format(e))
             return

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import CaseStatus, CaseSummary, DeadlineRow
-from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP, urgency_label
 from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon
@@ -56,6 +56,7 @@ class _RowTableModel(QAbstractTableModel):
 
 class DeadlineTableModel(_RowTableModel):
     COL_STATUS, COL_DUE, COL_LEFT, COL_MILESTONE, COL_GROUP, COL_PARTY, COL_PARTY_ID, COL_CASE, COL_WORKER = range(9)
+    COL_NOTE = 9
     HEADERS = (
         QT_TRANSLATE_NOOP("DeadlineTableModel", "Status"),
         QT_TRANSLATE_NOOP("DeadlineTableModel", "Frist"),
@@ -66,6 +67,7 @@ class DeadlineTableModel(_RowTableModel):
         QT_TRANSLATE_NOOP("DeadlineTableModel", "CPR/CVR"),
         QT_TRANSLATE_NOOP("DeadlineTableModel", "Sagsnr."),
         QT_TRANSLATE_NOOP("DeadlineTableModel", "Sagsbehandler"),
+        QT_TRANSLATE_NOOP("DeadlineTableModel", "Seneste bemærkning"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -188,7 +190,13 @@ class DeadlineTableModel(_RowTableModel):
 
     def _display(self, r: DeadlineRow, col: int) -> str:
         if col == self.COL_STATUS:
-            return urgency_label(r.urgency) + (self.tr(" · konflikt") if r.conflict else "")
+            label = urgency_label(r.urgency)
+            if r.urgency is Urgency.PAUSED and r.paused_since is not None:
+                label = self.tr("Pauset siden {0}").format(f"{r.paused_since:%d-%m}")
+                label += f" – {hide_cpr_in_text(r.pause_reason)}" if r.pause_reason else ""
+            return label + (self.tr(" · konflikt") if r.conflict else "")
+        if col == self.COL_NOTE:
+            return hide_cpr_in_text(r.notes.strip().split("\n", 1)[0]) if r.notes.strip() else ""
         if col == self.COL_DUE:
             if r.due is None:
                 return "—"
@@ -212,6 +220,11 @@ class DeadlineTableModel(_RowTableModel):
     def _tooltip(self, r: DeadlineRow, col: int) -> str | None:
         if col == self.COL_STATUS and r.conflict:
             return self.tr("Konflikt fra en aflevering fra en bærbar: afgør den under Filer → Konflikter.")
+        if col == self.COL_STATUS and r.paused_since is not None and r.urgency is not Urgency.PAUSED:
+            return self.tr("Sagen er på pause siden {0}, men fristen var allerede overskredet.").format(
+                f"{r.paused_since:%d-%m-%Y}")  # fmt: skip
+        if col == self.COL_NOTE and r.notes.strip():
+            return hide_cpr_in_text(r.notes.strip())
         if col == self.COL_STATUS and r.provisional:
             return self.tr("Foreløbig: regnet fra forrige milepæls frist, indtil den er udført.")
         if col == self.COL_LEFT:
@@ -237,6 +250,7 @@ def _sort_key(col: int) -> Callable[[DeadlineRow], Any]:
         m.COL_PARTY_ID: lambda r: (r.party.identifier, r.due or far),
         m.COL_CASE: lambda r: (r.case_number, r.due or far),
         m.COL_WORKER: lambda r: (r.caseworker.casefold(), r.due or far),
+        m.COL_NOTE: lambda r: (r.notes.casefold(), r.due or far),
     }
     return keys.get(col, keys[m.COL_DUE])
 

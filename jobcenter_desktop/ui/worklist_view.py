@@ -40,9 +40,10 @@ class DeadlineTable(QTableView):
 
     open_requested = Signal(object)  # DeadlineRow
 
-    FULL_WIDTHS = ((0, 190), (1, 165), (2, 82), (3, 260), (4, 170), (5, 190), (6, 105), (7, 95), (8, 115))
+    FULL_WIDTHS = ((0, 190), (1, 165), (2, 82), (3, 260), (4, 170), (5, 190), (6, 105), (7, 95), (8, 115), (9, 220))
     COMPACT_WIDTHS = ((0, 150), (1, 120), (2, 70), (3, 200), (5, 150), (7, 95))
-    COMPACT_HIDDEN = (DeadlineTableModel.COL_GROUP, DeadlineTableModel.COL_PARTY_ID, DeadlineTableModel.COL_WORKER)
+    COMPACT_HIDDEN = (DeadlineTableModel.COL_GROUP, DeadlineTableModel.COL_PARTY_ID, DeadlineTableModel.COL_WORKER,
+                      DeadlineTableModel.COL_NOTE)
 
     def __init__(self, model: DeadlineTableModel, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)

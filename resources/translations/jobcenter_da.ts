@@ -239,18 +239,6 @@
       <translation>Sag</translation>
     </message>
     <message>
-      <source>Vis CPR</source>
-      <translation>Vis CPR</translation>
-    </message>
-    <message>
-      <source>Vis fuldt CPR-nummer (logges)</source>
-      <translation>Vis fuldt CPR-nummer (logges)</translation>
-    </message>
-    <message>
-      <source>Viser det fulde CPR-nummer. Det registreres i sagens historik.</source>
-      <translation>Viser det fulde CPR-nummer. Det registreres i sagens historik.</translation>
-    </message>
-    <message>
       <source>Milepæle</source>
       <translation>Milepæle</translation>
     </message>
@@ -307,32 +295,12 @@
       <translation>Bemærkninger</translation>
     </message>
     <message>
-      <source>Gem bemærkning</source>
-      <translation>Gem bemærkning</translation>
+      <source>Den nye bemærkning er ikke tilføjet. Tilføj den, før vinduet lukkes?</source>
+      <translation>Den nye bemærkning er ikke tilføjet. Tilføj den, før vinduet lukkes?</translation>
     </message>
     <message>
       <source>Historik</source>
       <translation>Historik</translation>
-    </message>
-    <message>
-      <source>Tidspunkt</source>
-      <translation>Tidspunkt</translation>
-    </message>
-    <message>
-      <source>Hvem</source>
-      <translation>Hvem</translation>
-    </message>
-    <message>
-      <source>Handling</source>
-      <translation>Handling</translation>
-    </message>
-    <message>
-      <source>Hvad</source>
-      <translation>Hvad</translation>
-    </message>
-    <message>
-      <source>Ændring</source>
-      <translation>Ændring</translation>
     </message>
     <message>
       <source>&lt;b&gt;Hvorfor denne dato?&lt;/b&gt;</source>
@@ -347,28 +315,8 @@
       <translation>Luk vindue</translation>
     </message>
     <message>
-      <source>åben</source>
-      <translation>åben</translation>
-    </message>
-    <message>
-      <source>lukket {0}</source>
-      <translation>lukket {0}</translation>
-    </message>
-    <message>
       <source>Sag {0} — {1}</source>
       <translation>Sag {0} — {1}</translation>
-    </message>
-    <message>
-      <source>Sagsbehandler: {0}  Team: {1}</source>
-      <translation>Sagsbehandler: {0}  Team: {1}</translation>
-    </message>
-    <message>
-      <source>  ·  Udlånt til {0} (bærbar {1}) siden {2}; en ændring her kan give en konflikt ved afleveringen</source>
-      <translation>  ·  Udlånt til {0} (bærbar {1}) siden {2}; en ændring her kan give en konflikt ved afleveringen</translation>
-    </message>
-    <message>
-      <source>Hændelser: {0}</source>
-      <translation>Hændelser: {0}</translation>
     </message>
     <message>
       <source>Ingen frist endnu: hændelsen er ikke registreret.</source>
@@ -391,6 +339,10 @@
       <translation>Genoptag milepæl</translation>
     </message>
     <message>
+      <source>|| På pause siden {0} ({1}): fristen nedenfor flyttes med de hverdage pausen varer, når den genoptages.</source>
+      <translation>|| På pause siden {0} ({1}): fristen nedenfor flyttes med de hverdage pausen varer, når den genoptages.</translation>
+    </message>
+    <message>
       <source>Genoptag &amp;sag</source>
       <translation>Genoptag &amp;sag</translation>
     </message>
@@ -401,6 +353,10 @@
     <message>
       <source>Ændret af en anden</source>
       <translation>Ændret af en anden</translation>
+    </message>
+    <message>
+      <source>Genoptagelsen kan ikke ligge før pausens start ({0}).</source>
+      <translation>Genoptagelsen kan ikke ligge før pausens start ({0}).</translation>
     </message>
     <message>
       <source>Genoptag</source>
@@ -434,9 +390,44 @@
       <source>Ikke gemt</source>
       <translation>Ikke gemt</translation>
     </message>
+  </context>
+  <context>
+    <name>CaseHeader</name>
     <message>
-      <source>Bemærkningen er ændret. Gem den, før vinduet lukkes?</source>
-      <translation>Bemærkningen er ændret. Gem den, før vinduet lukkes?</translation>
+      <source>Vis CPR</source>
+      <translation>Vis CPR</translation>
+    </message>
+    <message>
+      <source>Vis fuldt CPR-nummer (logges)</source>
+      <translation>Vis fuldt CPR-nummer (logges)</translation>
+    </message>
+    <message>
+      <source>Viser det fulde CPR-nummer. Det registreres i sagens historik.</source>
+      <translation>Viser det fulde CPR-nummer. Det registreres i sagens historik.</translation>
+    </message>
+    <message>
+      <source>åben</source>
+      <translation>åben</translation>
+    </message>
+    <message>
+      <source>lukket {0}</source>
+      <translation>lukket {0}</translation>
+    </message>
+    <message>
+      <source>Sagsbehandler: {0}  Team: {1}</source>
+      <translation>Sagsbehandler: {0}  Team: {1}</translation>
+    </message>
+    <message>
+      <source>  ·  Udlånt til {0} (bærbar {1}) siden {2}; en ændring her kan give en konflikt ved afleveringen</source>
+      <translation>  ·  Udlånt til {0} (bærbar {1}) siden {2}; en ændring her kan give en konflikt ved afleveringen</translation>
+    </message>
+    <message>
+      <source>Hændelser: {0}</source>
+      <translation>Hændelser: {0}</translation>
+    </message>
+    <message>
+      <source>|| Sagen er sat på pause siden {0}: {1}. Fristerne flyttes med de hverdage pausen varer, når sagen genoptages.</source>
+      <translation>|| Sagen er sat på pause siden {0}: {1}. Fristerne flyttes med de hverdage pausen varer, når sagen genoptages.</translation>
     </message>
   </context>
   <context>
@@ -840,6 +831,10 @@
   <context>
     <name>DateReasonDialog</name>
     <message>
+      <source>Vælg eller skriv en årsag</source>
+      <translation>Vælg eller skriv en årsag</translation>
+    </message>
+    <message>
       <source>Angiv en begrundelse.</source>
       <translation>Angiv en begrundelse.</translation>
     </message>
@@ -898,12 +893,24 @@
       <translation>Sagsbehandler</translation>
     </message>
     <message>
+      <source>Seneste bemærkning</source>
+      <translation>Seneste bemærkning</translation>
+    </message>
+    <message>
+      <source>Pauset siden {0}</source>
+      <translation>Pauset siden {0}</translation>
+    </message>
+    <message>
       <source> · konflikt</source>
       <translation> · konflikt</translation>
     </message>
     <message>
       <source>Konflikt fra en aflevering fra en bærbar: afgør den under Filer → Konflikter.</source>
       <translation>Konflikt fra en aflevering fra en bærbar: afgør den under Filer → Konflikter.</translation>
+    </message>
+    <message>
+      <source>Sagen er på pause siden {0}, men fristen var allerede overskredet.</source>
+      <translation>Sagen er på pause siden {0}, men fristen var allerede overskredet.</translation>
     </message>
     <message>
       <source>Foreløbig: regnet fra forrige milepæls frist, indtil den er udført.</source>
@@ -1234,6 +1241,30 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Kryptering</source>
       <translation>Kryptering</translation>
+    </message>
+    <message>
+      <source>Tidspunkt</source>
+      <translation>Tidspunkt</translation>
+    </message>
+    <message>
+      <source>Hvem</source>
+      <translation>Hvem</translation>
+    </message>
+    <message>
+      <source>Handling</source>
+      <translation>Handling</translation>
+    </message>
+    <message>
+      <source>Hvad</source>
+      <translation>Hvad</translation>
+    </message>
+    <message>
+      <source>Ændring</source>
+      <translation>Ændring</translation>
+    </message>
+    <message>
+      <source>Historik</source>
+      <translation>Historik</translation>
     </message>
   </context>
   <context>
@@ -1907,6 +1938,45 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Sag {0} oprettet; første frist {1}.</source>
       <translation>Sag {0} oprettet; første frist {1}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesTab</name>
+    <message>
+      <source>Bemærkninger</source>
+      <translation>Bemærkninger</translation>
+    </message>
+    <message>
+      <source>Tidspunkt</source>
+      <translation>Tidspunkt</translation>
+    </message>
+    <message>
+      <source>Skrevet af</source>
+      <translation>Skrevet af</translation>
+    </message>
+    <message>
+      <source>Bemærkning</source>
+      <translation>Bemærkning</translation>
+    </message>
+    <message>
+      <source>Ny bemærkning</source>
+      <translation>Ny bemærkning</translation>
+    </message>
+    <message>
+      <source>Skriv en ny bemærkning …</source>
+      <translation>Skriv en ny bemærkning …</translation>
+    </message>
+    <message>
+      <source>&amp;Tilføj bemærkning</source>
+      <translation>&amp;Tilføj bemærkning</translation>
+    </message>
+    <message>
+      <source>Tilføj bemærkning</source>
+      <translation>Tilføj bemærkning</translation>
+    </message>
+    <message>
+      <source>Ny bemærkning:</source>
+      <translation>Ny bemærkning:</translation>
     </message>
   </context>
   <context>

@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
-from jobcenter_desktop.ui import case_dialog as case_dialog_module
-from jobcenter_desktop.ui.case_dialog import CaseDialog
+from jobcenter_desktop.ui.case import dialog as case_dialog_module
+from jobcenter_desktop.ui.case.dialog import CaseDialog
 
 TODAY = date(2026, 11, 23)
 CPR = "010190-1235"
@@ -63,7 +64,7 @@ OFFER = "Tilbud om mødedato på arbejdspladsen"
 def test_shows_the_case(dialog, case) -> None:
     assert dialog.objectName() == "CaseDialog"
     assert dialog.windowTitle() == f"Sag {case.number} — Fiktiv Person"
-    assert dialog.party_label.text() == "Fiktiv Person (010190-XXXX)"
+    assert dialog.header.party_label.text() == "Fiktiv Person (010190-XXXX)"
     assert _rows(dialog) == {TALK: ("Frist i dag", "man 23-11-2026", ""),
                              OFFER: ("Foreløbig", "man 30-11-2026", "")}  # fmt: skip
     # The first open milestone is selected and explained.
@@ -123,7 +124,7 @@ def test_concurrent_change_is_a_conflict_then_reloads(dialog, frister, fresh_db,
     # Nothing was overwritten; the dialog now shows the colleague's version.
     assert dialog.case.version != shown_version
     assert dialog.case.notes == "Borgeren har ringet"
-    assert dialog.notes_edit.toPlainText() == "Borgeren har ringet"
+    assert dialog.notes.log.item(0, 2).text() == "Borgeren har ringet"  # the newest note, first in the log
     assert _rows(dialog)[TALK][0] == "Frist i dag"
     assert "bo.l" in {dialog.history.item(r, 1).text() for r in range(dialog.history.rowCount())}
 
@@ -134,11 +135,11 @@ def test_concurrent_change_is_a_conflict_then_reloads(dialog, frister, fresh_db,
 
 
 def test_reveal_cpr_is_audited(qtbot, dialog, frister) -> None:
-    assert dialog.reveal_button.isVisibleTo(dialog)
+    assert dialog.header.reveal_button.isVisibleTo(dialog)
     assert "reveal_cpr" not in {e.action for e in frister.audit(dialog.case_id)}
-    qtbot.mouseClick(dialog.reveal_button, Qt.MouseButton.LeftButton)
-    assert dialog.party_label.text() == f"Fiktiv Person ({CPR})"
-    assert not dialog.reveal_button.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.header.reveal_button, Qt.MouseButton.LeftButton)
+    assert dialog.header.party_label.text() == f"Fiktiv Person ({CPR})"
+    assert not dialog.header.reveal_button.isVisibleTo(dialog)
     reveals = [e for e in frister.audit(dialog.case_id) if e.action == "reveal_cpr"]
     assert len(reveals) == 1
     assert reveals[0].actor == "anna.k"
@@ -168,7 +169,7 @@ def test_history_tab_lists_audit_entries(dialog, frister) -> None:
 
 def test_closed_case_disables_actions(dialog, frister) -> None:
     assert dialog._run(lambda v: frister.cases.close(dialog.case_id, TODAY, expected_version=v))
-    assert dialog.title.text().endswith("lukket 23-11-2026")
+    assert dialog.header.title.text().endswith("lukket 23-11-2026")
     assert {state for state, _, _ in _rows(dialog).values()} == {"Bortfaldet"}
     for button in (dialog.done_button, dialog.undo_button, dialog.pause_ms_button, dialog.pause_button,
                    dialog.trigger_button, dialog.reassign_button):  # fmt: skip
@@ -187,3 +188,44 @@ def test_a_database_replaced_under_the_window_is_not_written_and_the_typed_note_
     dialog._save_notes()
     assert len(errors) == 1 and "erstattet" in errors[0][1]
     assert dialog.notes_edit.toPlainText() == "Vigtigt notat fra mødet"  # what the user typed is kept
+
+
+def test_a_paused_case_says_so_in_header_list_and_why(qtbot, dialog, frister, answer_modal) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    def pause(dlg) -> None:  # type: ignore[no-untyped-def]
+        combo = dlg.findChild(QComboBox, "reason_combo")
+        assert combo is not None and combo.findText("Sygdom") >= 0  # ready-made reasons
+        dlg.accept()  # no reason yet: said in the dialog, which stays open
+        assert "begrundelse" in dlg.message.text()
+        combo.setCurrentText("Sygdom")
+        assert dlg.message.text() == ""  # gone as soon as it is fixed
+        dlg.accept()
+
+    answer_modal.schedule(pause)
+    dialog.pause_button.click()
+    answer_modal.check()
+    assert dialog.header.pause_label.isVisibleTo(dialog)
+    assert "pause siden 23-11-2026: Sygdom" in dialog.header.pause_label.text()
+    m = _select(dialog, "fh_moedetilbud")
+    whys = [dialog.why.item(i).text() for i in range(dialog.why.count())]
+    assert whys[0].startswith("|| På pause siden 23-11-2026 (Sygdom)")
+    status = {r.rule_id: r for r in frister.deadlines.list(DeadlineFilter(case_id=dialog.case_id), TODAY)}
+    from jobcenter_desktop.ui.models import DeadlineTableModel
+
+    model = DeadlineTableModel()
+    model.set_rows(list(status.values()))
+    texts = {model.row_at(i).rule_id: model.data(model.index(i, 0)) for i in range(model.rowCount())}
+    assert texts[m.rule_id] == "Pauset siden 23-11 – Sygdom"
+
+    def resume(dlg) -> None:  # type: ignore[no-untyped-def]
+        dlg.date_edit.setDate(dlg.date_edit.date().addDays(-3))  # before the pause began: said at once
+        assert "før pausens start (23-11-2026)" in dlg.message.text()
+        dlg.date_edit.setDate(dlg.date_edit.date().addDays(3))
+        assert dlg.message.text() == ""
+        dlg.accept()
+
+    answer_modal.schedule(resume)
+    dialog.pause_button.click()
+    answer_modal.check()
+    assert not dialog.header.pause_label.isVisibleTo(dialog)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit
 
 from jobcenter_desktop.core.models import CaseStatus
 from jobcenter_desktop.core.urgency import Urgency
-from jobcenter_desktop.ui.case_dialog import CaseDialog
+from jobcenter_desktop.ui.case.dialog import CaseDialog
 from jobcenter_desktop.ui.main_window import TAB_CALENDAR, TAB_WORKLIST
 from jobcenter_desktop.ui.models import DeadlineTableModel
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
@@ -204,7 +204,7 @@ def test_a_working_day(qtbot, make_window, day_db, qsettings, answer_modal) -> N
 
     _open_from_worklist(qtbot, window, answer_modal, "Fiktiv Person", pause, keyboard=True)
     assert [row for row in _listed(window) if row[0] == "Fiktiv Person"] == [
-        ("Fiktiv Person", "fh_moedetilbud", "fre 27-11-2026", "Pauset")
+        ("Fiktiv Person", "fh_moedetilbud", "fre 27-11-2026", "Pauset siden 23-11 – Sygemeldt")
     ]
 
     # ---- close the case: its open deadlines lapse and leave Mine frister

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jobcenter_desktop.ui.case_dialog import CaseDialog
+from jobcenter_desktop.ui.case.dialog import CaseDialog
 from jobcenter_desktop.ui.lock import controller as controller_module
 from jobcenter_desktop.ui.lock.idle import (
     DEFAULT_LOCK_MINUTES,
@@ -242,7 +242,7 @@ def test_the_unsaved_notes_question_is_cancelled_not_answered_no(qtbot, window) 
 
     def lock_during_question() -> None:
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox) and "Gem den" in box.text()
+        assert isinstance(box, QMessageBox) and "Tilføj den" in box.text()
         window.lock()
         assert not box.isVisible()
         assert not seen["dialog"].isVisible()  # type: ignore[attr-defined]

@@ -10,12 +10,11 @@ import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,26 +28,36 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.calendar import format_date
-from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter, MilestoneRecord, MilestoneState
-from jobcenter_desktop.core.party import display_party_id
+from jobcenter_desktop.core.models import CaseRecord, CaseStatus, MilestoneRecord, MilestoneState
+from jobcenter_desktop.core.party import hide_cpr_in_text
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.case_view import CaseView
 from jobcenter_desktop.services.errors import ConflictError, ServiceError, ValidationError
-from jobcenter_desktop.services.history import history
+from jobcenter_desktop.ui.case.header import CaseHeader
+from jobcenter_desktop.ui.case.history import fill_history, history_table
+from jobcenter_desktop.ui.case.notes import NotesTab
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.i18n import history_word, urgency_label
-from jobcenter_desktop.ui.input_dialogs import DateReasonDialog, ReassignDialog, TriggerDialog
+from jobcenter_desktop.ui.i18n import urgency_label
+from jobcenter_desktop.ui.input_dialogs import (
+    DateReasonDialog,
+    ReassignDialog,
+    TriggerDialog,
+    pause_reasons,
+    remember_pause_reason,
+)
 from jobcenter_desktop.ui.lock.curtain import run_dialog
-from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon, when_text
-from jobcenter_desktop.ui.widgets import NoteEdit, read_only_table
+from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon
+from jobcenter_desktop.ui.widgets import read_only_table
 
 
 class CaseDialog(QDialog):
     COL_STATE, COL_NAME, COL_DUE, COL_DONE = range(4)
 
     def __init__(self, app: Frister, case_id: uuid.UUID, today: Callable[[], date],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, *, settings: QSettings | None = None) -> None:  # fmt: skip
         super().__init__(parent)
+        self.settings = settings
         self.app = app
         self.today = today
         self.case_id = case_id
@@ -58,24 +67,8 @@ class CaseDialog(QDialog):
         self.setAccessibleName(self.tr("Sag"))
         self.resize(1080, 660)
 
-        self.title = QLabel()
-        self.title.setObjectName("case_title")
-        self.title.setProperty("role", "title")
-        self.party_label = QLabel()
-        self.party_label.setObjectName("case_party")
-        self.party_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reveal_button = QPushButton(self.tr("Vis CPR"))
-        self.reveal_button.setObjectName("reveal_cpr_button")
-        self.reveal_button.setAccessibleName(self.tr("Vis fuldt CPR-nummer (logges)"))
-        self.reveal_button.setToolTip(self.tr("Viser det fulde CPR-nummer. Det registreres i sagens historik."))
-        self.worker_label = QLabel()
-        self.worker_label.setObjectName("case_worker")
-        self.worker_label.setWordWrap(True)
-        self.triggers_label = QLabel()
-        self.triggers_label.setObjectName("case_triggers")
-        self.triggers_label.setProperty("role", "hint")
-        self.triggers_label.setWordWrap(True)
-
+        self.header = CaseHeader()
+        self.header.reveal_requested.connect(self._reveal)
         self.milestones = read_only_table(
             "milestone_table", self.tr("Milepæle"), [self.tr("Status"), self.tr("Milepæl"), self.tr("Frist"),
                                                      self.tr("Udført")], stretch=self.COL_NAME,
@@ -107,24 +100,11 @@ class CaseDialog(QDialog):
         print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
         print_shortcut.activated.connect(self.print_case)
 
-        self.notes_edit = NoteEdit()
-        self.notes_edit.setObjectName("case_notes_edit")
-        self.notes_edit.setAccessibleName(self.tr("Bemærkninger"))
-        self.save_notes_button = self._button("save_notes_button", self.tr("Gem bemærkning"), self._save_notes)
-        self.history = read_only_table(
-            "history_table", self.tr("Historik"), [self.tr("Tidspunkt"), self.tr("Hvem"), self.tr("Handling"),
-                                                   self.tr("Hvad"), self.tr("Ændring")],
-            stretch=4, widths={0: 130, 1: 90, 2: 120, 3: 190})  # fmt: skip
+        self.notes = NotesTab()
+        self.notes_edit = self.notes.edit  # the field for a new note (tests and the lock look at it)
+        self.notes.add_button.clicked.connect(self._save_notes)
+        self.history = history_table()
 
-        header = QGridLayout()
-        header.addWidget(self.title, 0, 0, 1, 2)
-        party_row = QHBoxLayout()
-        party_row.addWidget(self.party_label)
-        party_row.addWidget(self.reveal_button)
-        party_row.addStretch(1)
-        header.addLayout(party_row, 1, 0)
-        header.addWidget(self.worker_label, 1, 1)
-        header.addWidget(self.triggers_label, 2, 0, 1, 2)
         why_box = QWidget()
         why_layout = QVBoxLayout(why_box)
         why_layout.setContentsMargins(0, 0, 0, 0)
@@ -148,28 +128,24 @@ class CaseDialog(QDialog):
         tl = QVBoxLayout(timeline)
         tl.addWidget(split, 1)
         tl.addLayout(actions)
-        notes = QWidget()
-        nl = QVBoxLayout(notes)
-        nl.addWidget(self.notes_edit, 1)
-        nl.addWidget(self.save_notes_button, 0, Qt.AlignmentFlag.AlignRight)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("case_tabs")
         self.tabs.addTab(timeline, self.tr("Milepæle"))
-        self.tabs.addTab(notes, self.tr("Bemærkninger"))
+        self.tabs.addTab(self.notes, self.tr("Bemærkninger"))
         self.tabs.addTab(self.history, self.tr("Historik"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk vindue"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
 
-        self.reveal_button.clicked.connect(self._reveal)
         self.milestones.itemSelectionChanged.connect(self._selection_changed)
-        self.case: CaseRecord = app.cases.get(case_id)
-        self._states: dict[uuid.UUID, Urgency] = {}
-        self.refresh_view()
+        self.view: CaseView = app.cases.view(case_id, today())
+        self.case: CaseRecord = self.view.case
+        self._states: dict[uuid.UUID, Urgency] = dict(self.view.states)
+        self.refresh_view(fetch=False)
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         b = QPushButton(text)
@@ -180,31 +156,18 @@ class CaseDialog(QDialog):
 
     # ---------------------------------------------------------------- rendering
     def reload(self) -> None:
-        self.case = self.app.cases.get(self.case_id)
         self.refresh_view()
 
-    def refresh_view(self) -> None:
+    def refresh_view(self, *, fetch: bool = True) -> None:
+        """Shows the case as read by one CaseService.view (fetched again unless just read)."""
+        if fetch:
+            self.view = self.app.cases.view(self.case_id, self.today())
+            self.case = self.view.case
+            self._states = dict(self.view.states)
         c, cat = self.case, self.app.catalogue
-        group = cat.groups[c.group].name if c.group in cat.groups else c.group
-        status = self.tr("åben") if c.status is CaseStatus.OPEN else self.tr("lukket {0}").format(
-            format_date(c.closed_on) if c.closed_on else "")
         self.setWindowTitle(self.tr("Sag {0} — {1}").format(c.number, c.party.name))
-        self.title.setText(f"{c.number} · {group} · {status}")
-        ident = display_party_id(c.party.kind, c.party.identifier, reveal=self.revealed)
-        self.party_label.setText(f"{c.party.name} ({ident})")
-        self.reveal_button.setVisible(c.party.kind.value == "citizen" and not self.revealed)
-        worker = self.tr("Sagsbehandler: {0}  Team: {1}").format(c.caseworker, c.team or "—")
-        for out in self.app.checkouts.of_case(self.case_id):  # colleagues may still change it: say what it risks
-            worker += self.tr("  ·  Udlånt til {0} (bærbar {1}) siden {2}; en ændring her kan give en konflikt ved "
-                              "afleveringen").format(out.login, out.device, format_date(out.checked_out_at.date()))
-        self.worker_label.setText(worker)
-        events = ", ".join(f"{cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind} "
-                           f"{when_text(t.occurred)}" for t in c.triggers)  # fmt: skip
-        self.triggers_label.setText(self.tr("Hændelser: {0}").format(events or "—"))
-        if not self.notes_edit.document().isModified():
-            self.notes_edit.setPlainText(c.notes)
-        rows = self.app.deadlines.list(DeadlineFilter(case_id=c.id), self.today())
-        self._states = {r.milestone_id: r.urgency for r in rows}
+        self.header.show_view(self.view, cat, revealed=self.revealed)
+        self.notes.show_notes(self.view.notes, revealed=self.revealed)
         selected = self.selected()
         self.milestones.setRowCount(len(c.milestones))
         order = sorted(c.milestones, key=lambda m: (m.due or date.max, m.rule_id))
@@ -225,7 +188,7 @@ class CaseDialog(QDialog):
         if selected is None and order:
             first_open = next((i for i, m in enumerate(order) if m.state is MilestoneState.OPEN and m.due), 0)
             self.milestones.selectRow(first_open)
-        self._fill_history()
+        fill_history(self.history, self.view.history)
         self._selection_changed()
 
     def _state_of(self, m: MilestoneRecord) -> Urgency:
@@ -234,17 +197,6 @@ class CaseDialog(QDialog):
         if m.state is MilestoneState.NOT_APPLICABLE:
             return Urgency.NOT_APPLICABLE
         return Urgency.NOT_STARTED if m.due is None else Urgency.LATER
-
-    def _fill_history(self) -> None:
-        lines = history(self.app.audit(self.case_id), self.app.catalogue)
-        self.history.setRowCount(len(lines))
-        for row, line in enumerate(lines):
-            action = history_word(line.action) + (f" ({line.device})" if line.device else "")
-            cells = (line.at.strftime("%d-%m-%Y %H:%M"), line.actor, action, history_word(line.what), line.change)
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)  # a long change is elided in its cell
-                self.history.setItem(row, col, item)
 
     def selected(self) -> uuid.UUID | None:
         rows = self.milestones.selectionModel().selectedRows() if self.milestones.selectionModel() else []
@@ -261,8 +213,7 @@ class CaseDialog(QDialog):
         """Ctrl+P: this case's summary; the CPR number in full only if it was revealed here (and audited)."""
         from jobcenter_desktop.ui import printing
 
-        lines = history(self.app.audit(self.case_id), self.app.catalogue)
-        text = printing.case_html(self.case, self.app.catalogue, lines, self.app.ctx.actor, datetime.now(),
+        text = printing.case_html(self.case, self.app.catalogue, self.view.history, self.app.ctx.actor, datetime.now(),
                                   reveal=self.revealed)  # fmt: skip
         run_dialog(printing.preview(self, self.case.number, text))
 
@@ -276,6 +227,12 @@ class CaseDialog(QDialog):
         self.conditions.clear()
         is_open = self.case.status is CaseStatus.OPEN
         if m is not None:
+            held = next((p for p in self.case.pauses if p.end is None and p.milestone_id in (None, m.id)
+                         and m.due is not None and p.start <= m.due), None)  # fmt: skip
+            if held is not None and m.state is MilestoneState.OPEN:
+                self.why.addItem(self.tr("|| På pause siden {0} ({1}): fristen nedenfor flyttes med de hverdage "
+                                         "pausen varer, når den genoptages.").format(
+                    format_date(held.start), hide_cpr_in_text(held.reason)))  # fmt: skip
             steps = m.steps or (self.tr("Ingen frist endnu: hændelsen er ikke registreret."),)
             for step in steps:
                 self.why.addItem(f"• {step}")
@@ -318,7 +275,7 @@ class CaseDialog(QDialog):
             show_error(self, str(e))
             return False
         self.changed = True
-        self.refresh_view()
+        self.refresh_view()  # the states and the history too, in one read
         return True
 
     def _mark_done(self) -> None:
@@ -339,18 +296,22 @@ class CaseDialog(QDialog):
 
     def _pause(self, milestone_id: uuid.UUID | None) -> None:
         today = self.today()
-        open_pause = any(p.milestone_id == milestone_id and p.end is None for p in self.case.pauses)
-        if open_pause:
-            dlg = DateReasonDialog(self.tr("Genoptag"), self.tr("Genoptaget den:"), today, parent=self)
+        open_pause = next((p for p in self.case.pauses if p.milestone_id == milestone_id and p.end is None), None)
+        if open_pause is not None:
+            too_early = self.tr("Genoptagelsen kan ikke ligge før pausens start ({0}).").format(
+                format_date(open_pause.start))  # fmt: skip
+            dlg = DateReasonDialog(self.tr("Genoptag"), self.tr("Genoptaget den:"), today,
+                                   earliest=(open_pause.start, too_early), parent=self)  # fmt: skip
             if run_dialog(dlg) == QDialog.DialogCode.Accepted:
                 self._run(lambda v: self.app.cases.resume(self.case_id, dlg.value(), today,
                                                           milestone_id=milestone_id, expected_version=v))  # fmt: skip
             return
         dlg = DateReasonDialog(self.tr("Pause"), self.tr("Pause fra:"), today, reason=self.tr("Begrundelse:"),
-                               parent=self)  # fmt: skip
-        if run_dialog(dlg) == QDialog.DialogCode.Accepted:
-            self._run(lambda v: self.app.cases.pause(self.case_id, dlg.value(), dlg.reason(), today,
-                                                     milestone_id=milestone_id, expected_version=v))  # fmt: skip
+                               choices=pause_reasons(self.settings), parent=self)  # fmt: skip
+        if run_dialog(dlg) == QDialog.DialogCode.Accepted and self._run(
+                lambda v: self.app.cases.pause(self.case_id, dlg.value(), dlg.reason(), today,
+                                               milestone_id=milestone_id, expected_version=v)):  # fmt: skip
+            remember_pause_reason(self.settings, dlg.reason())
 
     def _pause_case(self) -> None:
         self._pause(None)
@@ -384,10 +345,10 @@ class CaseDialog(QDialog):
             self._run(lambda v: self.app.cases.reopen(self.case_id, self.today(), expected_version=v))
 
     def _save_notes(self) -> None:
-        if self._run(lambda v: self.app.cases.update_notes(self.case_id, self.notes_edit.toPlainText(),
-                                                            expected_version=v)):  # fmt: skip
+        text = self.notes_edit.toPlainText()
+        if self._run(lambda v: self.app.cases.add_note(self.case_id, text, expected_version=v)):
+            self.notes_edit.clear()
             self.notes_edit.document().setModified(False)
-            self.notes_edit.setPlainText(self.case.notes)
 
     def _reveal(self) -> None:
         try:
@@ -399,11 +360,12 @@ class CaseDialog(QDialog):
         self.refresh_view()
 
     def done(self, result: int) -> None:
-        if self.notes_edit.document().isModified() and self.notes_edit.toPlainText() != self.case.notes:
+        if self.notes.typed().strip():
             from PySide6.QtWidgets import QMessageBox
 
             answer = QMessageBox.question(
-                self, self.tr("Ikke gemt"), self.tr("Bemærkningen er ændret. Gem den, før vinduet lukkes?"),
+                self, self.tr("Ikke gemt"),
+                self.tr("Den nye bemærkning er ikke tilføjet. Tilføj den, før vinduet lukkes?"),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,
             )  # fmt: skip
