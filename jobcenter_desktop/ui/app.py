@@ -169,6 +169,7 @@ def run(db_path: str | Path | None = None, *, catalogue: str | Path | None = Non
         if window is None:
             return 0
         window.show()
+        window.start_day()
         if os.environ.get("JOBCENTER_QUIT_AFTER_START"):  # start-up timing and smoke tests of the bundle
             QTimer.singleShot(0, window.close)
         rc = qapp.exec()

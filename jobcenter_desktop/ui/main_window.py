@@ -10,7 +10,7 @@ import contextlib
 import logging
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -328,6 +328,14 @@ class MainWindow(QMainWindow):
     def recompute(self) -> None:
         if preview_and_apply(self.app, self.tr("Genberegning startet fra menuen"), self) is not None:
             self.refresh()
+
+    def start_day(self) -> None:
+        """At a real start (the tests build windows without it): the day's digest and the hours reminders."""
+        from jobcenter_desktop.ui.digest_dialog import show_digest
+        from jobcenter_desktop.ui.reminders import HoursReminder
+
+        self.digest = show_digest(self, self.app, self.settings, self.today, self.open_case)
+        self.reminder = HoursReminder(self.app, datetime.now, self._status, self)
 
     def show_summary(self) -> None:
         """A short, non-modal summary of my overdue and due-today deadlines at start."""
