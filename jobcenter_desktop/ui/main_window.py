@@ -17,8 +17,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -26,13 +24,11 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolBar,
-    QToolButton,
 )
 
 from jobcenter_desktop.core.changes import NOTHING, Changes
 from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.text import count
-from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.calendar_view import CalendarView
@@ -51,7 +47,9 @@ from jobcenter_desktop.ui.lock.page import LockPage
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.settings_dialog import SettingsDialog
-from jobcenter_desktop.ui.theme import app_icon, now_for
+from jobcenter_desktop.ui.start_summary import StartSummary
+from jobcenter_desktop.ui.theme import app_icon
+from jobcenter_desktop.ui.widgets import choosable_columns
 from jobcenter_desktop.ui.worklist_view import WorklistView
 
 TAB_WORKLIST, TAB_CALENDAR, TAB_CASES = range(3)
@@ -182,6 +180,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_quit)
         self.case_actions = CaseActions(self)
         menu.addMenu(self.case_actions.menu())
+        for table in (self.worklist.table, self.cases.table):
+            choosable_columns(table)
         for table in (self.worklist.table, self.calendar.day_table, self.calendar.week_table, self.cases.table):
             self.case_actions.attach(table)
             table.selectionModel().selectionChanged.connect(lambda *_: self.case_actions.update_enabled())
@@ -339,40 +339,13 @@ class MainWindow(QMainWindow):
 
     def show_summary(self) -> None:
         """A short, non-modal summary of my overdue and due-today deadlines at start."""
-        frame = QFrame()
-        frame.setObjectName("start_summary")
-        frame.setProperty("role", "summary")
-        label = QLabel()
-        label.setObjectName("summary_label")
-        self.summary_label = label
-        close = QToolButton()
-        close.setText("×")
-        close.setObjectName("close_summary_button")
-        close.setAccessibleName(self.tr("Luk oversigten"))
-        close.clicked.connect(frame.hide)
-        row = QHBoxLayout(frame)
-        row.addWidget(label, 1)
-        row.addWidget(close)
-        self.summary_frame = frame
-        self.worklist.summary_slot.addWidget(frame)
-        self._update_summary()
+        self.summary = StartSummary(self.app, self.worklist, self.today)
+        self.summary_frame, self.summary_label = self.summary, self.summary.label
+        self.worklist.summary_slot.addWidget(self.summary)
 
     def _update_summary(self) -> None:
-        """My overdue and due-today counts; kept current as deadlines are completed."""
-        if self.summary_label is None:
-            return
-        today = self.today()
-        mine = DeadlineFilter(caseworker=self.app.ctx.actor)
-        # The worklist usually shows exactly "my open deadlines": count its rows instead of asking again.
-        if self.worklist.current_filter() == mine:
-            rows = self.worklist.loaded_rows()
-        else:
-            rows = self.app.deadlines.list(mine, today, now_for(today))
-        overdue = sum(1 for r in rows if r.urgency is Urgency.OVERDUE)
-        due_today = sum(1 for r in rows if r.urgency is Urgency.DUE_TODAY)
-        text = self.tr("<b>Hej {0}.</b> Du har <b>{1}</b> og <b>{2}</b> med frist i dag.")
-        self.summary_label.setText(text.format(self.app.ctx.actor, count(overdue, self.tr("overskredet frist"),
-                                                                         self.tr("overskredne frister")), due_today))
+        if self.summary_label is not None:
+            self.summary.update_counts()
 
     def current_case_view(self) -> QTableView | None:
         """The list of cases or deadlines the case actions work on: the current tab's (in the calendar, the
@@ -464,6 +437,10 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/calendar_splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.calendar.splitter.restoreState(splitter)
+        for key, table in self._remembered_tables():
+            columns = self.settings.value(key)
+            if isinstance(columns, QByteArray) and not columns.isEmpty():
+                table.horizontalHeader().restoreState(columns)
         tab = self.settings.value("window/tab", TAB_WORKLIST)
         with contextlib.suppress(TypeError, ValueError):
             self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
@@ -481,6 +458,10 @@ class MainWindow(QMainWindow):
             self.move(max(area.left(), min(geo.left(), area.right() - geo.width())),
                       max(area.top(), min(geo.top(), area.bottom() - geo.height())))  # fmt: skip
 
+    def _remembered_tables(self) -> list[tuple[str, QTableView]]:
+        """The lists whose columns (order, width, hidden) are kept between starts."""
+        return [("window/worklist_columns", self.worklist.table), ("window/cases_columns", self.cases.table)]
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.locker.restore_chrome()  # save the layout the user chose, not the locked one
         self.idle_lock.uninstall()
@@ -489,6 +470,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/calendar_splitter", self.calendar.splitter.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
+        for key, table in self._remembered_tables():
+            self.settings.setValue(key, table.horizontalHeader().saveState())
         self.settings.sync()
         super().closeEvent(event)
 

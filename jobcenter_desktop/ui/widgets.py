@@ -4,15 +4,21 @@ or Down goes to the first hit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QHelpEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QIcon, QKeyEvent, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QStylePainter,
+    QTableView,
     QTableWidget,
     QToolTip,
     QWidget,
@@ -100,3 +106,109 @@ def read_only_table(name: str, accessible: str, headers: list[str], *, stretch: 
         table.setColumnWidth(col, width)
     setup_table(table)
     return table
+
+
+class CheckableCombo(QComboBox):
+    """A filter list where several entries can be ticked (the first entry, data "", means "all"). Choosing an
+    entry with setCurrentIndex or the keyboard selects just it; clicking entries in the open list ticks and
+    unticks them, and the list stays open. ``changed`` is emitted with every change of the ticked set."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ticked: list[str] = []
+        self.view().pressed.connect(self._toggle)
+        self.currentIndexChanged.connect(self._chose)
+        self.model().rowsInserted.connect(self._checkable)
+        self._keep_open = False
+
+    def _item(self, row: int) -> QStandardItem | None:
+        model = self.model()
+        return model.item(row) if isinstance(model, QStandardItemModel) else None
+
+    def _checkable(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(max(first, 1), last + 1):  # every entry but the first ("all") can be ticked
+            item = self._item(row)
+            if item is not None:
+                item.setCheckable(True)
+                item.setCheckState(Qt.CheckState.Unchecked)
+
+    def _sync(self) -> None:
+        for row in range(1, self.count()):
+            item = self._item(row)
+            if item is not None:
+                item.setCheckState(Qt.CheckState.Checked if str(self.itemData(row)) in self._ticked
+                                   else Qt.CheckState.Unchecked)  # fmt: skip
+        self.setToolTip(self.summary())
+        self.update()
+        self.changed.emit()
+
+    def _chose(self, row: int) -> None:
+        if self._keep_open:
+            return
+        value = str(self.itemData(row) or "")
+        self._ticked = [value] if value else []
+        self._sync()
+
+    def _toggle(self, index: QModelIndex) -> None:
+        value = str(self.itemData(index.row()) or "")
+        if not value:
+            self._ticked = []
+        elif value in self._ticked:
+            self._ticked.remove(value)
+        else:
+            self._ticked.append(value)
+        self._keep_open = True  # the click also changes the current index: not a "select just this one"
+        self._sync()
+
+    def hidePopup(self) -> None:
+        if self._keep_open:
+            self._keep_open = False
+            return  # a tick: the list stays open for the next one
+        super().hidePopup()
+
+    def ticked(self) -> list[str]:
+        return list(self._ticked)
+
+    def set_ticked(self, values: list[str]) -> None:
+        self._ticked = [v for v in values if self.findData(v) > 0]
+        self._sync()
+
+    def summary(self) -> str:
+        if not self._ticked:
+            return self.itemText(0)
+        return ", ".join(self.itemText(self.findData(v)) for v in self._ticked)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        opt.currentText = self.summary()
+        if len(self._ticked) > 1:
+            opt.currentIcon = QIcon()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+
+def choosable_columns(view: QTableView) -> None:
+    """Columns can be moved (drag a header), sized, and hidden or shown again (right-click a header); the
+    window saves the header's state between starts."""
+    header = view.horizontalHeader()
+    header.setSectionsMovable(True)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def menu(pos: QPoint) -> None:
+        chooser = QMenu(header)
+        chooser.setObjectName("column_menu")
+        model = view.model()
+        shown = sum(not view.isColumnHidden(c) for c in range(model.columnCount()))
+        for col in range(model.columnCount()):
+            action = chooser.addAction(str(model.headerData(col, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not view.isColumnHidden(col))
+            action.setEnabled(view.isColumnHidden(col) or shown > 1)  # the last shown column stays
+            action.toggled.connect(lambda on, c=col: view.setColumnHidden(c, not on))
+        chooser.exec(header.mapToGlobal(pos))
+
+    header.customContextMenuRequested.connect(menu)

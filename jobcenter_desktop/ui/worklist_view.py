@@ -30,7 +30,7 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.models import DeadlineTableModel
 from jobcenter_desktop.ui.theme import from_qdate, now_for, state_icon, to_qdate
-from jobcenter_desktop.ui.widgets import search_goes_to_first_hit, setup_table
+from jobcenter_desktop.ui.widgets import CheckableCombo, search_goes_to_first_hit, setup_table
 
 ALL = ""
 
@@ -92,7 +92,11 @@ class WorklistView(QWidget):
         self.caseworker_combo = self._combo("filter_caseworker", self.tr("Sagsbehandler"))
         self.team_combo = self._combo("filter_team", self.tr("Team"))
         self.group_combo = self._combo("filter_group", self.tr("Målgruppe"))
-        self.status_combo = self._combo("filter_status", self.tr("Status"))
+        self.status_combo = CheckableCombo()  # several states at once: tick them in the open list
+        self.status_combo.setObjectName("filter_status")
+        self.status_combo.setAccessibleName(self.tr("Status (flere kan vælges)"))
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_combo.setMinimumContentsLength(14)
         self.period_check = QCheckBox(self.tr("Periode"))
         self.period_check.setObjectName("filter_period")
         self.period_check.setAccessibleName(self.tr("Begræns til en periode"))
@@ -150,7 +154,7 @@ class WorklistView(QWidget):
         self.period_check.toggled.connect(self._period_toggled)
         self.from_edit.dateChanged.connect(self.reload)
         self.to_edit.dateChanged.connect(self.reload)
-        self.status_combo.currentIndexChanged.connect(self._refilter)
+        self.status_combo.changed.connect(self._refilter)
         self.search_edit.textChanged.connect(self._refilter)
         for edit in (self.from_edit, self.to_edit):
             edit.setEnabled(False)  # no period until ticked; the rows come with the main window's first refresh
@@ -248,8 +252,8 @@ class WorklistView(QWidget):
         return False
 
     def _refilter(self) -> None:
-        state = self.status_combo.currentData()
-        self.model.set_filter(self.search_edit.text(), frozenset({Urgency(state)}) if state else frozenset())
+        states = frozenset(Urgency(v) for v in self.status_combo.ticked())
+        self.model.set_filter(self.search_edit.text(), states)
         self._update_count()
 
     def _period_toggled(self, on: bool) -> None:

@@ -209,3 +209,20 @@ def test_f1_never_widens_the_window(qtbot, window, width: int) -> None:
         qtbot.keyClick(window, Qt.Key.Key_F1)
         qtbot.waitUntil(lambda: not window.legend_dock.isVisible())
         assert not window.action_legend.isChecked()
+
+
+def test_columns_chosen_moved_and_sized_are_remembered(make_window, demo_db, settings_path) -> None:
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    first = make_window(demo_db, settings)
+    table = first.worklist.table
+    header = table.horizontalHeader()
+    table.setColumnHidden(8, True)  # Sagsbehandler: not needed in my own list
+    header.moveSection(header.visualIndex(7), 0)  # Sagsnr. first
+    header.resizeSection(4, 233)  # Målgruppe (an interactive column; Milepæl stretches)
+    assert header.sectionsMovable() and header.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert first.close()
+    second = make_window(demo_db, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    again = second.worklist.table
+    assert again.isColumnHidden(8)
+    assert again.horizontalHeader().logicalIndex(0) == 7
+    assert again.horizontalHeader().sectionSize(4) == 233

@@ -152,3 +152,24 @@ def test_status_is_danish_text_and_an_icon(worklist) -> None:
         assert not icon.pixmap(16, 16).isNull()  # the SVG really loads
         assert PALETTE[r.urgency].label in model.data(idx, Qt.ItemDataRole.AccessibleTextRole)
     assert model.data(QModelIndex()) is None
+
+
+def test_several_states_at_once(qtbot, worklist) -> None:
+    _all_workers(worklist)
+    combo = worklist.status_combo
+    present = sorted({r.urgency for r in worklist.rows()}, key=lambda s: PALETTE[s].rank)
+    assert len(present) >= 2
+    pick = present[:2]
+    combo.showPopup()
+    for state in pick:  # ticked one by one in the open list, which stays open
+        combo.view().pressed.emit(combo.model().index(combo.findData(state.value), 0))
+        combo.hidePopup()
+        assert combo.view().isVisible()
+    assert {r.urgency for r in worklist.rows()} == set(pick)
+    assert combo.summary() == ", ".join(PALETTE[s].label for s in pick)
+    combo.view().pressed.emit(combo.model().index(combo.findData(pick[0].value), 0))  # untick one
+    assert {r.urgency for r in worklist.rows()} == {pick[1]}
+    combo.view().pressed.emit(combo.model().index(0, 0))  # "Alle åbne"
+    assert worklist.model.rowCount() == worklist.model.total()
+    combo.hidePopup()
+    combo.hidePopup()
