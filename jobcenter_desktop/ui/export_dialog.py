@@ -6,7 +6,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -230,3 +232,24 @@ class ExportDialog(QDialog):
         super().accept()
 
 
+
+
+def open_url(path: Path) -> bool:
+    """The file or folder in the program the PC uses for it (Excel, the file manager)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def offer_open(parent: QWidget, path: Path, message: str) -> QMessageBox:
+    """After an export: say where it went, with "Åbn fil" and "Åbn mappe" (shown, not waited for)."""
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ExportDialog", "Eksporteret"),
+                      message, parent=parent)  # fmt: skip
+    box.setObjectName("export_done_box")
+    open_file = box.addButton(QCoreApplication.translate("ExportDialog", "Åbn fil"), QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton(QCoreApplication.translate("ExportDialog", "Åbn mappe"),
+                                QMessageBox.ButtonRole.ActionRole)  # fmt: skip
+    box.addButton(QCoreApplication.translate("ExportDialog", "Luk"), QMessageBox.ButtonRole.RejectRole)
+    open_file.clicked.connect(lambda: open_url(path))
+    open_folder.clicked.connect(lambda: open_url(path.parent))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -37,6 +37,7 @@ from jobcenter_desktop.ui.case_actions import CaseActions
 from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.change_feed import ChangeFeed
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.help_dialog import GuideDialog, show_about
 from jobcenter_desktop.ui.ics_export import export_calendar
 from jobcenter_desktop.ui.laptop_actions import LaptopActions
 from jobcenter_desktop.ui.legend import Legend
@@ -189,6 +190,11 @@ class MainWindow(QMainWindow):
         self.case_actions.update_enabled()
         view_menu = menu.addMenu(self.tr("&Vis"))
         view_menu.addActions([self.action_refresh, self.action_search, self.action_today, self.action_legend])
+        help_menu = menu.addMenu(self.tr("&Hjælp"))
+        self.action_guide = self._action("action_guide", self.tr("Kort &vejledning"), self.show_guide, "Shift+F1")
+        self.action_about = self._action("action_about", self.tr("&Om Jobcenter Frister"),
+                                         lambda: show_about(self, self.app))  # fmt: skip
+        help_menu.addActions([self.action_guide, self.action_legend, self.action_about])
         toolbar = self.addToolBar(self.tr("Værktøjer"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -291,12 +297,14 @@ class MainWindow(QMainWindow):
             self.apply_changes(Changes(cases=frozenset({case_id})))
 
     def export(self) -> None:
-        from jobcenter_desktop.ui.export_dialog import ExportDialog  # loads openpyxl: not needed at start
+        from jobcenter_desktop.ui.export_dialog import ExportDialog, offer_open  # openpyxl: not needed at start
 
         dlg = ExportDialog(self.app, self.today, self)
         if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.written is not None:
-            self._status(self.tr("{0} gemt i {1}").format(count(dlg.count, self.tr("frist"), self.tr("frister")),
-                                                          dlg.written), 10000)  # fmt: skip
+            said = self.tr("{0} gemt i {1}").format(count(dlg.count, self.tr("frist"), self.tr("frister")),
+                                                    dlg.written)  # fmt: skip
+            self._status(said, 10000)
+            self.export_done = offer_open(self, dlg.written, said)
 
     def import_cases(self) -> None:
         from jobcenter_desktop.ui.import_dialog import ImportDialog  # loads openpyxl: not needed at start
@@ -336,6 +344,11 @@ class MainWindow(QMainWindow):
 
         self.digest = show_digest(self, self.app, self.settings, self.today, self.open_case)
         self.reminder = HoursReminder(self.app, datetime.now, self._status, self)
+
+    def show_guide(self) -> None:
+        guide = GuideDialog(self)
+        guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        guide.show()  # not modal: read while working
 
     def show_summary(self) -> None:
         """A short, non-modal summary of my overdue and due-today deadlines at start."""

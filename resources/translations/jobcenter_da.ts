@@ -922,6 +922,41 @@
     </message>
   </context>
   <context>
+    <name>DigestDialog</name>
+    <message>
+      <source>Dagens frister</source>
+      <translation>Dagens frister</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;God morgen.&lt;/b&gt; {0} i dag og {1}.</source>
+      <translation>&lt;b&gt;God morgen.&lt;/b&gt; {0} i dag og {1}.</translation>
+    </message>
+    <message>
+      <source>frist</source>
+      <translation>frist</translation>
+    </message>
+    <message>
+      <source>frister</source>
+      <translation>frister</translation>
+    </message>
+    <message>
+      <source>overskredet frist</source>
+      <translation>overskredet frist</translation>
+    </message>
+    <message>
+      <source>overskredne frister</source>
+      <translation>overskredne frister</translation>
+    </message>
+    <message>
+      <source>Frister i dag og overskredne</source>
+      <translation>Frister i dag og overskredne</translation>
+    </message>
+    <message>
+      <source>Vis ikke igen i dag</source>
+      <translation>Vis ikke igen i dag</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>Fejl</source>
@@ -1044,6 +1079,22 @@ Detaljer er skrevet i logfilen:
       <source>Arbejdslisten kunne ikke gemmes</source>
       <translation>Arbejdslisten kunne ikke gemmes</translation>
     </message>
+    <message>
+      <source>Eksporteret</source>
+      <translation>Eksporteret</translation>
+    </message>
+    <message>
+      <source>Åbn fil</source>
+      <translation>Åbn fil</translation>
+    </message>
+    <message>
+      <source>Åbn mappe</source>
+      <translation>Åbn mappe</translation>
+    </message>
+    <message>
+      <source>Luk</source>
+      <translation>Luk</translation>
+    </message>
   </context>
   <context>
     <name>FirstRunDialog</name>
@@ -1086,6 +1137,36 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Teamet</source>
       <translation>Teamet</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuideDialog</name>
+    <message>
+      <source>Kort vejledning</source>
+      <translation>Kort vejledning</translation>
+    </message>
+    <message>
+      <source>Vejledning</source>
+      <translation>Vejledning</translation>
+    </message>
+    <message>
+      <source>Vejledningen blev ikke fundet ({0}).</source>
+      <translation>Vejledningen blev ikke fundet ({0}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>Help</name>
+    <message>
+      <source>&lt;h3&gt;Jobcenter Frister {0}&lt;/h3&gt;&lt;p&gt;Frister for jobcentrets sager efter retssikkerhedslovens § 3, stk. 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regelkatalog:&lt;/b&gt; {1} — {2}&lt;br&gt;&lt;b&gt;Database:&lt;/b&gt; {3}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licens:&lt;/b&gt; {4}&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;Jobcenter Frister {0}&lt;/h3&gt;&lt;p&gt;Frister for jobcentrets sager efter retssikkerhedslovens § 3, stk. 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Regelkatalog:&lt;/b&gt; {1} — {2}&lt;br&gt;&lt;b&gt;Database:&lt;/b&gt; {3}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licens:&lt;/b&gt; {4}&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Proprietær; til brug i kommunens jobcenter.</source>
+      <translation>Proprietær; til brug i kommunens jobcenter.</translation>
+    </message>
+    <message>
+      <source>Om Jobcenter Frister</source>
+      <translation>Om Jobcenter Frister</translation>
     </message>
   </context>
   <context>
@@ -1689,6 +1770,18 @@ Detaljer er skrevet i logfilen:
       <translation>&amp;Vis</translation>
     </message>
     <message>
+      <source>&amp;Hjælp</source>
+      <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+      <source>Kort &amp;vejledning</source>
+      <translation>Kort &amp;vejledning</translation>
+    </message>
+    <message>
+      <source>&amp;Om Jobcenter Frister</source>
+      <translation>&amp;Om Jobcenter Frister</translation>
+    </message>
+    <message>
       <source>Værktøjer</source>
       <translation>Værktøjer</translation>
     </message>
@@ -1721,24 +1814,8 @@ Detaljer er skrevet i logfilen:
       <translation>sager</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Hej {0}.&lt;/b&gt; Du har &lt;b&gt;{1}&lt;/b&gt; og &lt;b&gt;{2}&lt;/b&gt; med frist i dag.</source>
-      <translation>&lt;b&gt;Hej {0}.&lt;/b&gt; Du har &lt;b&gt;{1}&lt;/b&gt; og &lt;b&gt;{2}&lt;/b&gt; med frist i dag.</translation>
-    </message>
-    <message>
-      <source>overskredet frist</source>
-      <translation>overskredet frist</translation>
-    </message>
-    <message>
-      <source>overskredne frister</source>
-      <translation>overskredne frister</translation>
-    </message>
-    <message>
       <source>Genberegning startet fra menuen</source>
       <translation>Genberegning startet fra menuen</translation>
-    </message>
-    <message>
-      <source>Luk oversigten</source>
-      <translation>Luk oversigten</translation>
     </message>
     <message>
       <source>{0} · {1} · database: {2}</source>
@@ -2260,6 +2337,21 @@ Detaljer er skrevet i logfilen:
     </message>
   </context>
   <context>
+    <name>Reminders</name>
+    <message>
+      <source>Jobcenter Frister</source>
+      <translation>Jobcenter Frister</translation>
+    </message>
+    <message>
+      <source>Sag {0}: »{1}« skal være klaret kl. {2}.</source>
+      <translation>Sag {0}: »{1}« skal være klaret kl. {2}.</translation>
+    </message>
+    <message>
+      <source>Frist inden for en time</source>
+      <translation>Frist inden for en time</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Indstillinger</source>
@@ -2471,6 +2563,25 @@ Detaljer er skrevet i logfilen:
     </message>
   </context>
   <context>
+    <name>StartSummary</name>
+    <message>
+      <source>Luk oversigten</source>
+      <translation>Luk oversigten</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Hej {0}.&lt;/b&gt; Du har &lt;b&gt;{1}&lt;/b&gt; og &lt;b&gt;{2}&lt;/b&gt; med frist i dag.</source>
+      <translation>&lt;b&gt;Hej {0}.&lt;/b&gt; Du har &lt;b&gt;{1}&lt;/b&gt; og &lt;b&gt;{2}&lt;/b&gt; med frist i dag.</translation>
+    </message>
+    <message>
+      <source>overskredet frist</source>
+      <translation>overskredet frist</translation>
+    </message>
+    <message>
+      <source>overskredne frister</source>
+      <translation>overskredne frister</translation>
+    </message>
+  </context>
+  <context>
     <name>TriggerDialog</name>
     <message>
       <source>Registrér hændelse</source>
@@ -2570,8 +2681,8 @@ Detaljer er skrevet i logfilen:
       <translation>Målgruppe</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Status</translation>
+      <source>Status (flere kan vælges)</source>
+      <translation>Status (flere kan vælges)</translation>
     </message>
     <message>
       <source>Periode</source>
