@@ -47,6 +47,7 @@ from jobcenter_desktop.ui.lock.idle import IdleLock, read_lock_minutes
 from jobcenter_desktop.ui.lock.page import LockPage
 from jobcenter_desktop.ui.new_case_dialog import NewCaseDialog
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
+from jobcenter_desktop.ui.saved_views import SavedViews
 from jobcenter_desktop.ui.settings_dialog import SettingsDialog
 from jobcenter_desktop.ui.start_summary import StartSummary
 from jobcenter_desktop.ui.theme import app_icon
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
         self.case_actions.update_enabled()
         view_menu = menu.addMenu(self.tr("&Vis"))
         view_menu.addActions([self.action_refresh, self.action_search, self.action_today, self.action_legend])
+        self.saved_views = SavedViews(self.worklist, self.settings, self)
+        view_menu.addMenu(self.saved_views.menu)
         help_menu = menu.addMenu(self.tr("&Hjælp"))
         self.action_guide = self._action("action_guide", self.tr("Kort &vejledning"), self.show_guide, "Shift+F1")
         self.action_about = self._action("action_about", self.tr("&Om Jobcenter Frister"),

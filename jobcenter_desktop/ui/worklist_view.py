@@ -131,6 +131,7 @@ class WorklistView(QWidget):
             filters.addWidget(lab)
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.filters_row = filters  # the window adds "Gemte visninger" at its end
         search_row = QHBoxLayout()  # the period sits here, so the filter row fits a 1366 px laptop screen
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.period_check)
@@ -175,6 +176,44 @@ class WorklistView(QWidget):
         edit.setDisplayFormat("dd-MM-yyyy")
         edit.setCalendarPopup(True)
         return edit
+
+    def view_state(self) -> dict[str, object]:
+        """The filters as shown, for a saved view."""
+        period = self.period_check.isChecked()
+        return {"caseworker": self.caseworker_combo.currentData() or "", "team": self.team_combo.currentData() or "",
+                "group": self.group_combo.currentData() or "", "states": self.status_combo.ticked(),
+                "search": self.search_edit.text(),
+                "from": from_qdate(self.from_edit.date()).isoformat() if period else "",
+                "to": from_qdate(self.to_edit.date()).isoformat() if period else ""}  # fmt: skip
+
+    def apply_view_state(self, state: dict[str, object]) -> None:
+        """Shows a saved view (one reload); a caseworker, team or group no longer there falls back to "Alle"."""
+        combos = ((self.caseworker_combo, "caseworker"), (self.team_combo, "team"), (self.group_combo, "group"))
+        for combo in (c for c, _ in combos):
+            combo.blockSignals(True)
+        for combo, key in combos:
+            combo.setCurrentIndex(max(0, combo.findData(str(state.get(key, "") or ""))))
+        for combo in (c for c, _ in combos):
+            combo.blockSignals(False)
+        start, end = str(state.get("from", "") or ""), str(state.get("to", "") or "")
+        self.period_check.blockSignals(True)
+        self.period_check.setChecked(bool(start and end))
+        self.period_check.blockSignals(False)
+        for edit, value in ((self.from_edit, start), (self.to_edit, end)):
+            edit.setEnabled(bool(start and end))
+            if value:
+                edit.blockSignals(True)
+                edit.setDate(to_qdate(date.fromisoformat(value)))
+                edit.blockSignals(False)
+        states = state.get("states", [])
+        self.status_combo.blockSignals(True)
+        self.status_combo.set_ticked([str(v) for v in states] if isinstance(states, list) else [])
+        self.status_combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(str(state.get("search", "") or ""))
+        self.search_edit.blockSignals(False)
+        self.reload()
+        self._refilter()
 
     def refill_people(self, *, select_me: bool = False) -> None:
         """(Re)fill the caseworker and team lists, keeping the current choice (new colleagues appear, and an

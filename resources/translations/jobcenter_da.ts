@@ -2352,6 +2352,37 @@ Detaljer er skrevet i logfilen:
     </message>
   </context>
   <context>
+    <name>SavedViews</name>
+    <message>
+      <source>&amp;Gemte visninger</source>
+      <translation>&amp;Gemte visninger</translation>
+    </message>
+    <message>
+      <source>Gemte visninger</source>
+      <translation>Gemte visninger</translation>
+    </message>
+    <message>
+      <source>Gem denne visning …</source>
+      <translation>Gem denne visning …</translation>
+    </message>
+    <message>
+      <source>Slet visning</source>
+      <translation>Slet visning</translation>
+    </message>
+    <message>
+      <source>Der kan højst gemmes {0} visninger.</source>
+      <translation>Der kan højst gemmes {0} visninger.</translation>
+    </message>
+    <message>
+      <source>Gem visning</source>
+      <translation>Gem visning</translation>
+    </message>
+    <message>
+      <source>Navn på visningen:</source>
+      <translation>Navn på visningen:</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Indstillinger</source>
