@@ -35,7 +35,7 @@ class SavedViews(QObject):
         self.menu.aboutToShow.connect(self._fill)
         self.button = QToolButton()
         self.button.setObjectName("saved_views_button")
-        self.button.setText(translate("SavedViews", "Gemte visninger"))
+        self.button.setText(translate("SavedViews", "Visninger"))
         self.button.setAccessibleName(translate("SavedViews", "Gemte visninger"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(self.menu)

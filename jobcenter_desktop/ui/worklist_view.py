@@ -166,7 +166,7 @@ class WorklistView(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
+        combo.setMinimumContentsLength(10)
         return combo
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
