@@ -85,21 +85,30 @@ def _norm(header: object) -> str:
     return re.sub(r"[\s._\-:]+", "", text)
 
 
-def write_template(path: Path, catalogue: Catalogue) -> None:
-    """An .xlsx with the expected columns, a drop-down list for the group and one example row."""
+EXAMPLE_NAME = "Fiktiv Person (slet denne række)"  # the template's example row: never imported
+
+
+def write_template(path: Path, catalogue: Catalogue, rows: Sequence[tuple[RawCaseRow, str]] | None = None) -> None:
+    """An .xlsx with the expected columns, a drop-down list for the group and one example row - or, given
+    ``rows``, those rows to fix (each with its problems in a last column) instead of the example."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Sager"
-    headers = [COLUMNS[k][0] for k in COLUMNS]
+    headers = [COLUMNS[k][0] for k in COLUMNS] + (["Fejl (slet kolonnen eller lad den stå)"] if rows else [])
     ws.append(headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
-    example_group = next(iter(catalogue.groups.values()))
-    ws.append([example_group.name, "Fiktiv Person (slet denne række)", "010190-1235", date(2026, 1, 5), None,
-               "", "", "Eksempel"])  # fmt: skip
-    ws["D2"].number_format = "DD-MM-YYYY"
-    for col, width in zip("ABCDEFGH", (32, 32, 14, 12, 11, 15, 12, 40), strict=True):
+    if rows is None:
+        example_group = next(iter(catalogue.groups.values()))
+        ws.append([example_group.name, EXAMPLE_NAME, "010190-1235", date(2026, 1, 5), None, "", "", "Eksempel"])
+    for raw, problems in rows or ():
+        start = raw.start.date() if isinstance(raw.start, datetime) else raw.start
+        clock = f"{raw.start:%H:%M}" if isinstance(raw.start, datetime) else None
+        ws.append([raw.group, raw.name, raw.party_id, start, clock, raw.caseworker, raw.team, raw.notes, problems])
+    for row in range(2, ws.max_row + 1):
+        ws[f"D{row}"].number_format = "DD-MM-YYYY"
+    for col, width in zip("ABCDEFGHI", (32, 32, 14, 12, 11, 15, 12, 40, 60), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
     lists = wb.create_sheet("Målgrupper")

@@ -11,7 +11,7 @@ from pathlib import Path
 from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.party import PartyIdError, hide_cpr_in_text, normalize_party_id
 from jobcenter_desktop.core.rules import Group
-from jobcenter_desktop.export.cases_xlsx import ImportFileError, RawCaseRow, read_cases, write_template
+from jobcenter_desktop.export.cases_xlsx import EXAMPLE_NAME, ImportFileError, RawCaseRow, read_cases, write_template
 from jobcenter_desktop.export.xlsx_common import ExportError
 from jobcenter_desktop.services.cases import CaseService, NewCase
 from jobcenter_desktop.services.context import Context
@@ -27,6 +27,7 @@ class ImportRow:
     summary: str  # "Kontanthjælp · Fiktiv Person · 010190-XXXX"
     problems: tuple[str, ...]
     new_case: NewCase | None = field(default=None, repr=False)
+    raw: RawCaseRow | None = field(default=None, repr=False, compare=False)  # as read: to save it for fixing
 
     def __post_init__(self) -> None:
         # Summary and problems echo cell text; a CPR number typed into the wrong column is masked there too.
@@ -57,6 +58,22 @@ class ImportService:
     def __init__(self, ctx: Context, cases: CaseService) -> None:
         self.ctx = ctx
         self.cases = cases
+
+    def save_rejected(self, preview: ImportPreview, path: Path) -> int:
+        """The rows that were not imported, as a workbook in the template's layout (with why) to fix and
+        import again. They carry full CPR numbers, so the audit entry is written first."""
+        rows = [(r.raw, " ".join(r.problems)) for r in preview.rejected if r.raw is not None]
+        if not rows:
+            raise ServiceError("Der er ingen afviste rækker at gemme.")
+        with self.ctx.write() as s:
+            Repository(s).audit(actor=self.ctx.actor, entity="export", entity_id=path.name, action="reveal_cpr",
+                                after=f"{len(rows)} afviste importrækker",
+                                reason="Afviste importrækker gemt til rettelse (med CPR-numre)")  # fmt: skip
+        try:
+            write_template(path, self.ctx.catalogue, rows)
+        except ExportError as e:
+            raise ServiceError(str(e)) from e
+        return len(rows)
 
     def write_template(self, path: Path) -> None:
         try:
@@ -93,15 +110,17 @@ class ImportService:
             problems.append("Målgruppe mangler.")
         elif group is None:
             problems.append(f"Ukendt målgruppe: {raw.group[:60]!r}.")
+        if raw.name.strip() == EXAMPLE_NAME:
+            problems.append("Skabelonens eksempelrække importeres ikke; slet den.")
         masked = _mask(raw.party_id)
         summary = " · ".join(x for x in (group.name if group else raw.group[:40], raw.name[:60], masked) if x)
         if group is None:
-            return ImportRow(raw.line, summary, tuple(problems))
+            return ImportRow(raw.line, summary, tuple(problems), raw=raw)
         if raw.start is None:
             if not any(p.startswith("Startdato") for p in problems):  # a parse error already said why
                 trig = self.ctx.catalogue.triggers[group.initial_trigger].name
                 problems.append(f"Startdato ({trig}) mangler.")
-            return ImportRow(raw.line, summary, tuple(problems))
+            return ImportRow(raw.line, summary, tuple(problems), raw=raw)
         triggers: dict[str, Anchor] = {group.initial_trigger: raw.start}
         allowed = {t.id for t in self.ctx.catalogue.triggers_of(group.id)}
         for kind, when in raw.extra_triggers.items():
@@ -120,7 +139,7 @@ class ImportService:
                 problems.append(f"Samme part og målgruppe står også i række {seen[key]}.")
             else:
                 seen[key] = raw.line
-        return ImportRow(raw.line, summary, tuple(dict.fromkeys(problems)), new if not problems else None)
+        return ImportRow(raw.line, summary, tuple(dict.fromkeys(problems)), new if not problems else None, raw)
 
     def commit(self, preview: ImportPreview, today: date, progress: Progress | None = None) -> list[str]:
         """Store every accepted row in ONE transaction (with audit entries); on any failure, nothing is stored.

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.services.importer import ImportPreview
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.export_dialog import documents_dir
@@ -31,11 +33,14 @@ from jobcenter_desktop.ui.tasks import run_task
 from jobcenter_desktop.ui.theme import state_fill, state_icon
 from jobcenter_desktop.ui.widgets import read_only_table
 
+FOLDER_KEY = "import/folder"
+
 
 class ImportDialog(QDialog):
-    def __init__(self, app: Frister, today: Callable[[], date], parent: QWidget | None = None) -> None:
+    def __init__(self, app: Frister, today: Callable[[], date], parent: QWidget | None = None, *,
+                 settings: QSettings | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.app, self.today = app, today
+        self.app, self.today, self.settings = app, today, settings
         self.preview: ImportPreview | None = None
         self.imported: list[str] = []
         self.setObjectName("ImportDialog")
@@ -68,6 +73,11 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_rejected_button = buttons.addButton(self.tr("Gem afviste rækker …"),
+                                                      QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
+        self.save_rejected_button.setObjectName("import_save_rejected_button")
+        self.save_rejected_button.setVisible(False)
+        self.save_rejected_button.clicked.connect(self._save_rejected)
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
         row.addWidget(choose)
@@ -78,18 +88,29 @@ class ImportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
 
+    def folder(self) -> Path:
+        """Where the file dialogs start: where the template or a file was last saved or chosen."""
+        saved = str(self.settings.value(FOLDER_KEY, "") or "") if self.settings is not None else ""
+        return Path(saved) if saved and Path(saved).is_dir() else documents_dir()
+
+    def _remember(self, path: Path) -> None:
+        if self.settings is not None:
+            self.settings.setValue(FOLDER_KEY, str(path.parent))
+
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Vælg Excel-fil"), str(documents_dir()),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Vælg Excel-fil"), str(self.folder()),
                                               self.tr("Excel-projektmappe (*.xlsx)"))  # fmt: skip
         if path:
+            self._remember(Path(path))
             self.load(Path(path))
 
     def _save_template(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Gem skabelon"),
-                                              str(documents_dir() / "Skabelon til import af sager.xlsx"),
+                                              str(self.folder() / self.tr("Skabelon til import af sager.xlsx")),
                                               self.tr("Excel-projektmappe (*.xlsx)"))  # fmt: skip
         if not path:
             return
+        self._remember(Path(path))
         outcome = run_task(self, self.tr("Skabelon"), self.tr("Gemmer skabelon …"),
                            lambda _p: self.app.importer.write_template(Path(path)))  # fmt: skip
         if outcome.error:
@@ -156,4 +177,45 @@ class ImportDialog(QDialog):
             show_error(self, outcome.error, self.tr("Intet er importeret"))
             return
         self.imported = list(outcome.result)
-        super().accept()
+        if not preview.rejected:
+            super().accept()
+            return
+        self._show_rejected(preview)
+
+    def _show_rejected(self, preview: ImportPreview) -> None:
+        """After an import with rows left out: those rows stay in view, to be saved, fixed and imported again."""
+        rejected = preview.rejected
+        self.table.setRowCount(len(rejected))
+        for i, r in enumerate(rejected):
+            result = QTableWidgetItem(state_icon(Urgency.OVERDUE), " ".join(r.problems))
+            result.setBackground(state_fill(Urgency.OVERDUE))
+            for col, item in enumerate((QTableWidgetItem(str(r.line)), QTableWidgetItem(r.summary), result)):
+                self.table.setItem(i, col, item)
+        self.table.resizeRowsToContents()
+        self.summary.setText(self.tr("{0} importeret ({1}–{2}). {3} er ikke importeret: gem dem som en "
+                                     "projektmappe, ret dem, og importér dem igen.").format(
+            count(len(self.imported), self.tr("sag"), self.tr("sager")), self.imported[0], self.imported[-1],
+            count(len(rejected), self.tr("række"), self.tr("rækker"))))  # fmt: skip
+        self.import_button.setEnabled(False)
+        self.save_rejected_button.setVisible(True)
+
+    def _save_rejected(self, *, path: Path | None = None) -> Path | None:
+        preview = self.preview
+        if preview is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Gem afviste rækker"),
+                                                    str(self.folder() / self.tr("Afviste rækker.xlsx")),
+                                                    self.tr("Excel-projektmappe (*.xlsx)"))  # fmt: skip
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            n = self.app.importer.save_rejected(preview, path)
+        except ServiceError as e:
+            show_error(self, str(e))
+            return None
+        self._remember(path)
+        self.summary.setText(self.tr("{0} gemt i {1} med en kolonne, der siger hvad der skal rettes.").format(
+            count(n, self.tr("række"), self.tr("rækker")), path))  # fmt: skip
+        return path

@@ -312,8 +312,9 @@ class MainWindow(QMainWindow):
     def import_cases(self) -> None:
         from jobcenter_desktop.ui.import_dialog import ImportDialog  # loads openpyxl: not needed at start
 
-        dlg = ImportDialog(self.app, self.today, self)
-        if self._exec(dlg) == QDialog.DialogCode.Accepted and dlg.imported:
+        dlg = ImportDialog(self.app, self.today, self, settings=self.settings)
+        self._exec(dlg)
+        if dlg.imported:  # also when the dialog stayed open to show the rows it did not import
             self._status(self.tr("{0} importeret ({1}–{2}).").format(
                 count(len(dlg.imported), self.tr("sag"), self.tr("sager")), dlg.imported[0],
                 dlg.imported[-1]), 10000)  # fmt: skip

@@ -287,3 +287,10 @@ def test_export_ics_for_me_and_for_the_team(cli: Cli, seeded: list[object], tmp_
 def test_export_ics_bad_input(cli: Cli, seeded: list[object], tmp_path: Path, args: list[str], message: str) -> None:
     assert message in cli.fails(*seeded, "export", "ics", *args)
     assert not list(tmp_path.glob("*.ics"))
+
+
+def test_the_template_imported_unchanged_imports_nothing(cli: Cli, g: list[object], tmp_path: Path) -> None:
+    cli.ok(*g, "export", "template", "--out", tmp_path / "skabelon.xlsx")
+    message = cli.fails(*g, "import", "cases", tmp_path / "skabelon.xlsx", stdout_empty=False)
+    assert message.startswith("1 række har fejl")
+    assert cli.json(*g, "case", "list", "--status", "all") == []
