@@ -28,6 +28,7 @@ from jobcenter_desktop.cli.common import (
     log,
 )
 from jobcenter_desktop.cli.files import cmd_backup, cmd_encrypt, cmd_export, cmd_import
+from jobcenter_desktop.cli.help_texts import document
 from jobcenter_desktop.cli.lists import cmd_audit, cmd_closure, cmd_deadlines, cmd_demo, cmd_recompute
 from jobcenter_desktop.cli.stateless import cmd_calendar, cmd_due, cmd_rules
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeError
@@ -47,8 +48,20 @@ def cmd_self_test() -> int:
     return EXIT_OK
 
 
+def no_display() -> bool:
+    """Linux without X or Wayland (an SSH session, a server): Qt would abort with an English message."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     """No command: the desktop app (imported late so the command line never loads Qt)."""
+    if no_display():
+        print("jobcenter-desktop: der er ingen skærm her (hverken DISPLAY eller WAYLAND_DISPLAY er sat), så "
+              "vinduet kan ikke åbnes. Brug kommandolinjen, fx 'jobcenter-desktop deadlines', eller se "
+              "'jobcenter-desktop --help'.", file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
     from jobcenter_desktop.ui.app import run
 
     return run(args.db, catalogue=args.catalogue, actor=args.actor, server=getattr(args, "server", None))
@@ -171,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     server_commands.register(sub)
     laptop_commands.register(sub)
+    document(p)  # help texts with formats and an example for every command (cli/help_texts.py)
     return p
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from dataclasses import asdict
 
 from jobcenter_desktop.cli.common import EXIT_OK, UsageError, _emit_json, _find_case, _open, _server_url, _shown, _today
@@ -10,7 +11,7 @@ from jobcenter_desktop.core.calendar import (
     format_date,
 )
 from jobcenter_desktop.core.dates import format_anchor
-from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.models import DeadlineFilter, MilestoneState
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import PALETTE
@@ -85,8 +86,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not args.db and _server_url(args) is None:
         args.db = str(demo_db_path())
     app = _open(args)
-    made = demo.generate(app.ctx, args.cases, _today(args), seed=args.seed)
+    today = _today(args)
+    made = demo.generate(app.ctx, args.cases, today, seed=args.seed)
     print(f"{made} demosager (opdigtede personer) lagt i {app.location}.")
+    # What to try next, on exactly these cases (a newcomer's first commands must work).
+    where = f"--db {shlex.quote(app.location)}" if args.db else f"--server {shlex.quote(_server_url(args) or '')}"
+    print(f"Se fristerne:   jobcenter-desktop {where} deadlines --all")
+    mine = [r for r in app.deadlines.list(DeadlineFilter(caseworker=app.ctx.actor), today)
+            if r.state is MilestoneState.OPEN and r.due is not None and not r.provisional]  # fmt: skip
+    if mine:
+        r = mine[0]
+        print(f"Markér udført:  jobcenter-desktop {where} milestone done {r.case_number}/{r.rule_id}")
     return EXIT_OK
 
 

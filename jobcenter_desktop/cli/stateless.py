@@ -15,6 +15,7 @@ from jobcenter_desktop.core.calendar import (
     CalendarRangeError,
     WorkingCalendar,
     format_date,
+    format_day,
 )
 from jobcenter_desktop.core.dates import DateParseError, format_anchor, parse_anchor
 from jobcenter_desktop.core.deadlines import Anchor, Deadline, DeadlineError, compute_due
@@ -85,8 +86,8 @@ def cmd_due(args: argparse.Namespace) -> int:
     if args.json:
         _emit_json({"milestone": args.milestone, "anchor": format_anchor(args.anchor), "due": d.due_text(),
                     "provisional": d.provisional, "steps": list(d.steps)})  # fmt: skip
-    else:
-        print(d.due_text())
+    else:  # for people: the Danish date (JSON and --batch keep ISO for programs)
+        print(format_day(d.due) + (f" kl. {d.due_at:%H:%M}" if d.due_at else ""))
         for step in d.steps:
             print(f"  {step}")
     return EXIT_OK

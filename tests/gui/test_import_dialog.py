@@ -53,7 +53,7 @@ def test_rejected_rows_stay_and_can_be_saved_to_fix(qtbot, frister, tmp_path: Pa
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # "skip the bad?"
     dlg.accept()
     assert dlg.imported == ["2026-00001", "2026-00002"]
-    assert dlg.result() != QDialog.DialogCode.Accepted and dlg.table.rowCount() == 1  # the dialog stays, showing the row left out
+    assert dlg.result() != QDialog.DialogCode.Accepted and dlg.table.rowCount() == 1  # stays, showing the row out
     assert "Testperson Tre" in dlg.table.item(0, 1).text() and "2 sager importeret" in dlg.summary.text()
     assert dlg.save_rejected_button.isVisibleTo(dlg)
     out = dlg._save_rejected(path=tmp_path / "afviste.xlsx")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -79,7 +80,7 @@ def test_due_with_a_clock_time(cli: Cli) -> None:
     assert (data["anchor"], data["due"]) == ("2025-12-19T15:00", "2025-12-22T15:00")
     assert data["steps"][-1] == "Frist: mandag 22-12-2025 kl. 15:00."
     text = cli.ok("due", "--milestone", "lt_kontakt", "--anchor", "19-12-2025 15:00")
-    assert text.splitlines()[0] == "2025-12-22T15:00"
+    assert text.splitlines()[0] == "mandag 22-12-2025 kl. 15:00"
 
 
 def test_due_batch_matches_single_results(cli: Cli, tmp_path: Path) -> None:
@@ -321,7 +322,13 @@ def test_case_actions(cli: Cli, tmp_path: Path) -> None:
 def test_demo_fills_the_given_database(cli: Cli, tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite3"
     out = cli.ok("demo", "--cases", 20, "--db", db, "--as", "tester", "--today", "2026-03-10")
-    assert out.strip() == f"20 demosager (opdigtede personer) lagt i {db}."
+    made, look, done = out.strip().splitlines()
+    assert made == f"20 demosager (opdigtede personer) lagt i {db}."
+    # The commands it suggests work on exactly these cases (the newcomer's first steps).
+    assert look.split(":", 1)[1].split() == ["jobcenter-desktop", "--db", str(db), "deadlines", "--all"]
+    suggested = shlex.split(done.split(":", 1)[1])
+    assert suggested[:3] == ["jobcenter-desktop", "--db", str(db)] and suggested[3:5] == ["milestone", "done"]
+    assert "udført" in cli.ok(*suggested[1:3], "--as", "tester", "--today", "2026-03-10", *suggested[3:])
     cases = cli.json("--db", db, "case", "list", "--status", "all")
     assert len(cases) == 20
     assert all(c["party_id"].endswith("-XXXX") for c in cases if len(c["party_id"]) == 11)
@@ -340,7 +347,7 @@ def _run_module(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
 def test_module_entry_point_success(tmp_path: Path) -> None:
     proc = _run_module(tmp_path, "due", "--milestone", "kh_ydelse", "--anchor", "2025-12-18")
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout.splitlines()[0] == "2025-12-30"
+    assert proc.stdout.splitlines()[0] == "tirsdag 30-12-2025"
     assert not (tmp_path / "guard").exists()
 
 
@@ -356,3 +363,17 @@ def test_self_test_passes_and_touches_no_user_data(cli: Cli) -> None:
     out = cli.ok("--self-test")
     assert "kendt frist beregnet: kh_ydelse fra 18-12-2025 = 30-12-2025" in out
     assert out.rstrip().endswith("Selvtest bestået (Jobcenter Frister 0.1.0).") or "Selvtest bestået" in out
+
+
+def test_no_display_is_said_in_danish(tmp_path: Path) -> None:
+    """On Linux without X or Wayland, Qt aborts with an English message and a core dump; we say it instead."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux decides the display from DISPLAY/WAYLAND_DISPLAY")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env |= {"JOBCENTER_DB": str(tmp_path / "x.sqlite3"), "XDG_DATA_HOME": str(tmp_path / "d"),
+            "XDG_STATE_HOME": str(tmp_path / "s"), "PYTHONIOENCODING": "utf-8"}  # fmt: skip
+    proc = subprocess.run([sys.executable, "-m", "jobcenter_desktop"], capture_output=True, text=True,
+                          encoding="utf-8", env=env, cwd=REPO_ROOT, timeout=60, check=False)  # fmt: skip
+    assert proc.returncode == 2 and "ingen skærm" in proc.stderr and "Traceback" not in proc.stderr
+    assert "qt.qpa" not in proc.stderr
+    assert not (tmp_path / "x.sqlite3").exists()
