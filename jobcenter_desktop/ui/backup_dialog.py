@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -22,7 +21,7 @@ from jobcenter_desktop.services.backups import KEEP
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from jobcenter_desktop.ui.widgets import read_only_table
+from jobcenter_desktop.ui.widgets import dialog_buttons, read_only_table
 
 BACKUP_LABELS = {
     "daglig": QT_TRANSLATE_NOOP("BackupDialog", "Daglig (ved start)"),
@@ -56,9 +55,7 @@ class BackupDialog(QDialog):
         self.restore_button.setObjectName("restore_backup_button")
         self.restore_button.setAccessibleName(self.tr("Gendan valgte sikkerhedskopi"))
         self.restore_button.clicked.connect(self._restore)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk"))
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         row = QHBoxLayout()
         row.addWidget(create)
         row.addWidget(self.restore_button)

@@ -25,6 +25,7 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.encryption import is_encrypted
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.tasks import run_task
+from jobcenter_desktop.ui.widgets import dialog_buttons
 
 
 class CheckinDialog(QDialog):
@@ -58,11 +59,7 @@ class CheckinDialog(QDialog):
         form.addRow(self.tr("Fil:"), row)
         form.addRow(self.tr("&Adgangskode:"), self.pass_edit)
         form.addRow("", self.release_check)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Aflever"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        self.buttons.accepted.connect(self._go)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self.tr("Aflever"), on_ok=self._go)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

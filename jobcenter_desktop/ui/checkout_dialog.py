@@ -29,6 +29,7 @@ from jobcenter_desktop.services.encryption import MIN_PASSPHRASE
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.tasks import run_task
+from jobcenter_desktop.ui.widgets import dialog_buttons
 
 
 class CheckoutDialog(QDialog):
@@ -82,11 +83,7 @@ class CheckoutDialog(QDialog):
         self.problem_label.setObjectName("checkout_problem")
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tag med ud"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        self.buttons.accepted.connect(self._go)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self.tr("Tag med ud"), on_ok=self._go)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(QLabel(self.tr("Mine åbne sager ({0}):").format(self.case_list.count())))

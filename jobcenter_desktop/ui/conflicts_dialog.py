@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +31,7 @@ from jobcenter_desktop.services.merge_text import describe, what
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from jobcenter_desktop.ui.models import _RowTableModel
-from jobcenter_desktop.ui.widgets import NoteEdit, setup_table
+from jobcenter_desktop.ui.widgets import NoteEdit, dialog_buttons, setup_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -121,9 +120,7 @@ class ConflictsDialog(QDialog):
         for b in (self.keep_server, self.keep_laptop, self.new_text):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk"))
-        close.rejected.connect(self.reject)
+        close = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)

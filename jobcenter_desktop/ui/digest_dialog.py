@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
 from jobcenter_desktop.core.text import count
@@ -17,6 +17,7 @@ from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.ui.models import DeadlineTableModel
 from jobcenter_desktop.ui.theme import now_for
+from jobcenter_desktop.ui.widgets import dialog_buttons
 from jobcenter_desktop.ui.worklist_view import DeadlineTable
 
 HIDDEN_ON_KEY = "digest/hidden_on"
@@ -57,8 +58,7 @@ class DigestDialog(QDialog):
         self.table.open_requested.connect(lambda r: self.open_case.emit(r.case_id))
         self.hide_today = QCheckBox(self.tr("Vis ikke igen i dag"))
         self.hide_today.setObjectName("digest_hide_today")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)

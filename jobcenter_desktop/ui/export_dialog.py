@@ -35,6 +35,7 @@ from jobcenter_desktop.services.worklist import ExportRequest, Period, Scope
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.tasks import ProgressFn, run_task
 from jobcenter_desktop.ui.theme import from_qdate, to_qdate
+from jobcenter_desktop.ui.widgets import dialog_buttons
 
 
 def documents_dir() -> Path:
@@ -141,13 +142,9 @@ class ExportDialog(QDialog):
         self.message.setObjectName("export_message")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = dialog_buttons(self, self.tr("Eksportér"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Eksportér"))
         self.ok_button.setObjectName("export_ok_button")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scope_box)
         layout.addWidget(period_box)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from jobcenter_desktop import __version__
 from jobcenter_desktop.paths import resource_path
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.ui.theme import app_icon
+from jobcenter_desktop.ui.widgets import dialog_buttons
 
 translate = QCoreApplication.translate
 
@@ -29,8 +30,7 @@ class GuideDialog(QDialog):
             self.text.setHtml(path.read_text(encoding="utf-8"))
         except OSError:
             self.text.setPlainText(self.tr("Vejledningen blev ikke fundet ({0}).").format(path))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.rules import Catalogue
 from jobcenter_desktop.ui.new_case_dialog import TriggerField
 from jobcenter_desktop.ui.theme import from_qdate, to_qdate
+from jobcenter_desktop.ui.widgets import dialog_buttons
 
 
 class _Base(QDialog):
@@ -35,10 +35,7 @@ class _Base(QDialog):
         self.message = QLabel()
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self.tr("OK"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.message)

@@ -39,7 +39,7 @@ from jobcenter_desktop.services.errors import ServiceError, ValidationError
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.theme import due_text, state_icon
-from jobcenter_desktop.ui.widgets import NoteEdit, read_only_table
+from jobcenter_desktop.ui.widgets import NoteEdit, dialog_buttons, read_only_table
 
 LAST_GROUP_KEY = "new_case/group"
 BLANK = QDate(1950, 1, 1)  # the minimum date doubles as "no date": shown as an empty field
@@ -175,13 +175,9 @@ class NewCaseDialog(QDialog):
         self.blocked_label.setObjectName("blocked_label")
         self.blocked_label.setProperty("role", "error")
         self.blocked_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = dialog_buttons(self, self.tr("Opret sag"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Opret sag"))
         self.ok_button.setObjectName("ok_button")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.services import credentials
+from jobcenter_desktop.ui.widgets import dialog_buttons
 
 
 class PasswordDialog(QDialog):
@@ -44,11 +44,7 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Database:"), where)
         form.addRow(self.tr("&Adgangskode:"), self.password_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log ind"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Log ind"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

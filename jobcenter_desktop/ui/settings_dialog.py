@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -39,7 +38,7 @@ from jobcenter_desktop.ui.lock.curtain import run_dialog
 from jobcenter_desktop.ui.lock.idle import LOCK_MINUTES_KEY, MAX_LOCK_MINUTES, read_lock_minutes
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.theme import from_qdate, to_qdate
-from jobcenter_desktop.ui.widgets import read_only_table
+from jobcenter_desktop.ui.widgets import dialog_buttons, read_only_table
 
 SERVER_KEY = "server/url"  # the team database this profile opens at start (ui.app reads it)
 
@@ -179,10 +178,7 @@ class SettingsDialog(QDialog):
         backups.clicked.connect(self._backups)
         g.addRow("", backups)
         self.restored = False
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annullér"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.tr("Gem"))
         layout = QVBoxLayout(self)
         layout.addWidget(me)
         layout.addWidget(calbox, 1)

@@ -4,11 +4,15 @@ or Down goes to the first hit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QIcon, QKeyEvent, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -212,3 +216,20 @@ def choosable_columns(view: QTableView) -> None:
         chooser.exec(header.mapToGlobal(pos))
 
     header.customContextMenuRequested.connect(menu)
+
+
+def dialog_buttons(dialog: QDialog, ok: str | None = None, *, on_ok: Callable[[], object] | None = None,
+                   cancel: str | None = None) -> QDialogButtonBox:  # fmt: skip
+    """The app's OK/Annullér row: ``ok`` names what OK does ("Eksportér", "Log ind"; without it only a Luk
+    button), ``on_ok`` runs instead of accept(). Esc and the Annullér/Luk button reject."""
+    if ok is None:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.button(QDialogButtonBox.StandardButton.Close).setText(cancel or QCoreApplication.translate("Dialog", "Luk"))
+    else:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            cancel or QCoreApplication.translate("Dialog", "Annullér"))  # fmt: skip
+        box.accepted.connect(on_ok or dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box

@@ -62,10 +62,6 @@
       <translation>Gendan valgte sikkerhedskopi</translation>
     </message>
     <message>
-      <source>Luk</source>
-      <translation>Luk</translation>
-    </message>
-    <message>
       <source>Før opdatering</source>
       <translation>Før opdatering</translation>
     </message>
@@ -591,10 +587,6 @@
       <translation>Aflever</translation>
     </message>
     <message>
-      <source>Annullér</source>
-      <translation>Annullér</translation>
-    </message>
-    <message>
       <source>Database (*.sqlite3)</source>
       <translation>Database (*.sqlite3)</translation>
     </message>
@@ -706,10 +698,6 @@
       <translation>Tag med ud</translation>
     </message>
     <message>
-      <source>Annullér</source>
-      <translation>Annullér</translation>
-    </message>
-    <message>
       <source>Mine åbne sager ({0}):</source>
       <translation>Mine åbne sager ({0}):</translation>
     </message>
@@ -806,10 +794,6 @@
     <message>
       <source>Skriv &amp;ny tekst …</source>
       <translation>Skriv &amp;ny tekst …</translation>
-    </message>
-    <message>
-      <source>Luk</source>
-      <translation>Luk</translation>
     </message>
     <message>
       <source>{0} uafgjorte konflikter. Indtil du afgør en konflikt, gælder teamdatabasens værdi; den bærbares er gemt her og i historikken.</source>
@@ -919,6 +903,17 @@
     <message>
       <source>Hverdage til fristen (negativ: overskredet)</source>
       <translation>Hverdage til fristen (negativ: overskredet)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dialog</name>
+    <message>
+      <source>Luk</source>
+      <translation>Luk</translation>
+    </message>
+    <message>
+      <source>Annullér</source>
+      <translation>Annullér</translation>
     </message>
   </context>
   <context>
@@ -1042,10 +1037,6 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Eksportér</source>
       <translation>Eksportér</translation>
-    </message>
-    <message>
-      <source>Annullér</source>
-      <translation>Annullér</translation>
     </message>
     <message>
       <source>Gem som:</source>
@@ -1434,6 +1425,10 @@ Detaljer er skrevet i logfilen:
       <translation>Importér</translation>
     </message>
     <message>
+      <source>Gem afviste rækker …</source>
+      <translation>Gem afviste rækker …</translation>
+    </message>
+    <message>
       <source>Vælg Excel-fil</source>
       <translation>Vælg Excel-fil</translation>
     </message>
@@ -1444,6 +1439,10 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Gem skabelon</source>
       <translation>Gem skabelon</translation>
+    </message>
+    <message>
+      <source>Skabelon til import af sager.xlsx</source>
+      <translation>Skabelon til import af sager.xlsx</translation>
     </message>
     <message>
       <source>Skabelon</source>
@@ -1504,6 +1503,22 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>gyldige sager</source>
       <translation>gyldige sager</translation>
+    </message>
+    <message>
+      <source>{0} importeret ({1}–{2}). {3} er ikke importeret: gem dem som en projektmappe, ret dem, og importér dem igen.</source>
+      <translation>{0} importeret ({1}–{2}). {3} er ikke importeret: gem dem som en projektmappe, ret dem, og importér dem igen.</translation>
+    </message>
+    <message>
+      <source>Gem afviste rækker</source>
+      <translation>Gem afviste rækker</translation>
+    </message>
+    <message>
+      <source>Afviste rækker.xlsx</source>
+      <translation>Afviste rækker.xlsx</translation>
+    </message>
+    <message>
+      <source>{0} gemt i {1} med en kolonne, der siger hvad der skal rettes.</source>
+      <translation>{0} gemt i {1} med en kolonne, der siger hvad der skal rettes.</translation>
     </message>
     <message>
       <source>Kolonner der ikke bruges: {0}.</source>
@@ -1917,10 +1932,6 @@ Detaljer er skrevet i logfilen:
       <translation>Opret sag</translation>
     </message>
     <message>
-      <source>Annullér</source>
-      <translation>Annullér</translation>
-    </message>
-    <message>
       <source>Bemærkning:</source>
       <translation>Bemærkning:</translation>
     </message>
@@ -2093,10 +2104,6 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Log ind</source>
       <translation>Log ind</translation>
-    </message>
-    <message>
-      <source>Annullér</source>
-      <translation>Annullér</translation>
     </message>
   </context>
   <context>
@@ -2358,6 +2365,10 @@ Detaljer er skrevet i logfilen:
       <translation>&amp;Gemte visninger</translation>
     </message>
     <message>
+      <source>Visninger</source>
+      <translation>Visninger</translation>
+    </message>
+    <message>
       <source>Gemte visninger</source>
       <translation>Gemte visninger</translation>
     </message>
@@ -2557,8 +2568,8 @@ Detaljer er skrevet i logfilen:
       <translation>Sikkerhedskopier og gendannelse</translation>
     </message>
     <message>
-      <source>Annullér</source>
-      <translation>Annullér</translation>
+      <source>Gem</source>
+      <translation>Gem</translation>
     </message>
     <message>
       <source>Angiv en begrundelse for lukkedagen.</source>
@@ -2791,8 +2802,8 @@ Detaljer er skrevet i logfilen:
   <context>
     <name>_Base</name>
     <message>
-      <source>Annullér</source>
-      <translation>Annullér</translation>
+      <source>OK</source>
+      <translation>OK</translation>
     </message>
   </context>
 </TS>

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -48,7 +47,7 @@ from jobcenter_desktop.ui.input_dialogs import (
 )
 from jobcenter_desktop.ui.lock.curtain import run_dialog
 from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon
-from jobcenter_desktop.ui.widgets import read_only_table
+from jobcenter_desktop.ui.widgets import dialog_buttons, read_only_table
 
 
 class CaseDialog(QDialog):
@@ -133,9 +132,7 @@ class CaseDialog(QDialog):
         self.tabs.addTab(timeline, self.tr("Milepæle"))
         self.tabs.addTab(self.notes, self.tr("Bemærkninger"))
         self.tabs.addTab(self.history, self.tr("Historik"))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Luk vindue"))
-        close.rejected.connect(self.reject)
+        close = dialog_buttons(self, cancel=self.tr("Luk vindue"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
