@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -76,7 +77,9 @@ class RecomputeDialog(QDialog):
 
 def preview_and_apply(app: Frister, reason: str, parent: QWidget | None) -> list[Move] | None:
     """Compute the preview off the UI thread, show it, and apply if the user agrees."""
-    outcome = run_task(parent, "Genberegning", "Finder frister der flytter …", app.recompute.preview)
+    outcome = run_task(parent, QCoreApplication.translate("RecomputeDialog", "Genberegning"),
+                       QCoreApplication.translate("RecomputeDialog", "Finder frister der flytter …"),
+                       app.recompute.preview)  # fmt: skip
     if outcome.error:
         show_error(parent, outcome.error)
         return None

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from jobcenter_desktop.services.errors import Cancelled, ServiceError
@@ -44,7 +44,8 @@ class _Worker(QObject):
             self.failed.emit(str(e))
         except Exception:
             log.exception("Fejl i baggrundsopgave")
-            self.failed.emit("Der opstod en uventet fejl. Detaljer står i logfilen.")
+            self.failed.emit(QCoreApplication.translate("Tasks", "Der opstod en uventet fejl. Detaljer står i "
+                                                                 "logfilen."))
         else:
             if self._cancel:
                 self.cancelled.emit()
@@ -99,7 +100,7 @@ def run_task(parent: QWidget | None, title: str, label: str, fn: Callable[[Progr
     ``Cancelled`` and roll back). The UI keeps painting meanwhile; the call returns when the work ends.
     """
     outcome = TaskOutcome()
-    dialog = QProgressDialog(label, "Annullér", 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Annullér"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setObjectName("progress_dialog")
     dialog.setMinimumDuration(300)

@@ -2342,6 +2342,14 @@ Detaljer er skrevet i logfilen:
       <source>Annulleret</source>
       <translation>Annulleret</translation>
     </message>
+    <message>
+      <source>Genberegning</source>
+      <translation>Genberegning</translation>
+    </message>
+    <message>
+      <source>Finder frister der flytter …</source>
+      <translation>Finder frister der flytter …</translation>
+    </message>
   </context>
   <context>
     <name>Reminders</name>
@@ -2621,6 +2629,17 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>overskredne frister</source>
       <translation>overskredne frister</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tasks</name>
+    <message>
+      <source>Der opstod en uventet fejl. Detaljer står i logfilen.</source>
+      <translation>Der opstod en uventet fejl. Detaljer står i logfilen.</translation>
+    </message>
+    <message>
+      <source>Annullér</source>
+      <translation>Annullér</translation>
     </message>
   </context>
   <context>

@@ -33,7 +33,8 @@ SHOWN = {
     "setSuffix", "setPrefix", "setWhatsThis", "setInformativeText", "setDetailedText", "setLabelText",
     "setCancelButtonText", "addButton", "setItemText", "QLabel", "QPushButton", "QCheckBox", "QRadioButton",
     "QGroupBox", "QAction", "QToolBar", "QMenu", "QMessageBox", "QTableWidgetItem", "QListWidgetItem",
-    "information", "warning", "critical", "question", "getText", "getItem", "show_error",
+    "information", "warning", "critical", "question", "getText", "getItem", "show_error", "run_task",
+    "QProgressDialog", "DateReasonDialog", "status_message", "_status",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-zÆØÅæøå]{2,}")
 NOT_TEXT = {".xlsx", ".ics", ".pdf"}  # file suffixes, not words
