@@ -1,9 +1,6 @@
 """Exporting worklists through the services layer: which rows (scope, period, overdue always first), titles and
 file names, the audit entry when CPR numbers leave the app, and the workbook that comes out.
 
-(Named test_worklist_service.py, not test_worklist.py: tests/gui/test_worklist.py has that basename, and the
-test directories have no __init__.py, so two modules of the same name cannot both be collected.)
-
 "Today" is Monday 23 Nov 2026 (ISO week 48: 23–29 Nov). No Danish holidays fall between Pinse and Christmas, so
 every date below is counted on plain weekdays:
 
