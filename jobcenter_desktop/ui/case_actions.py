@@ -189,10 +189,14 @@ class CaseActions(QObject):
         done = self._carry_out(plan.title, lambda progress: self.window.app.bulk.run(plan, progress), len(plan.steps))
         if done is None:
             return
-        self.last = done
         self.window.apply_changes(Changes(cases=done.cases))
-        self.window.status_message(translate("CaseActions", "{0}: {1} ændret.").format(
-            plan.title, count(len(done.cases), "sag", "sager")), UNDO_SECONDS * 1000)  # fmt: skip
+        self.offer_undo(done, translate("CaseActions", "{0}: {1} ændret.").format(
+            plan.title, count(len(done.cases), "sag", "sager")))  # fmt: skip
+
+    def offer_undo(self, done: Done, message: str) -> None:
+        """What happened, in the status bar, with "Fortryd" (and Ctrl+Z) for a few seconds."""
+        self.last = done
+        self.window.status_message(message, UNDO_SECONDS * 1000)
         self.undo.setEnabled(True)
         self.undo_button.show()
         self._expire.start(UNDO_SECONDS * 1000)

@@ -298,6 +298,9 @@ class MainWindow(QMainWindow):
         self._exec(dlg)
         if dlg.changed:
             self.apply_changes(Changes(cases=frozenset({case_id})))
+        if dlg.last_done is not None:
+            self.case_actions.offer_undo(dlg.last_done, self.tr("Sag {0}: {1}.").format(
+                dlg.case.number, dlg.last_done.label.casefold()))  # fmt: skip
 
     def export(self) -> None:
         from jobcenter_desktop.ui.export_dialog import ExportDialog, offer_open  # openpyxl: not needed at start

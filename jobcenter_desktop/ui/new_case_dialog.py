@@ -39,7 +39,7 @@ from jobcenter_desktop.services.errors import ServiceError, ValidationError
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.theme import due_text, state_icon
-from jobcenter_desktop.ui.widgets import NoteEdit, dialog_buttons, read_only_table
+from jobcenter_desktop.ui.widgets import NoteEdit, dialog_buttons, fit_to_screen, read_only_table
 
 LAST_GROUP_KEY = "new_case/group"
 BLANK = QDate(1950, 1, 1)  # the minimum date doubles as "no date": shown as an empty field
@@ -114,7 +114,6 @@ class NewCaseDialog(QDialog):
         self.setObjectName("NewCaseDialog")
         self.setWindowTitle(self.tr("Ny sag"))
         self.setAccessibleName(self.tr("Ny sag"))
-        self.resize(760, 640)
         cat = app.catalogue
 
         self.group_combo = QComboBox()
@@ -197,6 +196,7 @@ class NewCaseDialog(QDialog):
         for edit in (self.party_name_edit, self.party_id_edit, self.caseworker_edit):
             edit.textChanged.connect(self.refresh)
         self._group_changed()
+        fit_to_screen(self, 760, 640)
 
     def _with_error(self, widget: QWidget, key: str) -> QWidget:
         box = QWidget()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QIcon, QKeyEvent, QPaintEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QGuiApplication, QHelpEvent, QIcon, QKeyEvent, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -233,3 +233,11 @@ def dialog_buttons(dialog: QDialog, ok: str | None = None, *, on_ok: Callable[[]
         box.accepted.connect(on_ok or dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, margin: int = 40) -> None:
+    """``width`` × ``height``, or less where the screen (taskbar off) is smaller: a dialog never hangs off it."""
+    parent = window.parentWidget()
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    window.resize(min(width, area.width() - margin), min(height, area.height() - margin))

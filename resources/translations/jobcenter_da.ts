@@ -1805,6 +1805,10 @@ Detaljer er skrevet i logfilen:
       <translation>Sagen kan ikke åbnes: {0}</translation>
     </message>
     <message>
+      <source>Sag {0}: {1}.</source>
+      <translation>Sag {0}: {1}.</translation>
+    </message>
+    <message>
       <source>{0} gemt i {1}</source>
       <translation>{0} gemt i {1}</translation>
     </message>

@@ -137,3 +137,29 @@ def test_a_refused_batch_says_so_and_changes_nothing(qtbot, window, answer_modal
     assert window.app.cases.get(first.case_id).status is CaseStatus.OPEN
     error = [w for w in answer_modal.seen if isinstance(w, QMessageBox) and w.objectName() == "error_box"]
     assert error, "the conflict was not shown"
+
+
+def test_closing_a_case_in_its_window_can_be_undone_from_the_status_bar(qtbot, window, answer_modal) -> None:
+    from jobcenter_desktop.ui.case.dialog import CaseDialog
+
+    window.show()
+    row = window.worklist.model.row_at(0)
+
+    def in_case_window(dlg) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dlg, CaseDialog)
+
+        def date_dialog(d) -> None:  # type: ignore[no-untyped-def]
+            d.accept()
+
+        answer_modal.schedule(date_dialog)
+        dlg.close_button.click()  # Luk sag, today
+        assert dlg.case.status is CaseStatus.CLOSED
+        dlg.reject()
+
+    answer_modal.schedule(in_case_window)
+    window.open_case(row.case_id)
+    answer_modal.check()
+    assert window.app.cases.get(row.case_id).status is CaseStatus.CLOSED
+    assert window.case_actions.undo_button.isVisible() and row.case_number in window.statusBar().currentMessage()
+    window.case_actions.undo_button.click()
+    assert window.app.cases.get(row.case_id).status is CaseStatus.OPEN

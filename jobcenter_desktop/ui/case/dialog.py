@@ -31,6 +31,7 @@ from jobcenter_desktop.core.models import CaseRecord, CaseStatus, MilestoneRecor
 from jobcenter_desktop.core.party import hide_cpr_in_text
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.bulk import Done, Plan, Target
 from jobcenter_desktop.services.case_view import CaseView
 from jobcenter_desktop.services.errors import ConflictError, ServiceError, ValidationError
 from jobcenter_desktop.ui.case.header import CaseHeader
@@ -47,7 +48,7 @@ from jobcenter_desktop.ui.input_dialogs import (
 )
 from jobcenter_desktop.ui.lock.curtain import run_dialog
 from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon
-from jobcenter_desktop.ui.widgets import dialog_buttons, read_only_table
+from jobcenter_desktop.ui.widgets import dialog_buttons, fit_to_screen, read_only_table
 
 
 class CaseDialog(QDialog):
@@ -62,9 +63,9 @@ class CaseDialog(QDialog):
         self.case_id = case_id
         self.changed = False
         self.revealed = False
+        self.last_done: Done | None = None  # the last undoable action here: "Fortryd" after the window closes
         self.setObjectName("CaseDialog")
         self.setAccessibleName(self.tr("Sag"))
-        self.resize(1080, 660)
 
         self.header = CaseHeader()
         self.header.reveal_requested.connect(self._reveal)
@@ -143,6 +144,7 @@ class CaseDialog(QDialog):
         self.case: CaseRecord = self.view.case
         self._states: dict[uuid.UUID, Urgency] = dict(self.view.states)
         self.refresh_view(fetch=False)
+        fit_to_screen(self, 1080, 660)  # a 1024 px laptop screen too
 
     def _button(self, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         b = QPushButton(text)
@@ -275,6 +277,17 @@ class CaseDialog(QDialog):
         self.refresh_view()  # the states and the history too, in one read
         return True
 
+    def _undoable(self, make_plan: Callable[[list[Target]], Plan], milestone_id: uuid.UUID | None = None,
+                  ) -> Callable[[int], CaseRecord]:  # fmt: skip
+        """An action run as a one-case batch, so the main window can offer "Fortryd" for it afterwards."""
+
+        def act(version: int) -> CaseRecord:
+            done = self.app.bulk.run(make_plan([Target(self.case_id, self.case.number, version, milestone_id)]))
+            self.last_done = done
+            return done.records[-1]
+
+        return act
+
     def _mark_done(self) -> None:
         m = self.selected_milestone()
         if m is None:
@@ -284,7 +297,7 @@ class CaseDialog(QDialog):
         dlg = DateReasonDialog(self.tr("Markér »{0}« udført").format(name), self.tr("»{0}« udført den:").format(name),
                                today, latest=today, parent=self)  # fmt: skip
         if run_dialog(dlg) == QDialog.DialogCode.Accepted:
-            self._run(lambda v: self.app.cases.complete(m.id, dlg.value(), today, expected_version=v))
+            self._run(self._undoable(lambda t: self.app.bulk.plan_complete(t, dlg.value(), today), m.id))
 
     def _undo_done(self) -> None:
         m = self.selected_milestone()
@@ -305,9 +318,15 @@ class CaseDialog(QDialog):
             return
         dlg = DateReasonDialog(self.tr("Pause"), self.tr("Pause fra:"), today, reason=self.tr("Begrundelse:"),
                                choices=pause_reasons(self.settings), parent=self)  # fmt: skip
-        if run_dialog(dlg) == QDialog.DialogCode.Accepted and self._run(
-                lambda v: self.app.cases.pause(self.case_id, dlg.value(), dlg.reason(), today,
-                                               milestone_id=milestone_id, expected_version=v)):  # fmt: skip
+        if run_dialog(dlg) != QDialog.DialogCode.Accepted:
+            return
+        if milestone_id is None:  # the whole case: undoable like the Sag menu's pause
+            action = self._undoable(lambda t: self.app.bulk.plan_pause(t, dlg.value(), dlg.reason(), today))
+        else:
+            def action(v: int) -> CaseRecord:
+                return self.app.cases.pause(self.case_id, dlg.value(), dlg.reason(), today,
+                                            milestone_id=milestone_id, expected_version=v)  # fmt: skip
+        if self._run(action):
             remember_pause_reason(self.settings, dlg.reason())
 
     def _pause_case(self) -> None:
@@ -330,14 +349,13 @@ class CaseDialog(QDialog):
     def _reassign(self) -> None:
         dlg = ReassignDialog(self.app.caseworkers(), self.case.caseworker, parent=self)
         if run_dialog(dlg) == QDialog.DialogCode.Accepted:
-            self._run(lambda v: self.app.cases.reassign(self.case_id, dlg.caseworker(), dlg.team(), self.today(),
-                                                        expected_version=v))  # fmt: skip
+            self._run(self._undoable(lambda t: self.app.bulk.plan_reassign(t, [(dlg.caseworker(), dlg.team())])))
 
     def _close_or_reopen(self) -> None:
         if self.case.status is CaseStatus.OPEN:
             dlg = DateReasonDialog(self.tr("Luk sag"), self.tr("Lukket den:"), self.today(), parent=self)
             if run_dialog(dlg) == QDialog.DialogCode.Accepted:
-                self._run(lambda v: self.app.cases.close(self.case_id, dlg.value(), expected_version=v))
+                self._run(self._undoable(lambda t: self.app.bulk.plan_close(t, dlg.value(), self.today())))
         else:
             self._run(lambda v: self.app.cases.reopen(self.case_id, self.today(), expected_version=v))
 
