@@ -94,7 +94,8 @@ def trigger_value(t: StoredTrigger | None) -> Value:
 
 
 def pause_value(p: StoredPause) -> Value:
-    return [_iso(p.start_on), _iso(p.end_on), p.reason, str(p.milestone_id) if p.milestone_id else None]
+    return [_iso(p.start_on), _iso(p.end_on), p.reason, str(p.milestone_id) if p.milestone_id else None,
+            _iso(p.expected_end_on)]
 
 
 def set_pause(p: StoredPause, v: Value) -> None:
@@ -104,6 +105,7 @@ def set_pause(p: StoredPause, v: Value) -> None:
     p.end_on = date.fromisoformat(v[1]) if v[1] else None
     p.reason = v[2]
     p.milestone_id = uuid.UUID(v[3]) if v[3] else None
+    p.expected_end_on = date.fromisoformat(v[4]) if len(v) > 4 and v[4] else None  # older values have 4 parts
 
 
 # ---------------------------------------------------------------- the merge

@@ -43,6 +43,7 @@ class PauseRecord:
     start: date
     end: date | None
     reason: str
+    expected_end: date | None = None  # when it should end (a reminder; only the resume moves deadlines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,8 @@ class DeadlineRow:
     version: int = 0  # the case's version when read: a batch from the worklist acts on what was seen
     paused_since: date | None = None  # the open pause of the case or milestone (also when it does not hold it)
     pause_reason: str = ""
+    pause_expected_end: date | None = None
+    pause_past_expected_end: bool = False  # filled in by the services for "today": a reminder to resume
     # Filled in by the services layer for a given "today":
     urgency: Urgency = Urgency.LATER
     working_days_left: int | None = None

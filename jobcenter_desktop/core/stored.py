@@ -56,6 +56,7 @@ class StoredPause:
     end_on: date | None = None
     reason: str = ""
     id: UUID = field(default_factory=uuid4)
+    expected_end_on: date | None = None  # a reminder only: deadlines move at the real resume
 
 
 @dataclass(slots=True)
@@ -119,7 +120,7 @@ def _rec(obj: object, fields: tuple[str, ...]) -> dict[str, object]:
 _MS = ("id", "rule_id", "state", "due_on", "due_at", "provisional", "warn_on", "done_on", "done_late",
        "catalogue_version", "calendar_fingerprint", "explanation")  # fmt: skip
 _TR = ("id", "kind", "occurred_on", "occurred_at")
-_PA = ("id", "milestone_id", "start_on", "end_on", "reason")
+_PA = ("id", "milestone_id", "start_on", "end_on", "reason", "expected_end_on")
 _CA = ("id", "number", "group", "catalogue_id", "caseworker", "team", "opened_on", "status", "closed_on", "notes",
        "version")  # fmt: skip
 
@@ -167,5 +168,5 @@ def case_from_json(d: dict[str, object]) -> StoredCase:
         triggers=[StoredTrigger(t["kind"], date.fromisoformat(t["occurred_on"]), _dt(t["occurred_at"]),
                                 UUID(t["id"])) for t in tr],
         pauses=[StoredPause(date.fromisoformat(x["start_on"]), _u(x["milestone_id"]), _d(x["end_on"]), x["reason"],
-                            UUID(x["id"])) for x in pa],
+                            UUID(x["id"]), _d(x.get("expected_end_on"))) for x in pa],
     )  # fmt: skip

@@ -117,7 +117,8 @@ class BulkService:
         summary = f"{count(len(steps), 'sag', 'sager')} lukkes den {on:%d-%m-%Y}; deres åbne frister bortfalder."
         return Plan("Luk sager", summary, tuple(steps), tuple(undo), tuple(skipped), tuple(records))
 
-    def plan_pause(self, targets: Sequence[Target], start: date, reason: str, today: date) -> Plan:
+    def plan_pause(self, targets: Sequence[Target], start: date, reason: str, today: date,
+                   expected_end: date | None = None) -> Plan:  # fmt: skip
         records = self._records(targets)
         seen = _seen(targets)
         steps, undo, skipped = [], [], []
@@ -128,10 +129,12 @@ class BulkService:
             if any(p.milestone_id is None and p.end is None for p in rec.pauses):
                 skipped.append(f"{rec.number}: er allerede på pause")
                 continue
-            steps.append(Step(self.cases.pause_act(start, reason), case_id, expected_version=seen[case_id]))
+            steps.append(Step(self.cases.pause_act(start, reason, None, expected_end), case_id,
+                              expected_version=seen[case_id]))  # fmt: skip
             undo.append(lambda v, cid=case_id: Step(self.cases.cancel_pause_act(start, None, today), cid,
                                                     expected_version=v[cid]))  # fmt: skip
         summary = f"{count(len(steps), 'sag', 'sager')} sættes på pause fra {start:%d-%m-%Y}: {reason}"
+        summary += f" (forventet slut {expected_end:%d-%m-%Y})" if expected_end else ""
         return Plan("Pause sager", summary, tuple(steps), tuple(undo), tuple(skipped), tuple(records))
 
     # ------------------------------------------------------------ carrying out

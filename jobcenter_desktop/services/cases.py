@@ -221,14 +221,18 @@ class CaseService:
         return act
 
     def pause(self, case_id: uuid.UUID, start: date, reason: str, today: date, *,
-              milestone_id: uuid.UUID | None = None, expected_version: int | None = None) -> CaseRecord:  # fmt: skip
-        act = self.pause_act(start, reason, milestone_id)
+              milestone_id: uuid.UUID | None = None, expected_version: int | None = None,
+              expected_end: date | None = None) -> CaseRecord:  # fmt: skip
+        act = self.pause_act(start, reason, milestone_id, expected_end)
         return self._act(case_id=case_id, act=act, expected_version=expected_version)
 
-    def pause_act(self, start: date, reason: str, milestone_id: uuid.UUID | None = None) -> Act:
+    def pause_act(self, start: date, reason: str, milestone_id: uuid.UUID | None = None,
+                  expected_end: date | None = None) -> Act:  # fmt: skip
         reason = text_field(reason, field="reason", what="Begrundelsen for pausen", limit=MAX_REASON)
         if not reason:
             raise ValidationError([Problem("reason", "Angiv en begrundelse for pausen.")])
+        if expected_end is not None and expected_end < start:
+            raise ValidationError([Problem("expected_end", "Den forventede slutdato ligger før pausens start.")])
 
         def act(repo: Repository, row: StoredCase) -> None:
             if row.status != CaseStatus.OPEN.value:
@@ -236,10 +240,11 @@ class CaseService:
             target = milestone_of(row, milestone_id) if milestone_id else None
             if any(p.end_on is None and p.milestone_id == milestone_id for p in row.pauses):
                 raise ServiceError("Der er allerede en aktiv pause.")
-            row.pauses.append(StoredPause(start, milestone_id, reason=reason))
+            row.pauses.append(StoredPause(start, milestone_id, reason=reason, expected_end_on=expected_end))
             what = target.rule_id if target else "hele sagen"
+            until = f" (forventet slut {expected_end.isoformat()})" if expected_end else ""
             repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="pause",
-                       field=what, after=start, reason=reason, case_id=row.id)  # fmt: skip
+                       field=what, after=start, reason=f"{reason}{until}", case_id=row.id)  # fmt: skip
 
         return act
 

@@ -61,7 +61,9 @@ class DeadlineService:
             group=row.group, party=row.party, caseworker=row.caseworker, team=row.team, state=row.state,
             due=row.due, due_at=row.due_at, provisional=row.provisional, done_on=row.done_on, paused=row.paused,
             notes=row.notes, warn_from=row.warn_from, conflict=row.conflict, version=row.version,
-            paused_since=row.paused_since, pause_reason=row.pause_reason, urgency=urgency,
+            paused_since=row.paused_since, pause_reason=row.pause_reason, pause_expected_end=row.pause_expected_end,
+            pause_past_expected_end=row.pause_expected_end is not None and today > row.pause_expected_end,
+            urgency=urgency,
             working_days_left=left,
             milestone_name=rule.name if rule else row.rule_id, group_name=group.name if group else row.group,
         )  # fmt: skip

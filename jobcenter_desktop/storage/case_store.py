@@ -38,7 +38,7 @@ from jobcenter_desktop.storage.orm import (
 _MILESTONE_FIELDS = ("rule_id", "state", "due_on", "due_at", "provisional", "warn_on", "done_on", "done_late",
                      "catalogue_version", "calendar_fingerprint", "explanation")  # fmt: skip
 _TRIGGER_FIELDS = ("kind", "occurred_on", "occurred_at")
-_PAUSE_FIELDS = ("milestone_id", "start_on", "end_on", "reason")
+_PAUSE_FIELDS = ("milestone_id", "start_on", "end_on", "reason", "expected_end_on")
 _CASE_FIELDS = ("status", "closed_on", "notes")
 
 
@@ -65,7 +65,7 @@ def trigger_record(row: TriggerEventRow) -> TriggerRecord:
 
 
 def pause_record(row: PauseRow) -> PauseRecord:
-    return PauseRecord(row.id, row.milestone_id, row.start_on, row.end_on, row.reason)
+    return PauseRecord(row.id, row.milestone_id, row.start_on, row.end_on, row.reason, row.expected_end_on)
 
 
 def case_record(row: CaseRow) -> CaseRecord:

@@ -184,6 +184,7 @@ class PauseRow(Tracked, Base):
     start_on: Mapped[date] = mapped_column(Date)
     end_on: Mapped[date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
+    expected_end_on: Mapped[date | None] = mapped_column(Date)  # a reminder only; deadlines move at the resume
     case: Mapped[CaseRow] = relationship(back_populates="pauses")
 
 

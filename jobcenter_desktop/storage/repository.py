@@ -261,6 +261,7 @@ class Repository:
                 state=MilestoneState(state), due=due, due_at=due_at, provisional=prov, done_on=done,
                 paused=held, notes=notes, warn_from=warn, conflict=cid in in_conflict, version=version,
                 paused_since=pause[0] if pause else None, pause_reason=pause[1] if pause else "",
+                pause_expected_end=pause[2] if pause else None,
             ))  # fmt: skip
         return out
 
@@ -297,17 +298,18 @@ class Repository:
                     out.append(DayCount(due, due_at, rule_id, state, bool(prov), warn, is_late, is_paused, k))
         return out
 
-    def open_pauses(self) -> tuple[dict[uuid.UUID, tuple[date, str]], dict[uuid.UUID, tuple[date, str]]]:
-        """The open pauses (start, reason): of whole cases by case id, of single milestones by milestone id."""
-        rows = self.s.execute(select(PauseRow.case_id, PauseRow.milestone_id, PauseRow.start_on, PauseRow.reason)
+    def open_pauses(self) -> tuple[dict[uuid.UUID, OpenPause], dict[uuid.UUID, OpenPause]]:
+        """The open pauses (start, reason, expected end): of whole cases by case id, of milestones by id."""
+        rows = self.s.execute(select(PauseRow.case_id, PauseRow.milestone_id, PauseRow.start_on, PauseRow.reason,
+                                     PauseRow.expected_end_on)
                               .where(PauseRow.end_on.is_(None)).order_by(PauseRow.start_on))  # fmt: skip
-        cases: dict[uuid.UUID, tuple[date, str]] = {}
-        milestones: dict[uuid.UUID, tuple[date, str]] = {}
-        for cid, mid, start, reason in rows:
+        cases: dict[uuid.UUID, OpenPause] = {}
+        milestones: dict[uuid.UUID, OpenPause] = {}
+        for cid, mid, start, reason, expected in rows:
             if mid is None:
-                cases.setdefault(cid, (start, reason))
+                cases.setdefault(cid, (start, reason, expected))
             else:
-                milestones.setdefault(mid, (start, reason))
+                milestones.setdefault(mid, (start, reason, expected))
         return cases, milestones
 
     def open_case_ids(self) -> list[uuid.UUID]:
@@ -416,6 +418,9 @@ class Repository:
                  .group_by(AuditRow.entity_id))  # fmt: skip
             out.update({ref: int(n) for ref, n in self.s.execute(q)})
         return out
+
+
+OpenPause = tuple[date, str, date | None]  # start, reason, expected end
 
 
 def _text(value: object) -> str:

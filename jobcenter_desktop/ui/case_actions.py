@@ -139,10 +139,11 @@ class CaseActions(QObject):
         today = self.window.today()
         dlg = DateReasonDialog(translate("CaseActions", "Pause sag"), translate("CaseActions", "Pause fra:"), today,
                                reason=translate("CaseActions", "Årsag:"), choices=pause_reasons(self.window.settings),
-                               parent=self.window)  # fmt: skip
+                               until=translate("CaseActions", "Forventet slut:"), parent=self.window)  # fmt: skip
         if self.window.exec_lockable(dlg) == QDialog.DialogCode.Accepted:
             remember_pause_reason(self.window.settings, dlg.reason())
-            self._confirm_and_run(lambda: self.window.app.bulk.plan_pause(targets, dlg.value(), dlg.reason(), today))
+            self._confirm_and_run(lambda: self.window.app.bulk.plan_pause(targets, dlg.value(), dlg.reason(), today,
+                                                                          dlg.until()))  # fmt: skip
 
     def reassign_cases(self) -> None:
         targets = self.targets()

@@ -26,7 +26,14 @@ DIGEST_STATES = (Urgency.OVERDUE, Urgency.DUE_TODAY)
 
 def digest_rows(app: Frister, today: date) -> list[DeadlineRow]:
     rows = app.deadlines.list(DeadlineFilter(caseworker=app.ctx.actor), today, now_for(today))
-    return [r for r in rows if r.urgency in DIGEST_STATES]
+    out, paused_cases = [], set()
+    for r in rows:
+        if r.urgency in DIGEST_STATES:
+            out.append(r)
+        elif r.pause_past_expected_end and r.case_id not in paused_cases:  # a pause that should have ended
+            paused_cases.add(r.case_id)
+            out.append(r)
+    return out
 
 
 def wanted_today(settings: QSettings, today: date) -> bool:
@@ -45,10 +52,15 @@ class DigestDialog(QDialog):
         self.setAccessibleName(self.tr("Dagens frister"))
         self.setModal(False)
         overdue = sum(r.urgency is Urgency.OVERDUE for r in rows)
-        due_today = len(rows) - overdue
+        due_today = sum(r.urgency is Urgency.DUE_TODAY for r in rows)
+        pauses = len(rows) - overdue - due_today
         self.summary = QLabel(self.tr("<b>God morgen.</b> {0} i dag og {1}.").format(
             count(due_today, self.tr("frist"), self.tr("frister")),
             count(overdue, self.tr("overskredet frist"), self.tr("overskredne frister"))))  # fmt: skip
+        if pauses:
+            self.summary.setText(self.summary.text() + " " + self.tr("{0} skulle være slut: genoptag eller "
+                                                                     "forlæng.").format(
+                count(pauses, self.tr("pause"), self.tr("pauser"))))  # fmt: skip
         self.summary.setObjectName("digest_summary")
         self.model = DeadlineTableModel(self)
         self.model.set_rows(rows)

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -69,7 +70,9 @@ class DateReasonDialog(_Base):
 
     def __init__(self, title: str, label: str, today: date, *, reason: str | None = None,
                  latest: date | None = None, earliest: tuple[date, str] | None = None,
-                 choices: list[str] | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+                 choices: list[str] | None = None, until: str | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        """``until``: the label of an optional second date (a pause's expected end), off until ticked."""
         super().__init__(title, "date_reason_dialog", parent)
         self.earliest = earliest
         self.date_edit = QDateEdit(to_qdate(today))
@@ -101,13 +104,36 @@ class DateReasonDialog(_Base):
             self.reason_edit.setMaxLength(500)
             self.reason_edit.setPlaceholderText(self.tr("Vælg eller skriv en årsag"))
             self.reason_edit.textChanged.connect(self._check)
+        self.until_check: QCheckBox | None = None
+        self.until_edit: QDateEdit | None = None
+        if until is not None:
+            self.until_check = QCheckBox(until)
+            self.until_check.setObjectName("until_check")
+            self.until_edit = QDateEdit(to_qdate(today))
+            self.until_edit.setObjectName("until_edit")
+            self.until_edit.setAccessibleName(until)
+            self.until_edit.setDisplayFormat("dd-MM-yyyy")
+            self.until_edit.setCalendarPopup(True)
+            self.until_edit.setEnabled(False)
+            self.until_check.toggled.connect(self.until_edit.setEnabled)
+            self.until_check.toggled.connect(lambda _on: self._check())
+            self.until_edit.dateChanged.connect(self._check)
+            self.form.addRow(self.until_check, self.until_edit)
         self.date_edit.dateChanged.connect(self._check)
+
+    def until(self) -> date | None:
+        if self.until_check is None or self.until_edit is None or not self.until_check.isChecked():
+            return None
+        return from_qdate(self.until_edit.date())
 
     def problem(self) -> str:
         if self.earliest is not None and self.value() < self.earliest[0]:
             return self.earliest[1]
         if self.reason_edit is not None and not self.reason_edit.text().strip():
             return self.tr("Angiv en begrundelse.")
+        until = self.until()
+        if until is not None and until < self.value():
+            return self.tr("Den forventede slutdato ligger før pausens start.")
         return ""
 
     def _check(self) -> None:

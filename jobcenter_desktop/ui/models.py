@@ -194,6 +194,8 @@ class DeadlineTableModel(_RowTableModel):
             if r.urgency is Urgency.PAUSED and r.paused_since is not None:
                 label = self.tr("Pauset siden {0}").format(f"{r.paused_since:%d-%m}")
                 label += f" – {hide_cpr_in_text(r.pause_reason)}" if r.pause_reason else ""
+                if r.pause_past_expected_end and r.pause_expected_end is not None:
+                    label += self.tr(" (skulle slutte {0})").format(f"{r.pause_expected_end:%d-%m}")
             return label + (self.tr(" · konflikt") if r.conflict else "")
         if col == self.COL_NOTE:
             return hide_cpr_in_text(r.notes.strip().split("\n", 1)[0]) if r.notes.strip() else ""

@@ -176,6 +176,10 @@
       <translation>Årsag:</translation>
     </message>
     <message>
+      <source>Forventet slut:</source>
+      <translation>Forventet slut:</translation>
+    </message>
+    <message>
       <source>Luk sag</source>
       <translation>Luk sag</translation>
     </message>
@@ -289,6 +293,10 @@
     <message>
       <source>Bemærkninger</source>
       <translation>Bemærkninger</translation>
+    </message>
+    <message>
+      <source>Forventet slut:</source>
+      <translation>Forventet slut:</translation>
     </message>
     <message>
       <source>Den nye bemærkning er ikke tilføjet. Tilføj den, før vinduet lukkes?</source>
@@ -424,6 +432,10 @@
     <message>
       <source>|| Sagen er sat på pause siden {0}: {1}. Fristerne flyttes med de hverdage pausen varer, når sagen genoptages.</source>
       <translation>|| Sagen er sat på pause siden {0}: {1}. Fristerne flyttes med de hverdage pausen varer, når sagen genoptages.</translation>
+    </message>
+    <message>
+      <source>Forventet slut: {0}.</source>
+      <translation>Forventet slut: {0}.</translation>
     </message>
   </context>
   <context>
@@ -822,6 +834,10 @@
       <source>Angiv en begrundelse.</source>
       <translation>Angiv en begrundelse.</translation>
     </message>
+    <message>
+      <source>Den forventede slutdato ligger før pausens start.</source>
+      <translation>Den forventede slutdato ligger før pausens start.</translation>
+    </message>
   </context>
   <context>
     <name>DeadlineCalendar</name>
@@ -885,6 +901,10 @@
       <translation>Pauset siden {0}</translation>
     </message>
     <message>
+      <source> (skulle slutte {0})</source>
+      <translation> (skulle slutte {0})</translation>
+    </message>
+    <message>
       <source> · konflikt</source>
       <translation> · konflikt</translation>
     </message>
@@ -941,6 +961,18 @@
     <message>
       <source>overskredne frister</source>
       <translation>overskredne frister</translation>
+    </message>
+    <message>
+      <source>{0} skulle være slut: genoptag eller forlæng.</source>
+      <translation>{0} skulle være slut: genoptag eller forlæng.</translation>
+    </message>
+    <message>
+      <source>pause</source>
+      <translation>pause</translation>
+    </message>
+    <message>
+      <source>pauser</source>
+      <translation>pauser</translation>
     </message>
     <message>
       <source>Frister i dag og overskredne</source>

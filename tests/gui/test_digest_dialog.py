@@ -39,3 +39,19 @@ def test_enter_in_the_digest_opens_the_case(qtbot, window, qsettings, monkeypatc
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert opened == [dialog.model.row_at(0).case_id]
     dialog.close()
+
+
+def test_a_pause_past_its_expected_end_is_in_the_digest(qtbot, frister, qsettings) -> None:
+    from jobcenter_desktop.services.cases import NewCase
+
+    case = frister.cases.register(NewCase("kontanthjaelp", "Fiktiv Pause", "010190-1235",
+                                          {"foerste_fremmoede": TODAY}), TODAY)  # fmt: skip
+    frister.cases.pause(case.id, TODAY, "Sygdom", TODAY, expected_end=TODAY + timedelta(days=2))
+    later = TODAY + timedelta(days=3)
+    dialog = show_digest(None, frister, qsettings, lambda: later, lambda _c: None)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    [row] = dialog.model.rows()
+    assert row.case_id == case.id and row.pause_past_expected_end
+    assert "1 pause skulle være slut" in dialog.summary.text()
+    assert "skulle slutte 25-11" in dialog.model.data(dialog.model.index(0, 0))

@@ -317,15 +317,18 @@ class CaseDialog(QDialog):
                                                           milestone_id=milestone_id, expected_version=v))  # fmt: skip
             return
         dlg = DateReasonDialog(self.tr("Pause"), self.tr("Pause fra:"), today, reason=self.tr("Begrundelse:"),
-                               choices=pause_reasons(self.settings), parent=self)  # fmt: skip
+                               choices=pause_reasons(self.settings), until=self.tr("Forventet slut:"),
+                               parent=self)  # fmt: skip
         if run_dialog(dlg) != QDialog.DialogCode.Accepted:
             return
         if milestone_id is None:  # the whole case: undoable like the Sag menu's pause
-            action = self._undoable(lambda t: self.app.bulk.plan_pause(t, dlg.value(), dlg.reason(), today))
+            action = self._undoable(lambda t: self.app.bulk.plan_pause(t, dlg.value(), dlg.reason(), today,
+                                                                       dlg.until()))  # fmt: skip
         else:
             def action(v: int) -> CaseRecord:
                 return self.app.cases.pause(self.case_id, dlg.value(), dlg.reason(), today,
-                                            milestone_id=milestone_id, expected_version=v)  # fmt: skip
+                                            milestone_id=milestone_id, expected_version=v,
+                                            expected_end=dlg.until())  # fmt: skip
         if self._run(action):
             remember_pause_reason(self.settings, dlg.reason())
 

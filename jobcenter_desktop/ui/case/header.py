@@ -73,6 +73,9 @@ class CaseHeader(QWidget):
         pause = next((p for p in c.pauses if p.milestone_id is None and p.end is None), None)
         self.pause_label.setVisible(pause is not None)
         if pause is not None:
-            self.pause_label.setText(self.tr("|| Sagen er sat på pause siden {0}: {1}. Fristerne flyttes med de "
-                                             "hverdage pausen varer, når sagen genoptages.").format(
-                format_date(pause.start), hide_cpr_in_text(pause.reason)))  # fmt: skip
+            text = self.tr("|| Sagen er sat på pause siden {0}: {1}. Fristerne flyttes med de hverdage pausen "
+                           "varer, når sagen genoptages.").format(format_date(pause.start),
+                                                                   hide_cpr_in_text(pause.reason))  # fmt: skip
+            if pause.expected_end is not None:
+                text += " " + self.tr("Forventet slut: {0}.").format(format_date(pause.expected_end))
+            self.pause_label.setText(text)

@@ -168,3 +168,20 @@ def test_an_encrypted_copy_shows_no_name_or_cpr_without_the_passphrase(team, tmp
             assert secret not in data, (p.name, secret)
     with pytest.raises(ServiceError):
         Frister.open(laptop, passphrase="forkert-kode-1")
+
+
+def test_a_pause_with_an_expected_end_made_offline_arrives_whole(team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    anna = team("anna.k")
+    case = _case(anna, "Fiktiv Pause", "020285-1234")
+    laptop = tmp_path / "pause.sqlite3"
+    anna.checkouts.checkout(laptop, [case.id], passphrase=PASS, device="pc-anna")
+    lap = Frister.open(laptop, passphrase=PASS)
+    try:
+        lc = lap.cases.get(case.id)
+        lap.cases.pause(case.id, TODAY, "Indlagt", TODAY, expected_version=lc.version,
+                        expected_end=TODAY.replace(day=28))
+    finally:
+        lap.close()
+    anna.checkins.checkin(laptop, passphrase=PASS, today=TODAY)
+    [pause] = anna.cases.get(case.id).pauses
+    assert (pause.reason, pause.start, pause.expected_end) == ("Indlagt", TODAY, TODAY.replace(day=28))

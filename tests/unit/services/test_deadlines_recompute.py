@@ -340,3 +340,20 @@ def test_a_deadline_overdue_before_the_pause_stays_overdue(app: Frister) -> None
     summary = app.deadlines.day_summary(date(2026, 3, 1), date(2026, 3, 31), DeadlineFilter(case_id=case.id), today)
     assert summary[date(2026, 3, 4)] == (1, Urgency.OVERDUE)
     assert summary[date(2026, 3, 9)] == (1, Urgency.PAUSED)
+
+
+def test_a_pause_with_an_expected_end_reminds_once_it_has_passed(app: Frister) -> None:
+    mon = date(2026, 3, 2)
+    case = app.cases.register(NewCase("kontanthjaelp", "Testperson", "010190-1235", {"foerste_fremmoede": mon}), mon)
+    with pytest.raises(ValidationError, match="før pausens start"):
+        app.cases.pause(case.id, date(2026, 3, 3), "Sygdom", mon, expected_end=date(2026, 3, 2))
+    paused = app.cases.pause(case.id, date(2026, 3, 3), "Sygdom", mon, expected_end=date(2026, 3, 6))
+    [pause] = paused.pauses
+    assert pause.expected_end == date(2026, 3, 6)
+    dues_before = {m.rule_id: m.due for m in paused.milestones}
+    on_time = app.deadlines.list(DeadlineFilter(case_id=case.id), date(2026, 3, 6))
+    late = app.deadlines.list(DeadlineFilter(case_id=case.id), date(2026, 3, 9))
+    assert {r.pause_expected_end for r in late} == {date(2026, 3, 6)}
+    assert not any(r.pause_past_expected_end for r in on_time) and all(r.pause_past_expected_end for r in late)
+    # The expected end moves nothing by itself: only the real resume does.
+    assert {m.rule_id: m.due for m in app.cases.get(case.id).milestones} == dues_before
