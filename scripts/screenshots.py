@@ -1,19 +1,29 @@
-"""Render the main views and dialogs with demo data (fake people) to PNG files.
+"""Render every window and dialog with demo data (fake people) to PNG files, on a laptop's screen.
 
-    .venv/bin/python scripts/screenshots.py [OUT_DIR]      (default: docs/screenshots)
+    .venv/bin/python scripts/screenshots.py [OUT_DIR] [--screen 1366x768|1024x700]   (default: docs/screenshots)
 
-Runs offscreen; no display needed. Uses a fixed "today" so pictures are comparable between runs.
+Runs offscreen on a virtual screen of that size (Qt's offscreen platform with a screen config), so windows
+size themselves as on that laptop; 1024x700 pictures get the suffix "-1024". A fixed "today" keeps pictures
+comparable between runs.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREEN = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--screen=")), "1366x768")
+sys.argv = [a for a in sys.argv if not a.startswith("--screen=")]
+SCREEN_W, SCREEN_H = (int(x) for x in SCREEN.split("x"))
+SUFFIX = "" if SCREEN_W >= 1366 else f"-{SCREEN_W}"
+_config = Path(tempfile.gettempdir()) / f"frister-screen-{SCREEN}.json"
+_config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": SCREEN_W,
+                                           "height": SCREEN_H, "logicalDpi": 96, "dpr": 1}]}))
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -47,8 +57,55 @@ def fill_sample(path: Path) -> None:
 def grab(widget: QWidget, path: Path) -> None:
     widget.show()
     QApplication.processEvents()
+    path = path.with_name(path.stem + SUFFIX + path.suffix)
     widget.grab().save(str(path))
-    print(path)
+    print(path, f"{widget.width()}x{widget.height()}")
+
+
+def shoot_desk(window, out: Path, tmp: str) -> None:  # type: ignore[no-untyped-def]
+    """The round-2 desk: several cases selected and the one confirmation, the pause dialog, reassigning a
+    caseload, the digest, the guide, the Om box, the print preview."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QMessageBox
+
+    from jobcenter_desktop.ui import printing
+    from jobcenter_desktop.ui.digest_dialog import DigestDialog, digest_rows
+    from jobcenter_desktop.ui.help_dialog import GuideDialog, show_about
+    from jobcenter_desktop.ui.input_dialogs import DateReasonDialog, ReassignDialog, pause_reasons
+
+    table = window.worklist.table
+    for row in range(4):
+        table.selectionModel().select(table.model().index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                                      | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+    grab(window, out / "flere-valgt.png")
+    targets = window.case_actions.targets()
+    plan = window.app.bulk.plan_complete(targets, TODAY, TODAY)
+    box = QMessageBox(QMessageBox.Icon.Question, plan.title, plan.summary, parent=window)
+    box.addButton("Udfør", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Annullér", QMessageBox.ButtonRole.RejectRole)
+    grab(box, out / "bekraeft-flere.png")
+    box.close()
+    pause = DateReasonDialog("Pause sag", "Pause fra:", TODAY, reason="Årsag:", choices=pause_reasons(None),
+                             until="Forventet slut:", parent=window)  # fmt: skip
+    grab(pause, out / "pause.png")
+    pause.close()
+    spread = ReassignDialog(window.app.caseworkers(), "anna.k", window, cases=len({t.case_id for t in targets}))
+    grab(spread, out / "overdrag-flere.png")
+    spread.close()
+    digest = DigestDialog(digest_rows(window.app, TODAY), window.settings, lambda: TODAY, window)
+    grab(digest, out / "dagens-frister.png")
+    digest.close()
+    guide = GuideDialog(window)
+    grab(guide, out / "vejledning.png")
+    guide.close()
+    about = show_about(window, window.app)
+    grab(about, out / "om.png")
+    about.close()
+    text = printing.deadlines_html("Frister", window.worklist.model.rows(), "anna.k", datetime(2026, 11, 23, 9, 30))
+    preview = printing.preview(window, "Frister", text)
+    grab(preview, out / "udskrift.png")
+    preview.close()
+    table.clearSelection()
 
 
 def main() -> int:
@@ -61,17 +118,20 @@ def main() -> int:
         qapp = ensure_qapp()
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = build_main_window(db, actor="anna.k", today=lambda: TODAY, settings=settings)
-        window.resize(1366, 768)
+        window.resize(SCREEN_W, SCREEN_H - 40)  # the taskbar takes the rest
         grab(window, out / "mine-frister.png")
         window.tabs.setCurrentIndex(1)
         window.calendar.go_today()
         grab(window, out / "kalender.png")
         window.tabs.setCurrentIndex(2)
         grab(window, out / "sager.png")
-        window.legend_dock.show()
         window.tabs.setCurrentIndex(0)
+        window.show_legend(True)
         grab(window, out / "forklaring.png")
-        window.legend_dock.hide()
+        if window.legend_dock.isFloating():
+            grab(window.legend_dock, out / "forklaring-svævende.png")
+        window.show_legend(False)
+        shoot_desk(window, out, tmp)
 
         dlg = NewCaseDialog(window.app, lambda: TODAY, window)
         dlg.group_combo.setCurrentIndex(dlg.group_combo.findData("fastholdelse"))
@@ -80,6 +140,8 @@ def main() -> int:
         grab(dlg, out / "ny-sag-fejl.png")
         dlg.party_id_edit.setText("010190-1235")
         grab(dlg, out / "ny-sag.png")
+        dlg.party_name_edit.clear()  # closing a filled-in Ny sag asks first
+        dlg.party_id_edit.clear()
         dlg.close()
 
         rows = window.worklist.rows()
@@ -107,6 +169,8 @@ def main() -> int:
 
         settings_dlg = SettingsDialog(window.app, settings, TODAY, window)
         grab(settings_dlg, out / "indstillinger.png")
+        settings_dlg.tabs.setCurrentIndex(1)
+        grab(settings_dlg, out / "indstillinger-katalog.png")
         settings_dlg.close()
 
         from jobcenter_desktop.ui.first_run import FirstRunDialog

@@ -62,7 +62,7 @@ class DigestDialog(QDialog):
                                                                      "forlæng.").format(
                 count(pauses, self.tr("pause"), self.tr("pauser"))))  # fmt: skip
         self.summary.setObjectName("digest_summary")
-        self.model = DeadlineTableModel(self)
+        self.model = DeadlineTableModel(self, with_group=True)
         self.model.set_rows(rows)
         self.table = DeadlineTable(self.model, compact=True)
         self.table.setObjectName("digest_list")

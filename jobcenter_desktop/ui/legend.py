@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
@@ -34,6 +35,8 @@ class Legend(QWidget):
             icon = QLabel()
             icon.setPixmap(state_icon(state).pixmap(18, 18))
             swatch = QLabel(f" {style.symbol} ")
+            swatch.setFixedSize(44, 22)  # the same box on every row, however the description wraps
+            swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
             swatch.setStyleSheet(f"background:{style.fill}; border:1px solid {style.color}; color:#000;"
                                  "font-weight:bold; padding:1px 4px;")  # fmt: skip
             label = QLabel(f"<b>{urgency_label(state)}</b>")

@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         dock.setFloating(room < LEGEND_MIN_WIDTH + 20)
         if dock.isFloating():
             top_right = self.mapToGlobal(self.rect().topRight())
-            dock.resize(LEGEND_MIN_WIDTH + 120, min(self.height() - 80, 520))
+            dock.resize(LEGEND_MIN_WIDTH + 230, min(self.height() - 80, 480))
             dock.move(top_right.x() - dock.width() - 16, top_right.y() + 60)
         dock.show()
 

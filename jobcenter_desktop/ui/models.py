@@ -70,8 +70,10 @@ class DeadlineTableModel(_RowTableModel):
         QT_TRANSLATE_NOOP("DeadlineTableModel", "Seneste bemærkning"),
     )
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *, with_group: bool = False) -> None:
+        """``with_group``: the milestone column also names the group (the calendar's narrow lists)."""
         super().__init__(parent)
+        self.with_group = with_group
         self._all: list[DeadlineRow] = []
         self._keys: list[str] = []
         self._rows: list[DeadlineRow] = []
@@ -206,7 +208,7 @@ class DeadlineTableModel(_RowTableModel):
         if col == self.COL_LEFT:
             return "" if r.working_days_left is None else str(r.working_days_left)
         if col == self.COL_MILESTONE:
-            return r.milestone_name
+            return f"{r.milestone_name} · {r.group_name}" if self.with_group else r.milestone_name
         if col == self.COL_GROUP:
             return r.group_name
         if col == self.COL_PARTY:

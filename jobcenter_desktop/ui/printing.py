@@ -24,6 +24,7 @@ from jobcenter_desktop.core.urgency import PALETTE
 from jobcenter_desktop.services.history import HistoryLine, history
 from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP, history_word, urgency_label
 from jobcenter_desktop.ui.models import DeadlineTableModel
+from jobcenter_desktop.ui.widgets import fit_to_screen
 
 if TYPE_CHECKING:
     from jobcenter_desktop.ui.main_window import MainWindow
@@ -133,9 +134,10 @@ def case_html(case: CaseRecord, catalogue: Catalogue, history: Sequence[HistoryL
 
 
 def a4_printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
+    """A4 landscape. No margins of our own: QTextDocument.print_ puts 2 cm around the text itself."""
     printer = QPrinter(mode)
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
-                                      QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))  # fmt: skip
+                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))  # fmt: skip
     return printer
 
 
@@ -174,7 +176,7 @@ def preview(parent: QWidget, title: str, text: str) -> QPrintPreviewDialog:
         pdf.triggered.connect(lambda: _ask_pdf(dialog, title, text))
         bar.addSeparator()
         bar.addAction(pdf)
-    dialog.resize(1000, 700)
+    fit_to_screen(dialog, 1000, 700)
     return dialog
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -179,10 +180,22 @@ class SettingsDialog(QDialog):
         g.addRow("", backups)
         self.restored = False
         buttons = dialog_buttons(self, self.tr("Gem"))
+        # Two tabs: on a 700 px laptop screen the closure list keeps room for several days.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        first = QWidget()
+        fl = QVBoxLayout(first)
+        fl.addWidget(me)
+        fl.addWidget(calbox, 1)
+        self.tabs.addTab(first, self.tr("&Mig og kalender"))
+        second = QWidget()
+        sl = QVBoxLayout(second)
+        sl.addWidget(catbox)
+        sl.addStretch(1)
+        self.tabs.addTab(second, self.tr("&Katalog og database"))
+        self.closures.setMinimumHeight(130)  # about four closure days in view
         layout = QVBoxLayout(self)
-        layout.addWidget(me)
-        layout.addWidget(calbox, 1)
-        layout.addWidget(catbox)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self._fill_closures()
 

@@ -40,10 +40,12 @@ class DeadlineTable(QTableView):
 
     open_requested = Signal(object)  # DeadlineRow
 
-    FULL_WIDTHS = ((0, 190), (1, 165), (2, 82), (3, 260), (4, 170), (5, 190), (6, 105), (7, 95), (8, 115), (9, 220))
-    COMPACT_WIDTHS = ((0, 150), (1, 120), (2, 70), (3, 200), (5, 150), (7, 95))
-    COMPACT_HIDDEN = (DeadlineTableModel.COL_GROUP, DeadlineTableModel.COL_PARTY_ID, DeadlineTableModel.COL_WORKER,
-                      DeadlineTableModel.COL_NOTE)
+    # Fits 1366 px with every column readable; the newest note takes what is left (and scrolls on 1024 px).
+    FULL_WIDTHS = ((0, 150), (1, 168), (2, 72), (3, 250), (4, 150), (5, 160), (6, 100), (7, 92), (8, 100), (9, 160))
+    # The calendar's lists: status, due, "milestone · group" (stretched), party.
+    COMPACT_WIDTHS = ((0, 104), (1, 128), (5, 125))
+    COMPACT_HIDDEN = (DeadlineTableModel.COL_LEFT, DeadlineTableModel.COL_GROUP, DeadlineTableModel.COL_PARTY_ID,
+                      DeadlineTableModel.COL_CASE, DeadlineTableModel.COL_WORKER, DeadlineTableModel.COL_NOTE)
 
     def __init__(self, model: DeadlineTableModel, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
@@ -64,7 +66,11 @@ class DeadlineTable(QTableView):
             self.setColumnWidth(col, width)
         for col in self.COMPACT_HIDDEN if compact else ():
             self.setColumnHidden(col, True)
-        header.setSectionResizeMode(DeadlineTableModel.COL_MILESTONE, QHeaderView.ResizeMode.Stretch)
+        if compact:  # the calendar's lists: the milestone takes the room
+            header.setSectionResizeMode(DeadlineTableModel.COL_MILESTONE, QHeaderView.ResizeMode.Stretch)
+        else:  # never squeezed to nothing by the other columns: the last column (the note) stretches
+            header.setStretchLastSection(True)
+            header.setMinimumSectionSize(60)
         self.doubleClicked.connect(lambda idx: self._open(idx.row()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

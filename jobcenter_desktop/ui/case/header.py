@@ -33,6 +33,7 @@ class CaseHeader(QWidget):
         self.worker_label = QLabel()
         self.worker_label.setObjectName("case_worker")
         self.worker_label.setWordWrap(True)
+        self.worker_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.triggers_label = QLabel()
         self.triggers_label.setObjectName("case_triggers")
         self.triggers_label.setProperty("role", "hint")
@@ -50,6 +51,8 @@ class CaseHeader(QWidget):
         party_row.addStretch(1)
         grid.addLayout(party_row, 1, 0)
         grid.addWidget(self.worker_label, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         grid.addWidget(self.triggers_label, 2, 0, 1, 2)
         grid.addWidget(self.pause_label, 3, 0, 1, 2)
 
