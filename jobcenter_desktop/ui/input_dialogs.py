@@ -57,6 +57,18 @@ def pause_reasons(settings: QSettings | None) -> list[str]:
     return [x for x in items if x] or list(DEFAULT_PAUSE_REASONS)
 
 
+def set_pause_reasons(settings: QSettings, reasons: list[str]) -> None:
+    """Indstillinger → Pauseårsager: the list as edited (empty lines and repeats dropped; empty = the defaults)."""
+    seen: dict[str, str] = {}
+    for r in (x.strip() for x in reasons):
+        if r and r.casefold() not in seen:
+            seen[r.casefold()] = r[:200]
+    if seen:
+        settings.setValue(PAUSE_REASONS_KEY, list(seen.values()))
+    else:
+        settings.remove(PAUSE_REASONS_KEY)
+
+
 def remember_pause_reason(settings: QSettings | None, reason: str) -> None:
     if settings is None or not reason.strip():
         return

@@ -35,11 +35,12 @@ from jobcenter_desktop.services.context import names_team_database, parse_server
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.backup_dialog import BackupDialog
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.input_dialogs import pause_reasons, set_pause_reasons
 from jobcenter_desktop.ui.lock.curtain import run_dialog
 from jobcenter_desktop.ui.lock.idle import LOCK_MINUTES_KEY, MAX_LOCK_MINUTES, read_lock_minutes
 from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.theme import from_qdate, to_qdate
-from jobcenter_desktop.ui.widgets import dialog_buttons, read_only_table
+from jobcenter_desktop.ui.widgets import NoteEdit, dialog_buttons, read_only_table
 
 SERVER_KEY = "server/url"  # the team database this profile opens at start (ui.app reads it)
 
@@ -193,6 +194,19 @@ class SettingsDialog(QDialog):
         sl.addWidget(catbox)
         sl.addStretch(1)
         self.tabs.addTab(second, self.tr("&Katalog og database"))
+        third = QWidget()
+        tl = QVBoxLayout(third)
+        hint = QLabel(self.tr("De færdige årsager, der kan vælges, når en sag sættes på pause (én pr. linje). "
+                              "En ny årsag, der skrives ved en pause, kommer selv øverst på listen."))  # fmt: skip
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        self.reasons_edit = NoteEdit()
+        self.reasons_edit.setObjectName("pause_reasons_edit")
+        self.reasons_edit.setAccessibleName(self.tr("Pauseårsager"))
+        self.reasons_edit.setPlainText("\n".join(pause_reasons(settings)))
+        tl.addWidget(hint)
+        tl.addWidget(self.reasons_edit, 1)
+        self.tabs.addTab(third, self.tr("&Pauseårsager"))
         self.closures.setMinimumHeight(130)  # about four closure days in view
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -272,6 +286,7 @@ class SettingsDialog(QDialog):
         self.qsettings.setValue("identity/team", team)
         self.qsettings.setValue(LOCK_MINUTES_KEY, self.lock_minutes_spin.value())
         self.qsettings.setValue(SERVER_KEY, server)
+        set_pause_reasons(self.qsettings, self.reasons_edit.toPlainText().splitlines())
         after = app.settings.calendar()
         if after.fingerprint() != before.fingerprint() or new_catalogue is not None:
             what = self.tr("nyt regelkatalog") if new_catalogue is not None else self.tr("ændret kalender")

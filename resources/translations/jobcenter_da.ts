@@ -2616,6 +2616,26 @@ Detaljer er skrevet i logfilen:
       <translation>Gem</translation>
     </message>
     <message>
+      <source>&amp;Mig og kalender</source>
+      <translation>&amp;Mig og kalender</translation>
+    </message>
+    <message>
+      <source>&amp;Katalog og database</source>
+      <translation>&amp;Katalog og database</translation>
+    </message>
+    <message>
+      <source>De færdige årsager, der kan vælges, når en sag sættes på pause (én pr. linje). En ny årsag, der skrives ved en pause, kommer selv øverst på listen.</source>
+      <translation>De færdige årsager, der kan vælges, når en sag sættes på pause (én pr. linje). En ny årsag, der skrives ved en pause, kommer selv øverst på listen.</translation>
+    </message>
+    <message>
+      <source>Pauseårsager</source>
+      <translation>Pauseårsager</translation>
+    </message>
+    <message>
+      <source>&amp;Pauseårsager</source>
+      <translation>&amp;Pauseårsager</translation>
+    </message>
+    <message>
       <source>Angiv en begrundelse for lukkedagen.</source>
       <translation>Angiv en begrundelse for lukkedagen.</translation>
     </message>

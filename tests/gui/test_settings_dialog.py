@@ -114,3 +114,20 @@ def test_identity_is_saved_to_qsettings(qtbot, frister, qsettings, settings_path
     assert (window.app.ctx.actor, window.app.ctx.team) == ("bo.l", "Team Øst")
     assert window.worklist.caseworker_combo.currentData() == "bo.l"
     assert "bo.l" in window.status_label.text()
+
+
+def test_the_ready_made_pause_reasons_are_edited_here(qtbot, frister, qsettings, recompute_calls) -> None:
+    from jobcenter_desktop.ui.input_dialogs import DEFAULT_PAUSE_REASONS, DateReasonDialog, pause_reasons
+
+    dlg = _dialog(qtbot, frister, qsettings)
+    assert dlg.reasons_edit.toPlainText().splitlines() == list(DEFAULT_PAUSE_REASONS)
+    dlg.reasons_edit.setPlainText("Sygdom\n\n  Afventer speciallæge \nsygdom\nFerie")
+    dlg.accept()
+    assert pause_reasons(qsettings) == ["Sygdom", "Afventer speciallæge", "Ferie"]  # blanks and repeats dropped
+    pause = DateReasonDialog("Pause", "Pause fra:", TODAY, reason="Årsag:", choices=pause_reasons(qsettings))
+    qtbot.addWidget(pause)
+    assert [pause.reason_combo.itemText(i) for i in range(pause.reason_combo.count())] == pause_reasons(qsettings)
+    again = _dialog(qtbot, frister, qsettings)
+    again.reasons_edit.setPlainText("   ")
+    again.accept()
+    assert pause_reasons(qsettings) == list(DEFAULT_PAUSE_REASONS)  # emptied: the defaults again
