@@ -63,7 +63,7 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
     states = {r.milestone_id: r.urgency for r in app.deadlines.list(DeadlineFilter(case_id=case.id), today)}
     for m in case.milestones:
         name = cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id
-        due = format_anchor(m.due_at or m.due) if m.due else "—"
+        due = (format_date(m.due) + (f" kl. {m.due_at:%H:%M}" if m.due_at else "")) if m.due else "—"
         fallback = PALETTE[Urgency.NOT_STARTED if m.due is None else Urgency.NOT_APPLICABLE].label
         state = PALETTE[states[m.id]].label if m.id in states else fallback
         if m.done_on:

@@ -170,7 +170,7 @@ def test_cli_and_an_open_app_interleave_on_one_file(cli: Cli, tmp_path: Path, su
             rule = case.milestones[0].rule_id
             # The CLI (its own engine, opened and closed per call) completes a milestone the app has loaded.
             out = cli.ok(*g, "milestone", "done", f"{case.number}/{rule}", "--on", "2026-02-26")
-            assert f"{case.number}/{rule}" in out and "udført 2026-02-26" in out
+            assert f"{case.number}/{rule}" in out and "udført 26-02-2026" in out
             # The app's stale copy conflicts; a reload shows the CLI's change.
             with pytest.raises(ConflictError):
                 app.cases.complete(case.milestones[0].id, TODAY, TODAY, expected_version=case.version)
