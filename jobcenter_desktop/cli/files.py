@@ -37,6 +37,9 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+BACKUP_KINDS = {"daglig": "daglig (ved start)", "manuel": "manuel", "foer-gendannelse": "før gendannelse"}
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     _file_only(args, "Sikkerhedskopier med 'backup'")
     app = _open(args)
@@ -46,9 +49,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return EXIT_OK
     backups = app.backups.all()
     if args.backup_cmd == "list":
+        if backups:
+            print(f"{'Nr.':>3}  {'Taget':<19}  {'Type':<18} {'Størrelse':>11}  Fil")
         for i, b in enumerate(backups, start=1):
-            print(f"{i:>3}  {b.created:%d-%m-%Y %H:%M:%S}  {b.label:<18} {b.size / 1024:>8.0f} kB  {b.path}")
-        print(f"{len(backups)} sikkerhedskopier i {app.backups.folder}.")
+            kind = BACKUP_KINDS.get(b.label, "før opdatering" if b.label.startswith("before-") else b.label)
+            print(f"{i:>3}  {b.created:%d-%m-%Y %H:%M:%S}  {kind:<18} {b.size / 1024:>8.0f} kB  {b.path}")
+        print(f"{count(len(backups), 'sikkerhedskopi', 'sikkerhedskopier')} i {app.backups.folder}.")
         return EXIT_OK
     ref = args.backup
     if ref.isdigit() and 1 <= int(ref) <= len(backups):

@@ -78,10 +78,12 @@ def cmd_checkout(args: argparse.Namespace) -> int:
             _emit_json([{"id": c.id, "case": c.case_number, "login": c.login, "device": c.device,
                          "base_version": c.base_version, "since": c.checked_out_at} for c in rows])  # fmt: skip
             return EXIT_OK
+        if rows:
+            print(f"{'Udlån (id)':<36}  {'Sagsnr.':<14} {'Bruger':<12} {'Bærbar':<16} Siden")
         for c in rows:
-            print(f"{c.id}  {c.case_number:<14} {c.login:<12} {c.device:<16} siden "
+            print(f"{c.id}  {c.case_number:<14} {c.login:<12} {c.device:<16} "
                   f"{format_date(c.checked_out_at.date())} {c.checked_out_at:%H:%M}")  # fmt: skip
-        print(f"{len(rows)} åbne udlån.")
+        print(f"{count(len(rows), 'åbent udlån', 'åbne udlån')}.")
         return EXIT_OK
     if not args.to:
         raise UsageError("angiv den bærbares fil med --to FIL (eller --list)")
@@ -136,7 +138,7 @@ def cmd_conflicts_list(args: argparse.Namespace) -> int:
               + (f"  (ændret af {c.server_by})" if c.server_by else ""))  # fmt: skip
         print(f"    bærbar {c.device}: {describe(c.record, c.field, decode(c.laptop))}")
         print(f"    før udlån: {describe(c.record, c.field, decode(c.base))}")
-    print(f"{len(rows)} konflikter.")
+    print(f"{count(len(rows), 'konflikt', 'konflikter')}.")
     return EXIT_OK
 
 

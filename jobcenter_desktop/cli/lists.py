@@ -75,8 +75,12 @@ def cmd_closure(args: argparse.Namespace) -> int:
             raise UsageError(f"der er ingen lukkedag {format_date(args.day)}")
         print(f"Lukkedag {format_date(args.day)} fjernet. Kør 'recompute' for at se hvilke frister der flytter.")
     else:
-        for day, reason in sorted(app.settings.calendar().closures.items()):
+        closures = sorted(app.settings.calendar().closures.items())
+        if closures:
+            print(f"{'Dato':<10}  Begrundelse")
+        for day, reason in closures:
             print(f"{format_date(day)}  {_shown(reason)}")
+        print(f"{count(len(closures), 'lokal lukkedag', 'lokale lukkedage')}.")
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from jobcenter_desktop.core.text import count
 from jobcenter_desktop.services import server
 
 
@@ -62,9 +63,12 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     logins = server.list_users(_target(args))
+    roles = {"caseworker": "sagsbehandler", "teamlead": "teamleder", "admin": "administrator"}
+    if logins:
+        print(f"{'Bruger':<20} {'Rolle':<13} Teams")
     for login in logins:
-        print(f"{login.login:<20} {login.role:<11} {', '.join(login.teams)}")
-    print(f"{len(logins)} brugere.")
+        print(f"{login.login:<20} {roles.get(login.role, login.role):<13} {', '.join(login.teams)}")
+    print(f"{count(len(logins), 'bruger', 'brugere')}.")
     return 0
 
 

@@ -244,7 +244,8 @@ def test_case_workflow_end_to_end(cli: Cli, tmp_path: Path) -> None:
     # A closure day on Mon 29 Dec: nothing moves until recompute --apply.
     out = cli.ok(*g, "closure", "add", "2025-12-29", "Lukket mellem jul og nytår")
     assert out.startswith("Lukkedag 29-12-2025 gemt.")
-    assert cli.ok(*g, "closure", "list").strip() == "29-12-2025  Lukket mellem jul og nytår"
+    listed = cli.ok(*g, "closure", "list").splitlines()
+    assert listed == ["Dato        Begrundelse", "29-12-2025  Lukket mellem jul og nytår", "1 lokal lukkedag."]
     # kh_ydelse: 19, 22, 23, 30, (31 Dec, 1 Jan off) 2 Jan -> Fri 2 Jan 2026
     # lt_henvisning: 22, 23, 30 -> Tue 30 Dec; lt_samtale: Fri 26 Dec rolls past 27–29 Dec -> Tue 30 Dec
     # lt_blanket: 30 Dec + 2 weeks -> Tue 13 Jan 2026; lt_kontakt (Mon 22 Dec) stays.

@@ -294,3 +294,14 @@ def test_the_template_imported_unchanged_imports_nothing(cli: Cli, g: list[objec
     message = cli.fails(*g, "import", "cases", tmp_path / "skabelon.xlsx", stdout_empty=False)
     assert message.startswith("1 række har fejl")
     assert cli.json(*g, "case", "list", "--status", "all") == []
+
+
+def test_backup_list_has_headers_and_danish_kinds(cli: Cli, g: list[object]) -> None:
+    cli.ok(*g, "case", "add", "--group", "dagpenge", "--name", "Fiktiv", "--id", "020285-1234", "--trigger",
+           "ledigmelding=2026-11-16")  # fmt: skip
+    cli.ok(*g, "backup", "create")
+    lines = cli.ok(*g, "backup", "list").splitlines()
+    assert lines[0].split()[:4] == ["Nr.", "Taget", "Type", "Størrelse"]
+    kinds = {line.split()[3] for line in lines[1:-1]}
+    assert "manuel" in kinds and kinds <= {"manuel", "daglig", "før"}  # no internal labels ("before-0005")
+    assert lines[-1].startswith(f"{len(lines) - 2} sikkerhedskopi")
