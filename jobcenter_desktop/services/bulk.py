@@ -148,12 +148,8 @@ class BulkService:
     def undo(self, done: Done, progress: Progress | None = None) -> Done:
         """The batch's compensating changes, in one transaction; refused whole if a case changed since."""
         versions = {r.id: r.version for r in done.records}  # a case's last record: its version now
-        steps, seen = [], set()
-        for make in done.undo_steps:
-            step = make(versions)
-            steps.append(step if step.case_id not in seen else Step(step.act, step.case_id, step.milestone_id))
-            seen.add(step.case_id)
-        records = self.cases.act_many(steps, progress)
+        steps = _first_step_checks([make(versions) for make in done.undo_steps], lambda s: s.case_id)
+        records = self.cases.act_many(list(steps), progress)
         return Done(f"Fortryd: {done.label}", tuple(records))
 
 
@@ -166,13 +162,17 @@ def _seen(targets: Sequence[Target]) -> dict[uuid.UUID, int]:
 
 
 def _versions(steps: list[Step], targets: Sequence[Target]) -> tuple[Step, ...]:
-    """Several milestones of one case in one batch: the case's version rises with each, so only the first
-    step of a case checks the version the user saw."""
+    case_of = {t.milestone_id: t.case_id for t in targets}
+    return _first_step_checks(steps, lambda s: case_of.get(s.milestone_id))
+
+
+def _first_step_checks(steps: Sequence[Step], case_of: Callable[[Step], uuid.UUID | None]) -> tuple[Step, ...]:
+    """Several steps on one case in one batch: the case's version rises with each, so only a case's first
+    step checks the version expected (the user's, or the batch's result for an undo)."""
     seen: set[uuid.UUID | None] = set()
     out = []
-    case_of = {t.milestone_id: t.case_id for t in targets}
     for step in steps:
-        case = case_of.get(step.milestone_id)
+        case = case_of(step)
         out.append(step if case not in seen else Step(step.act, step.case_id, step.milestone_id, None))
         seen.add(case)
     return tuple(out)

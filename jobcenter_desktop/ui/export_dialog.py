@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -42,6 +42,12 @@ def documents_dir() -> Path:
     """Where files are offered to go: Documents, or the home folder where there is none (a fresh profile)."""
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def remembered_folder(settings: QSettings | None, key: str) -> Path:
+    """The folder a file dialog used last time (``key`` in QSettings), or documents_dir() if it is gone."""
+    saved = str(settings.value(key, "") or "") if settings is not None else ""
+    return Path(saved) if saved and Path(saved).is_dir() else documents_dir()
 
 
 class ExportDialog(QDialog):

@@ -16,7 +16,7 @@ from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.text import count
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.export_dialog import documents_dir
+from jobcenter_desktop.ui.export_dialog import remembered_folder
 
 if TYPE_CHECKING:
     from jobcenter_desktop.ui.main_window import MainWindow
@@ -33,8 +33,7 @@ def export_calendar(window: MainWindow, ask: AskPath = _ask) -> Path | None:
     f = window.worklist.current_filter()
     scope = DeadlineFilter(caseworker=f.caseworker, team=None if f.caseworker else f.team)
     who = f.caseworker or f.team or translate("IcsExport", "alle")
-    saved = str(window.settings.value("export/ics_folder", "") or "")
-    folder = Path(saved) if saved and Path(saved).is_dir() else documents_dir()  # the folder used last time
+    folder = remembered_folder(window.settings, "export/ics_folder")
     chosen = ask(window, translate("IcsExport", "Eksportér frister til kalender"),
                  str(folder / translate("IcsExport", "Frister {0}.ics").format(who)),
                  translate("IcsExport", "Kalender (*.ics)"))  # fmt: skip

@@ -28,7 +28,7 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.services.importer import ImportPreview
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.export_dialog import documents_dir
+from jobcenter_desktop.ui.export_dialog import remembered_folder
 from jobcenter_desktop.ui.tasks import run_task
 from jobcenter_desktop.ui.theme import state_fill, state_icon
 from jobcenter_desktop.ui.widgets import read_only_table
@@ -90,8 +90,7 @@ class ImportDialog(QDialog):
 
     def folder(self) -> Path:
         """Where the file dialogs start: where the template or a file was last saved or chosen."""
-        saved = str(self.settings.value(FOLDER_KEY, "") or "") if self.settings is not None else ""
-        return Path(saved) if saved and Path(saved).is_dir() else documents_dir()
+        return remembered_folder(self.settings, FOLDER_KEY)
 
     def _remember(self, path: Path) -> None:
         if self.settings is not None:
