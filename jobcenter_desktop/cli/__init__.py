@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="arbejdslister (Excel), kalender (.ics) og importskabelon").add_subparsers(
         dest="export_cmd", required=True, parser_class=_SubParser)  # fmt: skip
     s = export.add_parser("worklist", help="arbejdsliste som .xlsx (standard: mine frister i denne uge)")
-    s.add_argument("--week", type=_week_arg, help="ISO-uge, fx 2026-W48")
+    s.add_argument("--week", type=_week_arg)
     s.add_argument("--from", dest="date_from", type=_date_arg)
     s.add_argument("--to", dest="date_to", type=_date_arg)
     s.add_argument("--next-days", type=_positive_int, help="de næste N hverdage")
@@ -149,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = export.add_parser("template", help="skabelon til import af sager")
     s.add_argument("--out", required=True)
     sub.choices["export"].set_defaults(func=cmd_export)
+    from jobcenter_desktop.cli import kpi as kpi_commands
+
+    kpi_commands.register(sub, export)  # kpi, export kpi, catalogue
 
     imp = sub.add_parser("import", help="importér sager fra Excel").add_subparsers(
         dest="import_cmd", required=True, parser_class=_SubParser)  # fmt: skip

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from jobcenter_desktop.cli.common import (
     EXIT_OK,
     UsageError,
+    _clock_arg,
     _date_arg,
     _emit_json,
     _find_case,
@@ -165,7 +166,22 @@ def _audit_reveal(app: Any, case: CaseRecord) -> None:
 def cmd_milestone_done(args: argparse.Namespace) -> int:
     app, today = _open(args), _today(args)
     case, mid = _find_milestone(app, args.ref)
-    _print_case(app, app.cases.complete(mid, args.on or today, today, expected_version=case.version), today, False)
+    on = args.on or today
+    at = datetime.combine(on, args.at) if args.at is not None else None
+    _print_case(app, app.cases.complete(mid, on, today, expected_version=case.version, at=at), today, False)
+    return EXIT_OK
+
+
+def cmd_milestone_exempt(args: argparse.Namespace) -> int:
+    app, today = _open(args), _today(args)
+    case, mid = _find_milestone(app, args.ref)
+    if args.ms_cmd == "exempt":
+        done = app.cases.exempt(mid, args.reason, expected_version=case.version)
+        print(f"{args.ref} er fritaget ({_shown(args.reason)}); den tæller som fritaget i rettidighedstallene.")
+    else:
+        done = app.cases.unexempt(mid, expected_version=case.version)
+        print(f"Fritagelsen af {args.ref} er ophævet; milepælen er åben igen.")
+    _print_case(app, done, today, False)
     return EXIT_OK
 
 
@@ -236,7 +252,15 @@ def register(sub: Any) -> None:
     s = ms.add_parser("done", help="markér udført (SAGSNR/milepæl)")
     s.add_argument("ref")
     s.add_argument("--on", type=_date_arg)
+    s.add_argument("--at", type=_clock_arg, help="klokkeslæt TT:MM (frister i timer: til tiden på minuttet)")
     s.set_defaults(func=cmd_milestone_done)
+    s = ms.add_parser("exempt", help="fritag en åben milepæl (med begrundelse); tæller som fritaget")
+    s.add_argument("ref")
+    s.add_argument("--reason", required=True, help="hvorfor milepælen er fritaget")
+    s.set_defaults(func=cmd_milestone_exempt)
+    s = ms.add_parser("unexempt", help="ophæv en fritagelse")
+    s.add_argument("ref")
+    s.set_defaults(func=cmd_milestone_exempt)
     s = ms.add_parser("undo", help="fortryd udført")
     s.add_argument("ref")
     s.set_defaults(func=cmd_milestone_undo)

@@ -10,7 +10,7 @@ import os
 import re
 import sys
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -72,6 +72,19 @@ def _anchor_arg(text: str) -> Anchor:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def _clock_arg(text: str) -> time:
+    m = re.fullmatch(r"([01]?\d|2[0-3])[:.]([0-5]\d)", text.strip(), flags=re.ASCII)
+    if not m:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} er ikke et klokkeslæt (brug TT:MM, fx 14:30)")
+    return time(int(m[1]), int(m[2]))
+
+
+def _now(args: argparse.Namespace) -> datetime:
+    """Now, on the day ``--today`` names (the figures' hours deadlines are compared with it)."""
+    now = datetime.now()
+    return datetime.combine(args.today, now.time()) if getattr(args, "today", None) else now
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -89,10 +102,14 @@ def _year_arg(text: str) -> int:
     return value
 
 
-def _week_arg(text: str) -> tuple[int, int]:
+def _week_arg(text: str) -> tuple[int, int] | str:
+    """ISO week 'ÅÅÅÅ-Wuu', or 'current'/'next' (resolved against --today: a scheduled task's own week)."""
+    if text.strip().lower() in ("current", "next", "denne", "naeste", "næste"):
+        return "next" if text.strip().lower() in ("next", "naeste", "næste") else "current"
     m = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), flags=re.IGNORECASE | re.ASCII)
     if not m:
-        raise argparse.ArgumentTypeError(f"{text[:20]!r} er ikke en uge (brug ÅÅÅÅ-Wuu, fx 2026-W48)")
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} er ikke en uge (brug ÅÅÅÅ-Wuu, fx 2026-W48, eller "
+                                         "current/next)")
     if not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
         raise argparse.ArgumentTypeError(f"året skal ligge mellem {MIN_YEAR} og {MAX_YEAR}")
     return int(m[1]), int(m[2])

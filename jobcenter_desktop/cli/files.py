@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+import logging
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,9 @@ from jobcenter_desktop.cli.common import (
     _today,
 )
 from jobcenter_desktop.core.text import count
+from jobcenter_desktop.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
@@ -92,17 +97,32 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not (args.date_from and args.date_to):
             raise UsageError("--from og --to skal angives sammen")
         period = Period.between(args.date_from, args.date_to)
-    elif args.week:
+    elif isinstance(args.week, tuple):
         period = Period.iso_week(*args.week)
-    else:
-        period = Period.week_of(today)
+    else:  # this week (also "current"), or the next one: what a weekly scheduled task asks for
+        period = Period.week_of(today + timedelta(days=7) if args.week == "next" else today)
     req = ExportRequest(scope, period, per_caseworker=args.per_caseworker, include_cpr=args.include_cpr)
-    out = Path(args.out) if args.out else Path.cwd() / app.worklists.default_filename(req)
+    out = Path(fill_placeholders(args.out, period, today)) if args.out else (
+        Path.cwd() / app.worklists.default_filename(req))  # fmt: skip
     if out.suffix.lower() != ".xlsx":
         raise UsageError("--out skal være en .xlsx-fil")
-    n = app.worklists.export(req, out, today, datetime.now())
+    try:
+        n = app.worklists.export(req, out, today, datetime.now())
+    except ServiceError as e:  # an unattended run (Windows Task Scheduler) is read afterwards from the log
+        log.error("Arbejdslisten %s blev ikke skrevet: %s", out.name, e)
+        raise
+    log.info("Arbejdsliste skrevet: %s (%d frister)", out.name, n)
     print(f"{count(n, 'frist', 'frister')} skrevet til {out}")
     return EXIT_OK
+
+
+def fill_placeholders(text: str, period: Any, today: date) -> str:
+    """``{week}`` → the ISO week of the list (2026-W48), ``{date}`` → today (2026-11-30); nothing else."""
+    iso = period.start.isocalendar()
+    unknown = set(re.findall(r"\{([^{}]*)\}", text)) - {"week", "date"}
+    if unknown:
+        raise UsageError(f"ukendt pladsholder i --out: {{{sorted(unknown)[0]}}} (brug {{week}} eller {{date}})")
+    return text.replace("{week}", f"{iso.year}-W{iso.week:02d}").replace("{date}", today.isoformat())
 
 
 def _export_ics(app: Any, args: argparse.Namespace, today: date) -> int:

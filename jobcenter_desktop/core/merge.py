@@ -82,11 +82,15 @@ CASE_FIELDS = _case_fields()
 
 
 def milestone_value(m: StoredMilestone) -> Value:
-    return [m.state, _iso(m.done_on)]
+    extra = [_iso(m.done_at), m.exempt_reason] if m.done_at or m.exempt_reason else []
+    return [m.state, _iso(m.done_on), *extra]  # two parts, as before, where neither is used
 
 
 def set_milestone(m: StoredMilestone, v: Value) -> None:
     m.state, m.done_on = v[0], date.fromisoformat(v[1]) if v[1] else None
+    # Values from before exemptions and clock times have two parts.
+    m.done_at = datetime.fromisoformat(v[2]) if len(v) > 2 and v[2] else None
+    m.exempt_reason = v[3] if len(v) > 3 else ""
 
 
 def trigger_value(t: StoredTrigger | None) -> Value:

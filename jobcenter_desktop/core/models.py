@@ -20,6 +20,7 @@ class MilestoneState(StrEnum):
     OPEN = "open"
     DONE = "done"
     NOT_APPLICABLE = "not_applicable"
+    EXEMPT = "exempt"  # fritaget: left out of the worklists, counted apart in the figures; keeps its due date
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ class MilestoneRecord:
     calendar_fingerprint: str
     steps: tuple[str, ...]
     version: int
+    done_at: datetime | None = None
+    exempt_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,7 @@ class DeadlineRow:
     pause_reason: str = ""
     pause_expected_end: date | None = None
     pause_past_expected_end: bool = False  # filled in by the services for "today": a reminder to resume
+    done_late: bool = False  # decided when it was done (to the minute for hours deadlines)
     # Filled in by the services layer for a given "today":
     urgency: Urgency = Urgency.LATER
     working_days_left: int | None = None

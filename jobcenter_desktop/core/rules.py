@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
@@ -77,6 +77,11 @@ class Group:
     party: PartyKind
     initial_trigger: str
     description: str = ""
+    closed_from: date | None = None  # closed to new cases from this day (open cases run on)
+    target: float | None = None  # share of milestones on time the group is measured against, e.g. 0.75
+
+    def open_on(self, day: date) -> bool:
+        return self.closed_from is None or day < self.closed_from
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,7 @@ class MilestoneRule:
     warn: Period | None = None  # warn (due soon) this long after the anchor, e.g. "1-2 uger"
     conditions: tuple[str, ...] = ()
     source: str = ""
+    target: float | None = None  # overrides the group's target for this milestone
 
     @property
     def amount(self) -> int:
@@ -113,11 +119,24 @@ class Catalogue:
     triggers: Mapping[str, TriggerKind]
     milestones: Mapping[str, MilestoneRule]  # in topological order: a chain's predecessor comes first
     path: str = ""
+    valid_to: date | None = None  # the last day new cases are registered under it (None: until replaced)
+    target: float | None = None  # the default target share for every group and milestone
     _by_group: Mapping[str, tuple[MilestoneRule, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
         return f"{self.id} v{self.version}"
+
+    def target_of(self, group_id: str, rule_id: str | None = None) -> float | None:
+        """The target share a milestone (or a whole group) is measured against: the milestone's own, else its
+        group's, else the catalogue's."""
+        rule = self.milestones.get(rule_id) if rule_id else None
+        if rule is not None and rule.target is not None:
+            return rule.target
+        group = self.groups.get(group_id)
+        if group is not None and group.target is not None:
+            return group.target
+        return self.target
 
     def milestones_of(self, group_id: str) -> tuple[MilestoneRule, ...]:
         return self._by_group.get(group_id, ())
@@ -167,9 +186,10 @@ class CatalogueError(Exception):
 
 _MILESTONE_KEYS = {
     "id", "name", "group", "trigger", "after", "amount", "unit", "roll", "soft", "warn", "conditions", "source",
+    "target",
 }  # fmt: skip
-_CATALOGUE_KEYS = {"id", "title", "version", "valid_from", "source"}
-_GROUP_KEYS = {"name", "party", "initial_trigger", "description"}
+_CATALOGUE_KEYS = {"id", "title", "version", "valid_from", "valid_to", "source", "target"}
+_GROUP_KEYS = {"name", "party", "initial_trigger", "description", "closed_from", "target"}
 _TRIGGER_KEYS = {"name", "description"}
 _PERIOD_KEYS = {"amount", "unit"}
 _TOP_KEYS = {"catalogue", "triggers", "groups", "milestones"}
@@ -204,6 +224,26 @@ class _Collector:
             self.add(where, fld, f"id {value!r} må kun bestå af a-z, 0-9 og _ (og ikke starte med et tal)")
             return False
         return bool(value)
+
+
+def _target(c: _Collector, table: Mapping[str, Any], where: str) -> float | None:
+    value = table.get("target")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        c.add(where, "target", f"skal være en andel mellem 0 og 1, fx 0.75, ikke {value!r}")
+        return None
+    return float(value)
+
+
+def _day(c: _Collector, table: Mapping[str, Any], key: str, where: str) -> date | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        c.add(where, key, f"skal være en dato (ÅÅÅÅ-MM-DD), ikke {value!r}")
+        return None
+    return value
 
 
 def _period(c: _Collector, raw: Mapping[str, Any], where: str, prefix: str = "") -> Period | None:
@@ -247,6 +287,10 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
         c.add("catalogue", "valid_from", f"skal være en dato (YYYY-MM-DD), ikke {valid_from!r}")
         valid_from = date.min
     source = c.text(head, "source", "catalogue", required=False)
+    valid_to = _day(c, head, "valid_to", "catalogue")
+    if valid_to is not None and valid_to < valid_from:
+        c.add("catalogue", "valid_to", f"{valid_to.isoformat()} ligger før valid_from ({valid_from.isoformat()})")
+    cat_target = _target(c, head, "catalogue")
 
     triggers: dict[str, TriggerKind] = {}
     raw_triggers = data.get("triggers", {})
@@ -284,7 +328,8 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
             c.add(where, "initial_trigger", f"ukendt hændelse {initial!r}")
         if c.ident(gid, where, "id"):
             groups[gid] = Group(gid, c.text(raw, "name", where), party, initial,
-                                c.text(raw, "description", where, required=False))  # fmt: skip
+                                c.text(raw, "description", where, required=False),
+                                closed_from=_day(c, raw, "closed_from", where), target=_target(c, raw, where))
 
     rules: dict[str, MilestoneRule] = {}
     raw_rules = data.get("milestones", [])
@@ -348,7 +393,7 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
             id=rid, name=name, group=group, period=period,
             trigger=trigger if isinstance(trigger, str) else None, after=after,
             roll=roll, soft=soft, warn=warn, conditions=tuple(x.strip() for x in conditions),
-            source=c.text(raw, "source", where, required=False),
+            source=c.text(raw, "source", where, required=False), target=_target(c, raw, where),
         )  # fmt: skip
 
     # Chains: the predecessor must exist, be in the same group, and the chain must not loop.
@@ -390,7 +435,7 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
     return Catalogue(
         id=cat_id, title=title, version=str(version), valid_from=valid_from, source=source,
         groups=MappingProxyType(groups), triggers=MappingProxyType(triggers),
-        milestones=MappingProxyType({r.id: r for r in ordered}), path=file,
+        milestones=MappingProxyType({r.id: r for r in ordered}), path=file, valid_to=valid_to, target=cat_target,
         _by_group=MappingProxyType({g: tuple(rs) for g, rs in by_group.items()}),
     )  # fmt: skip
 
@@ -403,9 +448,16 @@ def load_catalogue(path: str | Path) -> Catalogue:
     except OSError as exc:
         raise CatalogueError([CatalogueProblem(file, "fil", "", f"kan ikke læses: {exc.strerror or exc}")]) from exc
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CatalogueError([CatalogueProblem(file, "fil", "", "er ikke UTF-8-tekst")]) from exc
+    return parse_catalogue_text(text, file)
+
+
+def parse_catalogue_text(text: str, file: str) -> Catalogue:
+    """Validate a catalogue's TOML text (a file's, or one kept in the database)."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogueError([CatalogueProblem(file, "fil", "", f"ugyldig TOML: {exc}")]) from exc
     except RecursionError as exc:  # tomllib recurses per nesting level: "a = [[[[..." deep enough overflows

@@ -26,6 +26,7 @@ class Urgency(StrEnum):
     DONE_LATE = "done_late"
     DONE_ON_TIME = "done_on_time"
     NOT_APPLICABLE = "not_applicable"
+    EXEMPT = "exempt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ PALETTE: MappingProxyType[Urgency, StateStyle] = MappingProxyType({
     Urgency.DONE_LATE: StateStyle("Udført for sent", "#8C4A00", "#E8D5C0", "done_late", "✓!", 8),
     Urgency.DONE_ON_TIME: StateStyle("Udført til tiden", "#009E73", "#B3E2D5", "done_on_time", "✓", 9),
     Urgency.NOT_APPLICABLE: StateStyle("Bortfaldet", "#666666", "#EEEEEE", "not_applicable", "×", 10),
+    Urgency.EXEMPT: StateStyle("Fritaget", "#7A5C99", "#E3DAEC", "exempt", "F", 11),
 })  # fmt: skip
 
 OPEN_STATES = frozenset(
@@ -76,11 +78,17 @@ def classify(
     provisional: bool = False,
     paused: bool = False,
     not_applicable: bool = False,
+    exempt: bool = False,
+    done_late: bool | None = None,
     warn_from: date | None = None,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
 ) -> Urgency:
     """The state of one milestone as seen on ``today`` (and at ``now``, for deadlines with a clock time)."""
+    if exempt:
+        return Urgency.EXEMPT
     if done_on is not None:
+        if done_late is not None:  # decided at completion, to the minute where the deadline has a clock time
+            return Urgency.DONE_LATE if done_late else Urgency.DONE_ON_TIME
         return Urgency.DONE_ON_TIME if due is None or done_on <= due else Urgency.DONE_LATE
     if not_applicable:
         return Urgency.NOT_APPLICABLE

@@ -27,10 +27,13 @@ from jobcenter_desktop.storage.target import Target
 
 if TYPE_CHECKING:
     from jobcenter_desktop.services.calendar_export import CalendarExportService
+    from jobcenter_desktop.services.catalogue_admin import CatalogueAdmin
     from jobcenter_desktop.services.checkin import CheckinService
     from jobcenter_desktop.services.checkout import CheckoutService
     from jobcenter_desktop.services.conflicts import ConflictService
     from jobcenter_desktop.services.importer import ImportService
+    from jobcenter_desktop.services.kpi import KpiService
+    from jobcenter_desktop.services.kpi_export import KpiExportService
     from jobcenter_desktop.services.worklist import WorklistService
 
 log = logging.getLogger(__name__)
@@ -87,6 +90,24 @@ class Frister:
         from jobcenter_desktop.services.worklist import WorklistService
 
         return WorklistService(self.ctx, self.deadlines)
+
+    @cached_property
+    def kpi(self) -> KpiService:
+        from jobcenter_desktop.services.kpi import KpiService
+
+        return KpiService(self.ctx, self.deadlines)
+
+    @cached_property
+    def kpi_export(self) -> KpiExportService:
+        from jobcenter_desktop.services.kpi_export import KpiExportService
+
+        return KpiExportService(self.ctx, self.kpi)
+
+    @cached_property
+    def catalogues(self) -> CatalogueAdmin:
+        from jobcenter_desktop.services.catalogue_admin import CatalogueAdmin
+
+        return CatalogueAdmin(self.ctx)
 
     @cached_property
     def importer(self) -> ImportService:

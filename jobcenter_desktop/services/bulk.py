@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, MilestoneState
 from jobcenter_desktop.core.text import count
@@ -63,7 +63,8 @@ class BulkService:
         user SAW (``Target.version``): a colleague's change since then refuses the batch."""
         return {t.case_id: self.cases.get(t.case_id) for t in {t.case_id: t for t in targets}.values()}
 
-    def plan_complete(self, targets: Sequence[Target], on: date, today: date) -> Plan:
+    def plan_complete(self, targets: Sequence[Target], on: date, today: date, at: datetime | None = None) -> Plan:
+        """``at``: the clock time, for milestones whose deadline has one (done on time to the minute)."""
         records = self._records(targets)
         steps, undo, skipped = [], [], []
         for t in targets:
@@ -71,7 +72,7 @@ class BulkService:
             if m is None or m.state is not MilestoneState.OPEN or m.due is None:
                 skipped.append(f"{t.number}: " + ("ikke en åben milepæl med frist" if m else "ingen milepæl valgt"))
                 continue
-            steps.append(Step(self.cases.complete_act(m.id, on, today), milestone_id=m.id,
+            steps.append(Step(self.cases.complete_act(m.id, on, today, at if m.due_at else None), milestone_id=m.id,
                               expected_version=t.version))  # fmt: skip
             undo.append(lambda v, mid=m.id, cid=t.case_id: Step(self.cases.undo_complete_act(mid, today), cid,
                                                                 expected_version=v[cid]))  # fmt: skip

@@ -11,6 +11,7 @@ from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarRangeErr
 from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor, CaseFacts, DeadlineError, plan_case
 from jobcenter_desktop.core.party import PartyIdError, hide_cpr_in_text, normalize_party_id
+from jobcenter_desktop.core.rules import Catalogue
 from jobcenter_desktop.services.case_input import (
     MAX_NAME,
     MAX_NOTES,
@@ -30,14 +31,33 @@ class NewCaseChecks:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
 
+    def start_of(self, new: NewCase, today: date) -> date:
+        """A case starts on its initial event (the day the citizen or company came), else when it is opened."""
+        group = self.ctx.catalogues.group(new.group)
+        when = new.triggers.get(group.initial_trigger) if group is not None else None
+        if when is not None:
+            return when.date() if isinstance(when, datetime) else when
+        return new.opened_on or today
+
+    def catalogue_for(self, new: NewCase, today: date) -> Catalogue:
+        """The catalogue in force on the case's start: the case is registered under it and keeps it."""
+        start = self.start_of(new, today)
+        return self.ctx.catalogue_on(start) if MIN_YEAR <= start.year <= MAX_YEAR else self.ctx.catalogue
+
     def check(self, new: NewCase, today: date) -> CheckResult:
         """Inline validation for the new-case form and the importer (Danish messages per field)."""
-        cat = self.ctx.catalogue
+        cat = self.catalogue_for(new, today)
         problems: list[Problem] = []
         warnings: list[Problem] = []
         group = cat.groups.get(new.group)
+        start = self.start_of(new, today)
+        closed = self.ctx.catalogues.why_not(new.group, start) if MIN_YEAR <= start.year <= MAX_YEAR else None
         if group is None:
-            problems.append(Problem("group", f"Ukendt målgruppe: {new.group!r}."))
+            known = self.ctx.catalogues.group(new.group)
+            problems.append(Problem("group", closed if known is not None and closed else
+                                    f"Ukendt målgruppe: {new.group!r}."))  # fmt: skip
+        elif closed:
+            problems.append(Problem("group", closed))
         if not new.party_name.strip():
             problems.append(Problem("party_name", "Navn mangler."))
         elif hide_cpr_in_text(new.party_name) != new.party_name:
@@ -96,9 +116,10 @@ class NewCaseChecks:
         return Problem("party_id", f"Der er allerede en åben sag i målgruppen for denne part (sag {', '.join(dups)}).",
                        tuple(dups))
 
-    def preview(self, group: str, triggers: Mapping[str, Anchor]) -> list[MilestonePreview]:
+    def preview(self, group: str, triggers: Mapping[str, Anchor], today: date | None = None) -> list[MilestonePreview]:
         """The milestones a new case would get, with computed due dates (no database write)."""
-        cat = self.ctx.catalogue
+        start = NewCase(group, "", "", triggers)
+        cat = self.catalogue_for(start, today) if today is not None else self.ctx.catalogue
         if group not in cat.groups:
             return []
         usable = {}

@@ -26,7 +26,7 @@ def sync_case(ctx: Context, case: StoredCase, affected: set[str] | None,
     """Write fresh due dates into the case's affected open milestones (and the milestones named in ``also``
     whatever their state: a completion handed in from a laptop, whose due date moved with the laptop's
     facts); return (milestone, before, after) per move."""
-    cal, cat = ctx.calendar, ctx.catalogue
+    cal, cat = ctx.calendar, ctx.catalogue_of(case.catalogue_id)
     if case.group not in cat.groups:
         return []  # a case from a catalogue that no longer has its group: left as stored
     plan = plan_case(cat, cal, case_facts(case))

@@ -67,9 +67,10 @@ class CaseService:
     def check(self, new: NewCase, today: date) -> CheckResult:
         return self._checks.check(new, today)
 
-    def preview(self, group: str, triggers: Mapping[str, Anchor]) -> list[MilestonePreview]:
+    def preview(self, group: str, triggers: Mapping[str, Anchor], today: date | None = None
+                ) -> list[MilestonePreview]:  # fmt: skip
         """The milestones a new case would get, with computed due dates (no database write)."""
-        return self._checks.preview(group, triggers)
+        return self._checks.preview(group, triggers, today)
 
     def register(self, new: NewCase, today: date) -> CaseRecord:
         result = self.check(new, today)
@@ -83,14 +84,14 @@ class CaseService:
         except DuplicateError as e:  # a colleague registered the same party after the check above
             if e.constraint != OPEN_CASE_INDEX:
                 raise
-            group = self.ctx.catalogue.groups[new.group]
+            group = self._checks.catalogue_for(new, today).groups[new.group]
             problem = self._checks.duplicate_problem(group.id, normalize_party_id(group.party, new.party_id))
             raise ValidationError([problem or Problem("party_id", str(e))]) from e
 
     def register_in(self, repo: Repository, new: NewCase, today: date, *, reason: str) -> CaseRecord:
         """Create one (already validated) case inside the caller's transaction: the importer stores many
         cases in one transaction so an import is all or nothing."""
-        cat = self.ctx.catalogue
+        cat = self._checks.catalogue_for(new, today)  # the one in force on the case's start: the case keeps it
         group = cat.groups[new.group]
         party = Party(group.party, text_field(new.party_name, field="party_name", what="Navnet", limit=MAX_NAME),
                       normalize_party_id(group.party, new.party_id))  # fmt: skip
@@ -177,26 +178,33 @@ class CaseService:
 
     # ------------------------------------------------------------ milestone actions
     def complete(self, milestone_id: uuid.UUID, on: date, today: date, *,
-                 expected_version: int | None = None) -> CaseRecord:  # fmt: skip
-        act = self.complete_act(milestone_id, on, today)
+                 expected_version: int | None = None, at: datetime | None = None) -> CaseRecord:  # fmt: skip
+        act = self.complete_act(milestone_id, on, today, at)
         return self._act(milestone_case=milestone_id, act=act, expected_version=expected_version)
 
-    def complete_act(self, milestone_id: uuid.UUID, on: date, today: date) -> Act:
+    def complete_act(self, milestone_id: uuid.UUID, on: date, today: date, at: datetime | None = None) -> Act:
+        """``at``: when it was done, for a deadline with a clock time (hours): met or missed to the minute."""
         if not MIN_YEAR <= on.year <= MAX_YEAR:
             raise ValidationError([Problem("done_on", "Ugyldig dato.")])
         if on > today:
             raise ValidationError([Problem("done_on", "En milepæl kan ikke markeres udført i fremtiden.")])
+        if at is not None and at.date() != on:
+            raise ValidationError([Problem("done_on", "Klokkeslættet hører til en anden dag end udført-datoen.")])
 
         def act(repo: Repository, row: StoredCase) -> None:
             ms = milestone_of(row, milestone_id)
             if ms.state != OPEN:
-                raise ServiceError("Milepælen er ikke åben.")
+                raise ServiceError("Milepælen er ikke åben." if ms.state != MilestoneState.EXEMPT.value else
+                                   "Milepælen er fritaget; ophæv fritagelsen først.")  # fmt: skip
             if ms.due_on is None:
                 raise ServiceError("Milepælen er ikke startet: dens hændelse er ikke registreret.")
-            ms.state, ms.done_on, ms.done_late = MilestoneState.DONE.value, on, on > ms.due_on
-            self._audit_ms(repo, row, ms, "complete", "done_on", "", on,
+            ms.state, ms.done_on = MilestoneState.DONE.value, on
+            ms.done_at = at if ms.due_at is not None else None
+            # Without a clock time an hours deadline done on its last day counts as met (the day is all we know).
+            ms.done_late = at > ms.due_at if ms.due_at is not None and at is not None else on > ms.due_on
+            self._audit_ms(repo, row, ms, "complete", "done_on", "", at or on,
                            "Udført for sent" if ms.done_late else "Udført")  # fmt: skip
-            self._sync(repo, row, self._chain_of(ms.rule_id), today, reason=f"{ms.rule_id} udført")
+            self._sync(repo, row, self._chain_of(row, ms.rule_id), today, reason=f"{ms.rule_id} udført")
 
         return act
 
@@ -211,14 +219,26 @@ class CaseService:
             if ms.state != MilestoneState.DONE.value:
                 raise ServiceError("Milepælen er ikke markeret som udført.")
             before = ms.done_on
-            ms.state, ms.done_on, ms.done_late = MilestoneState.OPEN.value, None, False
+            ms.state, ms.done_on, ms.done_late, ms.done_at = MilestoneState.OPEN.value, None, False, None
             self._audit_ms(repo, row, ms, "undo_complete", "done_on", before, "", "Udført fortrudt")
             # The milestone itself too: its stored due date is from when it was done, and a trigger may have
             # moved since (add_trigger recomputes only open milestones).
-            self._sync(repo, row, {ms.rule_id, *self._chain_of(ms.rule_id)}, today,
+            self._sync(repo, row, {ms.rule_id, *self._chain_of(row, ms.rule_id)}, today,
                        reason=f"{ms.rule_id} ikke længere udført")  # fmt: skip
 
         return act
+
+    def exempt(self, milestone_id: uuid.UUID, reason: str, *, expected_version: int | None = None) -> CaseRecord:
+        from jobcenter_desktop.services.exemptions import exempt_act
+
+        return self._act(milestone_case=milestone_id, act=exempt_act(self, milestone_id, reason),
+                         expected_version=expected_version)  # fmt: skip
+
+    def unexempt(self, milestone_id: uuid.UUID, *, expected_version: int | None = None) -> CaseRecord:
+        from jobcenter_desktop.services.exemptions import unexempt_act
+
+        return self._act(milestone_case=milestone_id, act=unexempt_act(self, milestone_id),
+                         expected_version=expected_version)  # fmt: skip
 
     def pause(self, case_id: uuid.UUID, start: date, reason: str, today: date, *,
               milestone_id: uuid.UUID | None = None, expected_version: int | None = None,
@@ -277,7 +297,7 @@ class CaseService:
             affected = None
             if milestone_id is not None:
                 ms = milestone_of(row, milestone_id)
-                affected = {ms.rule_id, *self._chain_of(ms.rule_id)}
+                affected = {ms.rule_id, *self._chain_of(row, ms.rule_id)}
             repo.audit(actor=self.ctx.actor, entity="pause", entity_id=row.number, action="resume",
                        before=pause.start_on, after=end, reason=pause.reason, case_id=row.id)  # fmt: skip
             self._sync(repo, row, affected, today, reason=f"Pause {pause.start_on.isoformat()}–{end.isoformat()}")
@@ -286,9 +306,8 @@ class CaseService:
 
     def add_trigger(self, case_id: uuid.UUID, kind: str, when: Anchor, today: date, *,
                     expected_version: int | None = None) -> CaseRecord:  # fmt: skip
-        cat = self.ctx.catalogue
-
         def act(repo: Repository, row: StoredCase) -> None:
+            cat = self.ctx.catalogue_of(row.catalogue_id)
             if row.status != CaseStatus.OPEN.value:
                 raise ServiceError("Sagen er lukket.")
             allowed = {t.id for t in cat.triggers_of(row.group)} if row.group in cat.groups else set()
@@ -312,7 +331,7 @@ class CaseService:
                        field=kind, before=before, after=when, case_id=row.id)  # fmt: skip
             affected = {r.id for r in cat.milestones_of(row.group) if r.trigger == kind}
             for rid in list(affected):
-                affected.update(self._chain_of(rid))
+                affected.update(self._chain_of(row, rid))
             self._sync(repo, row, affected, today, reason=f"Hændelse registreret: {cat.triggers[kind].name}")
 
         return self._act(case_id=case_id, act=act, expected_version=expected_version)
@@ -472,8 +491,8 @@ class CaseService:
             return name, team.strip()
         return existing
 
-    def _chain_of(self, rule_id: str) -> set[str]:
-        return {r.id for r in self.ctx.catalogue.dependents(rule_id)}
+    def _chain_of(self, row: StoredCase, rule_id: str) -> set[str]:
+        return {r.id for r in self.ctx.catalogue_of(row.catalogue_id).dependents(rule_id)}
 
     def _audit_ms(self, repo: Repository, row: StoredCase, ms: StoredMilestone, action: str, fld: str,
                   before: object, after: object, reason: str) -> None:  # fmt: skip

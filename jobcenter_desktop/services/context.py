@@ -16,8 +16,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from jobcenter_desktop.core.calendar import CalendarSettings, WorkingCalendar
+from jobcenter_desktop.core.catalogues import Catalogues
 from jobcenter_desktop.core.laptop import LAPTOP_LOGIN
-from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue
+from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue, parse_catalogue_text
 from jobcenter_desktop.core.text import TextError, check_identity
 from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
 from jobcenter_desktop.paths import default_catalogue_path
@@ -61,6 +62,9 @@ NEW_YEARS_EVE = "calendar.new_years_eve_off"
 DUE_SOON_DAYS = "urgency.due_soon_days"
 log = logging.getLogger(__name__)
 CATALOGUE_PATH = "catalogue.path"
+#: A municipality's own catalogues live in the database (the TOML text under this prefix + its id), so every
+#: PC of a team database sees the same ones.
+CATALOGUE_FILE = "catalogue.file."
 
 
 def os_username() -> str:
@@ -84,6 +88,20 @@ class Context:
     own_calendar: bool = field(default=False, repr=False)
     _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _due_soon: int | None = field(default=None, repr=False)
+    extra_catalogues: tuple[Catalogue, ...] = ()  # added in Indstillinger (stored in the database)
+
+    @property
+    def catalogues(self) -> Catalogues:
+        return Catalogues.of((self.catalogue, *self.extra_catalogues))
+
+    def catalogue_of(self, catalogue_id: str) -> Catalogue:
+        """The catalogue a case was registered under (the main one for an id no longer known)."""
+        return self.catalogues.get(catalogue_id) or self.catalogue
+
+    def catalogue_on(self, day: date) -> Catalogue:
+        """The catalogue a case starting on ``day`` is registered under (the oldest before the first)."""
+        cats = self.catalogues
+        return cats.in_force(day) or (cats.items[0] if day < cats.items[0].valid_from else cats.newest())
 
     @property
     def calendar(self) -> WorkingCalendar:
@@ -242,14 +260,15 @@ def open_context(
     except TextError as e:
         raise StartupError(str(e)) from None
     db, backup = open_database(where.path, key=passphrase, owner=who)
-    catalogue = _catalogue_of(db, catalogue_path)
+    catalogue, extra = _catalogue_of(db, catalogue_path)
     # A laptop's copy of the team database acts as the login it was checked out to, whoever runs it: its
     # entries go back to the server under that login.
     with service_errors(), db.read() as s:
         laptop_login = Repository(s).setting(LAPTOP_LOGIN)
     if laptop_login:
         who = laptop_login
-    return Context(db=db, catalogue=catalogue, actor=who, team=team_name, backup_made=backup)
+    return Context(db=db, catalogue=catalogue, actor=who, team=team_name, backup_made=backup,
+                   extra_catalogues=extra)
 
 
 def names_team_database(text: str) -> bool:
@@ -265,11 +284,22 @@ def parse_server_target(url: str) -> ServerTarget:
         raise StartupError(str(e)) from None
 
 
-def _catalogue_of(db: Database, override: Path | None) -> Catalogue:
+def _catalogue_of(db: Database, override: Path | None) -> tuple[Catalogue, tuple[Catalogue, ...]]:
+    """The main catalogue (a file) and the municipality's own ones kept in the database, checked together."""
     try:
         with service_errors(), db.read() as s:
-            stored = Repository(s).setting(CATALOGUE_PATH)
-        return load_catalogue_or_fail(override or (Path(stored) if stored else None))
+            values = Repository(s).settings()
+        stored = values.get(CATALOGUE_PATH)
+        main = load_catalogue_or_fail(override or (Path(stored) if stored else None))
+        try:
+            extra = tuple(parse_catalogue_text(text, f"{key[len(CATALOGUE_FILE):]} (i databasen)")
+                          for key, text in sorted(values.items()) if key.startswith(CATALOGUE_FILE) and text)
+            extra = tuple(c for c in extra if c.id != main.id)  # the main file wins over a stored copy of itself
+            Catalogues.of((main, *extra))
+        except CatalogueError as e:
+            raise StartupError(f"{e}\nFjern eller ret kataloget i Indstillinger → Katalog og database (som "
+                               "administrator).") from e  # fmt: skip
+        return main, extra
     except Exception:
         db.close()
         raise
@@ -300,9 +330,10 @@ def _open_server_context(where: ServerTarget, *, catalogue_path: Path | None, ac
     if team and team.strip() and team.strip() not in teams:
         db.close()
         raise StartupError(f"{login} er ikke med i {team.strip()} (teams: {', '.join(teams) or 'ingen'}).")
-    catalogue = _catalogue_of(db, catalogue_path)
+    catalogue, extra = _catalogue_of(db, catalogue_path)
     default = own if own in teams else (teams[0] if teams else "")  # the caseworker's own team first
-    return Context(db=db, catalogue=catalogue, actor=login, team=(team or "").strip() or default, server=where)
+    return Context(db=db, catalogue=catalogue, actor=login, team=(team or "").strip() or default, server=where,
+                   extra_catalogues=extra)
 
 
 def plausible_date_warning(d: date, today: date) -> str | None:

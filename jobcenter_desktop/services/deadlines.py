@@ -38,15 +38,16 @@ class DeadlineService:
     def _classify(self, row: DeadlineRow, today: date, now: datetime | None,
                   urgencies: dict[tuple[object, ...], Urgency], days_left: dict[date, int]) -> DeadlineRow:  # fmt: skip
         """``urgencies`` and ``days_left`` memoise per call of ``list``: 65,000 rows share a few hundred days."""
-        cat, cal = self.ctx.catalogue, self.ctx.calendar
-        rule = cat.milestones.get(row.rule_id)
-        group = cat.groups.get(row.group)
-        key = (row.due, row.due_at, row.rule_id, row.state, row.provisional, row.paused, row.warn_from, row.done_on)
+        cats, cal = self.ctx.catalogues, self.ctx.calendar
+        rule = cats.rule(row.rule_id, self.ctx.catalogue.id)
+        group = cats.group(row.group, self.ctx.catalogue.id)
+        key = (row.due, row.due_at, row.rule_id, row.state, row.provisional, row.paused, row.warn_from, row.done_on,
+               row.done_late)  # fmt: skip
         urgency = urgencies.get(key)
         if urgency is None:
             urgency = urgencies[key] = self._urgency(
                 today, now, row.rule_id, row.state, row.due, row.due_at, row.provisional, row.paused, row.warn_from,
-                row.done_on)  # fmt: skip
+                row.done_on, row.done_late)  # fmt: skip
         left: int | None = None
         if row.due is not None:
             left = days_left.get(row.due)
@@ -63,21 +64,23 @@ class DeadlineService:
             notes=row.notes, warn_from=row.warn_from, conflict=row.conflict, version=row.version,
             paused_since=row.paused_since, pause_reason=row.pause_reason, pause_expected_end=row.pause_expected_end,
             pause_past_expected_end=row.pause_expected_end is not None and today > row.pause_expected_end,
-            urgency=urgency,
+            done_late=row.done_late, urgency=urgency,
             working_days_left=left,
             milestone_name=rule.name if rule else row.rule_id, group_name=group.name if group else row.group,
         )  # fmt: skip
 
     def _urgency(self, today: date, now: datetime | None, rule_id: str, state: MilestoneState, due: date | None,
                  due_at: datetime | None, provisional: bool, paused: bool, warn_from: date | None,
-                 done_on: date | None) -> Urgency:  # fmt: skip
+                 done_on: date | None, done_late: bool | None = None) -> Urgency:  # fmt: skip
         """The one mapping of a stored milestone onto ``classify``: worklist rows and calendar counts alike."""
-        rule = self.ctx.catalogue.milestones.get(rule_id)
+        rule = self.ctx.catalogues.rule(rule_id, self.ctx.catalogue.id)
+        done = state is MilestoneState.DONE
         return classify(
             today=today, cal=self.ctx.calendar, due=due, due_at=due_at, now=now,
-            done_on=done_on if state is MilestoneState.DONE else None,
+            done_on=done_on if done else None, done_late=done_late if done else None,
             soft=rule.soft if rule else False, provisional=provisional, paused=paused,
-            not_applicable=state is MilestoneState.NOT_APPLICABLE, warn_from=warn_from,
+            not_applicable=state is MilestoneState.NOT_APPLICABLE, exempt=state is MilestoneState.EXEMPT,
+            warn_from=warn_from,
             due_soon_days=self.ctx.due_soon_days,
         )  # fmt: skip
 
@@ -113,7 +116,7 @@ class DeadlineService:
             # A count has no done day, only whether it was late: classify compares just that, so stand in.
             done_on = g.due + timedelta(days=1) if g.done_late else g.due
             urgency = self._urgency(today, now, g.rule_id, g.state, g.due, g.due_at, g.provisional, g.paused,
-                                    g.warn_from, done_on)  # fmt: skip
+                                    g.warn_from, done_on, g.done_late)  # fmt: skip
             if f.states and urgency not in f.states:
                 continue
             counts[g.due] += g.count

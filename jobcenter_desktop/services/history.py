@@ -20,13 +20,15 @@ ACTIONS = {
     "checkin": "Afleveret", "conflict": "Konflikt", "resolve": "Konflikt afgjort", "delete": "Slettet",
     "set": "Sat", "import": "Importeret", "demo": "Demodata", "backup": "Sikkerhedskopi", "restore": "Gendannet",
     "encrypt": "Krypteret", "decrypt": "Dekrypteret", "undo_pause": "Pause fortrudt",
+    "exempt": "Fritaget", "unexempt": "Fritagelse ophævet", "catalogue_move": "Flyttet til nyt katalog",
+    "export": "Eksporteret", "catalogue_add": "Katalog tilføjet", "catalogue_remove": "Katalog fjernet",
 }  # fmt: skip
 FIELDS = {
     "caseworker": "Sagsbehandler", "team": "Team", "due": "Frist", "notes": "Bemærkning", "party_name": "Navn",
     "status": "Status", "reason": "Årsag", "done_on": "Udført", "state": "Tilstand", "actor": "Bruger",
     "encryption": "Kryptering",
 }  # fmt: skip
-VALUES = {"open": "åben", "closed": "lukket", "done": "udført", "not_applicable": "bortfaldet"}
+VALUES = {"open": "åben", "closed": "lukket", "done": "udført", "not_applicable": "bortfaldet", "exempt": "fritaget"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ RECORDS = {"case": "Sag", "milestone": "Milepæl", "trigger": "Hændelse", "paus
 FIELDS = {"status": "status", "caseworker": "sagsbehandler", "notes": "bemærkning", "done": "udført",
           "when": "tidspunkt", "pause": "pause", "ny sag": "ny sag", "sag": "sag",
           "udlån afsluttet": "udlån afsluttet", "afvist": "ikke taget af teamdatabasen"}  # fmt: skip
-STATES = {"open": "åben", "done": "udført", "not_applicable": "bortfaldet", "closed": "lukket"}
+STATES = {"open": "åben", "done": "udført", "not_applicable": "bortfaldet", "closed": "lukket", "exempt": "fritaget"}
 
 
 def _day(text: str | None) -> str:

@@ -51,28 +51,32 @@ class RecomputeService:
 
         All cases at once through the vectorised planner (core.bulk); cases with pauses are read in full
         and go through plan_case, as the bulk planner asks."""
-        from jobcenter_desktop.core.bulk import changed, plan_columns  # numpy: loaded for a recompute only
+        from jobcenter_desktop.core.bulk import OpenCases, changed, plan_columns  # numpy: for a recompute only
 
-        cat, cal = self.ctx.catalogue, self.ctx.calendar
+        cal, main = self.ctx.calendar, self.ctx.catalogue
+        others = [c.id for c in self.ctx.catalogues if c.id != main.id]
+        moves: list[Move] = []
         with self.ctx.read() as s:
             repo = Repository(s)
-            cases = repo.open_cases_columns()
-            if progress is not None and not progress(1, 3):
-                raise Cancelled
+            for cat in self.ctx.catalogues:  # each case is planned with the catalogue it is registered under
+                cases = (repo.open_cases_columns(besides=others) if cat.id == main.id
+                         else repo.open_cases_columns(only=[cat.id]))  # fmt: skip
+                if progress is not None and not progress(1, 3):
+                    raise Cancelled
 
-            def facts_of(rows: Sequence[int]) -> dict[int, CaseFacts]:
-                out: dict[int, CaseFacts] = {}
-                for start in range(0, len(rows), CHUNK):
-                    chunk = rows[start : start + CHUNK]
-                    by_id = {c.id: c for c in repo.load_cases([cases.case_ids[i] for i in chunk])}
-                    out.update((i, case_facts(by_id[cases.case_ids[i]])) for i in chunk)
-                return out
+                def facts_of(rows: Sequence[int], cases: OpenCases = cases) -> dict[int, CaseFacts]:
+                    out: dict[int, CaseFacts] = {}
+                    for start in range(0, len(rows), CHUNK):
+                        chunk = rows[start : start + CHUNK]
+                        by_id = {c.id: c for c in repo.load_cases([cases.case_ids[i] for i in chunk])}
+                        out.update((i, case_facts(by_id[cases.case_ids[i]])) for i in chunk)
+                    return out
 
-            plans = plan_columns(cat, cal, cases.facts, facts_of)
+                plans = plan_columns(cat, cal, cases.facts, facts_of)
+                moves += [Move(m.milestone_id, cases.numbers[m.case], m.rule_id, m.due, after)
+                          for m, after in changed(plans, cases)]  # fmt: skip
         if progress is not None and not progress(2, 3):
             raise Cancelled
-        moves = [Move(m.milestone_id, cases.numbers[m.case], m.rule_id, m.due, after)
-                 for m, after in changed(plans, cases)]  # fmt: skip
         if progress is not None:
             progress(3, 3)
         return sorted(moves, key=lambda m: (m.case_number, m.rule_id))

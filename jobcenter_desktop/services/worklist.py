@@ -141,6 +141,12 @@ class WorklistService:
                 raise ServiceError(f"Filen {target.name} kunne ikke skrives ({e.strerror or e}). Intet er gemt; "
                                    "frigør plads eller vælg en anden mappe.") from e  # fmt: skip
             raise ServiceError(str(e)) from e
+        # Every export is on record (who took which list where): a weekly unattended one can be checked.
+        # (The file is written; a busy database must not turn that into a failure.)
+        with contextlib.suppress(ServiceError), self.ctx.write() as s:
+            Repository(s).audit(actor=self.ctx.actor, entity="export", entity_id=target.name[:64], action="export",
+                                after=f"{len(rows)} frister, {req.period.label}",
+                                reason=f"Arbejdsliste eksporteret ({req.scope.label()})")  # fmt: skip
         return len(rows)
 
     def _audit_export(self, target: Path, after: str, reason: str) -> None:

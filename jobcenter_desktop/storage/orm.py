@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -158,7 +159,7 @@ class MilestoneRow(Tracked, Base):
     __tablename__ = "milestone"
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     rule_id: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(16), default="open")  # open | done | not_applicable
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open | done | not_applicable | exempt
     due_on: Mapped[date | None] = mapped_column(Date)
     due_at: Mapped[datetime | None] = mapped_column(DateTime)
     provisional: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -168,9 +169,15 @@ class MilestoneRow(Tracked, Base):
     catalogue_version: Mapped[str] = mapped_column(String(100), default="")
     calendar_fingerprint: Mapped[str] = mapped_column(String(32), default="")
     explanation: Mapped[str] = mapped_column(Text, default="")  # the Danish steps, one per line
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)  # local time it was done (hours deadlines)
+    exempt_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     case: Mapped[CaseRow] = relationship(back_populates="milestones")
     __table_args__ = (
         UniqueConstraint("case_id", "rule_id"),
+        # An exemption always says why (migration 0007): the figures' exempt share is answerable line by line.
+        CheckConstraint("state <> 'exempt' OR exempt_reason <> ''", name="exempt_reason"),
+        # The timeliness figures select by due day whatever the state (migration 0007): from the index alone.
+        Index("ix_milestone_kpi", "due_on", "state", "done_late", "due_at", "rule_id", "case_id", "id"),
         # Covers every column a calendar month counts by (migration 0002): the month comes from the index alone.
         Index("ix_milestone_calendar", "state", "due_on", "due_at", "rule_id", "provisional", "warn_on", "done_on",
               "case_id", "id"),

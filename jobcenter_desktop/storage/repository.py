@@ -237,7 +237,7 @@ class Repository:
         q = (select(MilestoneRow.id, MilestoneRow.case_id, CaseRow.number, MilestoneRow.rule_id, CaseRow.group,
                     PartyRow.kind, PartyRow.name, PartyRow.identifier, Caseworker.username, Team.name,
                     MilestoneRow.state, MilestoneRow.due_on, MilestoneRow.due_at, MilestoneRow.provisional,
-                    MilestoneRow.done_on, CaseRow.notes, MilestoneRow.warn_on, CaseRow.version)
+                    MilestoneRow.done_on, CaseRow.notes, MilestoneRow.warn_on, CaseRow.version, MilestoneRow.done_late)
              .join(CaseRow, MilestoneRow.case_id == CaseRow.id)
              .join(PartyRow, CaseRow.party_id == PartyRow.id)
              .join(Caseworker, CaseRow.caseworker_id == Caseworker.id)
@@ -251,7 +251,7 @@ class Repository:
         in_conflict = set(self.s.scalars(select(ConflictRow.case_id).where(ConflictRow.resolved_at.is_(None))))
         out = []
         for (mid, cid, number, rule_id, group, kind, name, ident, user, team, state, due, due_at, prov, done,
-             notes, warn, version) in self.s.execute(q):  # fmt: skip
+             notes, warn, version, late) in self.s.execute(q):  # fmt: skip
             pause = paused_milestones.get(mid) or paused_cases.get(cid)
             # A deadline already passed when the pause began is not held by it: it stays overdue.
             held = pause is not None and due is not None and pause[0] <= due
@@ -261,7 +261,7 @@ class Repository:
                 state=MilestoneState(state), due=due, due_at=due_at, provisional=prov, done_on=done,
                 paused=held, notes=notes, warn_from=warn, conflict=cid in in_conflict, version=version,
                 paused_since=pause[0] if pause else None, pause_reason=pause[1] if pause else "",
-                pause_expected_end=pause[2] if pause else None,
+                pause_expected_end=pause[2] if pause else None, done_late=bool(late),
             ))  # fmt: skip
         return out
 
@@ -319,15 +319,21 @@ class Repository:
              .distinct())  # fmt: skip
         return list(self.s.scalars(q))
 
-    def open_cases_columns(self) -> OpenCases:
+    def open_cases_columns(self, *, only: Sequence[str] = (), besides: Sequence[str] = ()) -> OpenCases:
         """The cases ``open_case_ids`` names, column-wise, for a bulk recompute: plain column queries, no ORM
-        objects (at 100k cases this is seconds instead of minutes)."""
+        objects (at 100k cases this is seconds instead of minutes). ``only``/``besides``: the cases registered
+        under (or not under) these catalogues, as each is planned with its own."""
         from jobcenter_desktop.core.bulk import FactColumnsBuilder, OpenCases, StoredDue  # numpy: only when used
 
         is_open = CaseRow.status == CaseStatus.OPEN.value
         # IN, not a correlated EXISTS: SQLite (no ANALYZE statistics) would scan the state index once per case.
         has_open = CaseRow.id.in_(select(MilestoneRow.case_id).where(MilestoneRow.state == MilestoneState.OPEN.value))
-        cases = self.s.execute(select(CaseRow.id, CaseRow.number, CaseRow.group).where(is_open, has_open)).all()
+        q_cases = select(CaseRow.id, CaseRow.number, CaseRow.group).where(is_open, has_open)
+        if only:
+            q_cases = q_cases.where(CaseRow.catalogue_id.in_(list(only)))
+        if besides:
+            q_cases = q_cases.where(CaseRow.catalogue_id.not_in(list(besides)))
+        cases = self.s.execute(q_cases).all()
         index = {cid: i for i, (cid, _, _) in enumerate(cases)}
         b = FactColumnsBuilder([g for _, _, g in cases])
         q_trig = select(TriggerEventRow.case_id, TriggerEventRow.kind, TriggerEventRow.occurred_on,

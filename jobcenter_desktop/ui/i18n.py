@@ -42,6 +42,7 @@ URGENCY_LABELS = {
     Urgency.DONE_LATE: QT_TRANSLATE_NOOP("Urgency", "Udført for sent"),
     Urgency.DONE_ON_TIME: QT_TRANSLATE_NOOP("Urgency", "Udført til tiden"),
     Urgency.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Urgency", "Bortfaldet"),
+    Urgency.EXEMPT: QT_TRANSLATE_NOOP("Urgency", "Fritaget"),
 }
 
 # services/history.py's Danish words for audit actions and fields, marked for extraction (test: kept equal).
@@ -74,6 +75,12 @@ HISTORY_WORDS = (
     QT_TRANSLATE_NOOP("History", "Krypteret"),
     QT_TRANSLATE_NOOP("History", "Dekrypteret"),
     QT_TRANSLATE_NOOP("History", "Pause fortrudt"),
+    QT_TRANSLATE_NOOP("History", "Fritaget"),
+    QT_TRANSLATE_NOOP("History", "Fritagelse ophævet"),
+    QT_TRANSLATE_NOOP("History", "Flyttet til nyt katalog"),
+    QT_TRANSLATE_NOOP("History", "Eksporteret"),
+    QT_TRANSLATE_NOOP("History", "Katalog tilføjet"),
+    QT_TRANSLATE_NOOP("History", "Katalog fjernet"),
     QT_TRANSLATE_NOOP("History", "Sagsbehandler"),
     QT_TRANSLATE_NOOP("History", "Team"),
     QT_TRANSLATE_NOOP("History", "Frist"),

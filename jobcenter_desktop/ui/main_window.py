@@ -50,11 +50,12 @@ from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.saved_views import SavedViews
 from jobcenter_desktop.ui.settings_dialog import SettingsDialog
 from jobcenter_desktop.ui.start_summary import StartSummary
+from jobcenter_desktop.ui.team_view import TeamView
 from jobcenter_desktop.ui.theme import app_icon
 from jobcenter_desktop.ui.widgets import choosable_columns
 from jobcenter_desktop.ui.worklist_view import WorklistView
 
-TAB_WORKLIST, TAB_CALENDAR, TAB_CASES = range(3)
+TAB_WORKLIST, TAB_CALENDAR, TAB_CASES, TAB_TEAM = range(4)
 # Past this many changed cases (an import, a recompute) one reload is cheaper than fetching them by id.
 MAX_PATCHED_CASES = 500
 LEGEND_MIN_WIDTH = 240
@@ -83,11 +84,15 @@ class MainWindow(QMainWindow):
         self.worklist = WorklistView(app, today)
         self.calendar = CalendarView(app, today, self._calendar_filter)
         self.cases = CaseRegisterView(app, today)
+        self.team = TeamView(app, today, settings)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.addTab(self.worklist, self.tr("&Mine frister"))
         self.tabs.addTab(self.calendar, self.tr("&Kalender"))
         self.tabs.addTab(self.cases, self.tr("&Sager"))
+        self.tabs.addTab(self.team, self.tr("&Team"))
+        # The tabs after the worklist load when shown, and are marked stale while hidden.
+        self._reloads = {TAB_CALENDAR: self.calendar.reload, TAB_CASES: self.cases.reload, TAB_TEAM: self.team.reload}
         self.lock_page = LockPage(passphrase=unlock_check is not None)
         self.lock_page.unlock_requested.connect(self.try_unlock)
         self.stack = QStackedWidget()
@@ -114,7 +119,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._update_status()
 
-        for view in (self.worklist, self.calendar, self.cases):
+        for view in (self.worklist, self.calendar, self.cases, self.team):
             view.open_case.connect(self.open_case)
         self.cases.changed.connect(lambda case_id: self.apply_changes(Changes(cases=frozenset({case_id}))))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -214,11 +219,10 @@ class MainWindow(QMainWindow):
         self.worklist.refill_people()
         self.worklist.reload()
         self._update_summary()
-        if self.tabs.currentIndex() == TAB_CALENDAR:
-            self.calendar.reload()
-        if self.tabs.currentIndex() == TAB_CASES:
-            self.cases.reload()
-        self._stale = {TAB_CALENDAR, TAB_CASES} - {self.tabs.currentIndex()}
+        current = self.tabs.currentIndex()
+        if current in self._reloads:
+            self._reloads[current]()
+        self._stale = set(self._reloads) - {current}
 
     def apply_changes(self, changes: Changes) -> None:
         """Cases or the calendar changed (here or by a colleague): reload what the change touched. A few cases'
@@ -237,16 +241,14 @@ class MainWindow(QMainWindow):
         self._update_summary()
         self.calendar.forget_counts()
         current = self.tabs.currentIndex()
-        if current == TAB_CALENDAR:
-            self.calendar.reload()
-        if current == TAB_CASES:
-            self.cases.reload()
-        self._stale |= {TAB_CALENDAR, TAB_CASES} - {current}
+        if current in self._reloads:
+            self._reloads[current]()
+        self._stale |= set(self._reloads) - {current}
 
     def _tab_changed(self, index: int) -> None:
         if index in self._stale:
             self._stale.discard(index)
-            (self.calendar.reload if index == TAB_CALENDAR else self.cases.reload)()
+            self._reloads[index]()
 
     def focus_search(self) -> None:
         if self.tabs.currentIndex() == TAB_CASES:

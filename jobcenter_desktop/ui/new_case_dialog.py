@@ -114,13 +114,25 @@ class NewCaseDialog(QDialog):
         self.setObjectName("NewCaseDialog")
         self.setWindowTitle(self.tr("Ny sag"))
         self.setAccessibleName(self.tr("Ny sag"))
-        cat = app.catalogue
+        # The catalogue in force today; a group closed to new cases is left out and the hint says why.
+        self.cat = cat = app.ctx.catalogue_on(today())
 
         self.group_combo = QComboBox()
         self.group_combo.setObjectName("group_combo")
         self.group_combo.setAccessibleName(self.tr("Målgruppe"))
+        closed = []
         for g in cat.groups.values():
-            self.group_combo.addItem(g.name, g.id)
+            if g.open_on(today()):
+                self.group_combo.addItem(g.name, g.id)
+            else:
+                closed.append(g)
+        self.closed_label = QLabel(self.tr("Ikke på listen: {0} — lukket for nye sager (åbne sager kører videre).")
+                                   .format(", ".join(self.tr("{0} fra {1}").format(g.name, format_date(
+                                       g.closed_from or today())) for g in closed)))  # fmt: skip
+        self.closed_label.setObjectName("closed_groups_label")
+        self.closed_label.setProperty("role", "hint")
+        self.closed_label.setWordWrap(True)
+        self.closed_label.setVisible(bool(closed))
         self.party_kind_label = QLabel()
         self.party_kind_label.setObjectName("party_kind_label")
         self.party_kind_label.setProperty("role", "hint")
@@ -149,6 +161,7 @@ class NewCaseDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Målgruppe:"), self.group_combo)
+        form.addRow("", self.closed_label)
         form.addRow("", self.party_kind_label)
         form.addRow(self.tr("&Navn:"), self._with_error(self.party_name_edit, "party_name"))
         self.party_id_label = QLabel(self.tr("&CPR-nr.:"))
@@ -220,7 +233,7 @@ class NewCaseDialog(QDialog):
         return str(self.group_combo.currentData())
 
     def _group_changed(self) -> None:
-        cat = self.app.catalogue
+        cat = self.cat
         group = cat.groups[self.group_id()]
         citizen = group.party is PartyKind.CITIZEN
         self.party_kind_label.setText(self.tr("Part: borger (CPR-nummer)") if citizen
@@ -327,7 +340,7 @@ class NewCaseDialog(QDialog):
         self._fill_preview()
 
     def _fill_preview(self) -> None:
-        previews = self.app.cases.preview(self.group_id(), self.triggers())
+        previews = self.app.cases.preview(self.group_id(), self.triggers(), self.today())
         self.preview.setRowCount(len(previews))
         for row, p in enumerate(previews):
             d = p.deadline

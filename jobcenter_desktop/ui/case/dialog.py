@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -47,7 +48,7 @@ from jobcenter_desktop.ui.input_dialogs import (
     remember_pause_reason,
 )
 from jobcenter_desktop.ui.lock.curtain import run_dialog
-from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon
+from jobcenter_desktop.ui.theme import due_text, now_for, state_fill, state_icon
 from jobcenter_desktop.ui.widgets import dialog_buttons, fit_to_screen, read_only_table
 
 
@@ -91,6 +92,9 @@ class CaseDialog(QDialog):
         self.trigger_button = self._button("add_trigger_button", self.tr("Registrér &hændelse"), self._add_trigger)
         self.reassign_button = self._button("reassign_button", self.tr("&Overdrag"), self._reassign)
         self.close_button = self._button("close_case_button", self.tr("&Luk sag"), self._close_or_reopen)
+        self.exempt_button = self._button("exempt_button", self.tr("Fri&tag"), self._exempt)
+        self.exempt_button.setToolTip(self.tr("Fritag milepælen (med begrundelse): den forlader arbejdslisterne og "
+                                              "tæller som fritaget i rettidighedstallene"))  # fmt: skip
         # The same keys as the main window's Sag menu, shown in the buttons' tooltips.
         for button, keys in ((self.done_button, "Ctrl+D"), (self.pause_button, "Ctrl+Shift+P"),
                              (self.reassign_button, "Ctrl+Shift+O"), (self.close_button, "Ctrl+Shift+L")):  # fmt: skip
@@ -120,8 +124,8 @@ class CaseDialog(QDialog):
         split.setStretchFactor(1, 2)
         split.setSizes([640, 380])
         actions = QHBoxLayout()
-        for b in (self.done_button, self.undo_button, self.pause_ms_button, self.pause_button, self.trigger_button,
-                  self.reassign_button, self.close_button):  # fmt: skip
+        for b in (self.done_button, self.undo_button, self.exempt_button, self.pause_ms_button, self.pause_button,
+                  self.trigger_button, self.reassign_button, self.close_button):  # fmt: skip
             actions.addWidget(b)
         actions.addStretch(1)
         timeline = QWidget()
@@ -163,7 +167,8 @@ class CaseDialog(QDialog):
             self.view = self.app.cases.view(self.case_id, self.today())
             self.case = self.view.case
             self._states = dict(self.view.states)
-        c, cat = self.case, self.app.catalogue
+        c = self.case
+        cat = self.app.ctx.catalogue_of(c.catalogue_id)  # the catalogue the case was registered under
         self.setWindowTitle(self.tr("Sag {0} — {1}").format(c.number, c.party.name))
         self.header.show_view(self.view, cat, revealed=self.revealed)
         self.notes.show_notes(self.view.notes, revealed=self.revealed)
@@ -195,6 +200,8 @@ class CaseDialog(QDialog):
             return self._states[m.id]
         if m.state is MilestoneState.NOT_APPLICABLE:
             return Urgency.NOT_APPLICABLE
+        if m.state is MilestoneState.EXEMPT:
+            return Urgency.EXEMPT
         return Urgency.NOT_STARTED if m.due is None else Urgency.LATER
 
     def selected(self) -> uuid.UUID | None:
@@ -249,6 +256,9 @@ class CaseDialog(QDialog):
         self.done_button.setEnabled(is_open and m is not None and m.state is MilestoneState.OPEN and m.due is not None)
         self.done_button.setToolTip(self.tr("Markér »{0}« udført (Ctrl+D)").format(self._name_of(m)) if m else "")
         self.undo_button.setEnabled(is_open and m is not None and m.state is MilestoneState.DONE)
+        exempt = m is not None and m.state is MilestoneState.EXEMPT
+        self.exempt_button.setEnabled(is_open and m is not None and (exempt or m.state is MilestoneState.OPEN))
+        self.exempt_button.setText(self.tr("Ophæv fri&tagelse") if exempt else self.tr("Fri&tag"))
         can_act = is_open and m is not None and m.state is MilestoneState.OPEN and m.due is not None
         self.pause_ms_button.setEnabled(can_act)
         self.pause_ms_button.setText(self.tr("Genoptag milepæl") if paused_ms else self.tr("Pause milepæl"))
@@ -297,7 +307,23 @@ class CaseDialog(QDialog):
         dlg = DateReasonDialog(self.tr("Markér »{0}« udført").format(name), self.tr("»{0}« udført den:").format(name),
                                today, latest=today, parent=self)  # fmt: skip
         if run_dialog(dlg) == QDialog.DialogCode.Accepted:
-            self._run(self._undoable(lambda t: self.app.bulk.plan_complete(t, dlg.value(), today), m.id))
+            on = dlg.value()
+            # An hours deadline is met or missed to the minute: done today means now.
+            at = now_for(today) if m.due_at is not None and on == today else None
+            self._run(self._undoable(lambda t: self.app.bulk.plan_complete(t, on, today, at), m.id))
+
+    def _exempt(self) -> None:
+        m = self.selected_milestone()
+        if m is None:
+            return
+        if m.state is MilestoneState.EXEMPT:
+            self._run(lambda v: self.app.cases.unexempt(m.id, expected_version=v))
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Fritag milepæl"), self.tr(
+            "Hvorfor fritages »{0}«? (Fx: selv i job om 14 dage.) Begrundelsen står i historikken.").format(
+            self._name_of(m)))  # fmt: skip
+        if ok:
+            self._run(lambda v: self.app.cases.exempt(m.id, reason, expected_version=v))
 
     def _undo_done(self) -> None:
         m = self.selected_milestone()

@@ -44,14 +44,17 @@ REGISTER_CASES = [
      {"kh_visitation": D(2026, 3, 4), "kh_ydelse": D(2026, 3, 9), "kh_sps34": None}),
     ("uddannelseshjaelp", "010100-4321", "foerste_henvendelse",  # born 2000 (7th digit 4, year 00)
      {"uh_samtale": D(2026, 3, 4), "uh_ydelse": D(2026, 3, 9), "uh_sps34": None}),
-    ("revalidering", "150670-1234", "sag_paabegyndt", {"rev_afgoerelse": D(2026, 6, 2), "rev_forlaengelse": None}),
+    # Closed to new cases from 1 Feb 2026 (lov nr. 1750): registered from Mon 12 Jan 2026 instead. 3 months is
+    # Sun 12 Apr 2026, rolled forward to Mon 13 Apr (2. påskedag was 6 Apr).
+    ("revalidering", "150670-1234", "sag_paabegyndt", {"rev_afgoerelse": D(2026, 4, 13), "rev_forlaengelse": None}),
     ("fleksjob", "150670-1234", "sag_paabegyndt", {"fj_afgoerelse": D(2026, 9, 2)}),
     ("foertidspension", "290260-1234", "anmodning_vurdering", {"fp_afgoerelse": D(2026, 6, 2)}),  # 29 Feb 1960
     ("fastholdelse", "010190-1235", "foerste_henvendelse",
      {"fh_samtale": D(2026, 3, 9), "fh_moedetilbud": D(2026, 3, 16)}),
     ("handicap_erhverv", "010190-1235", "ansoegning",
      {"hk_hjaelpemiddel": D(2026, 3, 30), "hk_personlig_assistance": D(2026, 4, 13)}),
-    ("jobrotation", "12345678", "ansoegning_modtaget", {"jr_svar": D(2026, 3, 9), "jr_besaettelse": D(2026, 3, 30)}),
+    # Closed from 1 Feb 2026 too: from Mon 12 Jan, 1 week = Mon 19 Jan, then 3 weeks = Mon 9 Feb.
+    ("jobrotation", "12345678", "ansoegning_modtaget", {"jr_svar": D(2026, 1, 19), "jr_besaettelse": D(2026, 2, 9)}),
     ("jobaabninger", " 12345678 ", "henvendelse",
      {"ja_kontakt": datetime(2026, 3, 3, 10, 0), "ja_henvisning": D(2026, 3, 5)}),
     ("loentilskud", "87654321", "henvendelse",
@@ -59,6 +62,7 @@ REGISTER_CASES = [
       "lt_blanket": D(2026, 3, 23)}),
 ]  # fmt: skip
 PROVISIONAL = {"fh_moedetilbud", "jr_besaettelse", "lt_blanket"}
+CLOSED_FROM_FEB_2026 = {"revalidering", "jobrotation"}
 
 
 @pytest.mark.parametrize(
@@ -66,7 +70,8 @@ PROVISIONAL = {"fh_moedetilbud", "jr_besaettelse", "lt_blanket"}
 )
 def test_register_every_group(app: Frister, group: str, party_id: str, trigger: str, expected) -> None:
     needs_time = trigger == "henvendelse"
-    when = datetime(2026, 3, 2, 10, 0) if needs_time else MON_2_MAR
+    start = D(2026, 1, 12) if group in CLOSED_FROM_FEB_2026 else MON_2_MAR
+    when = datetime(2026, 3, 2, 10, 0) if needs_time else start
     case = app.cases.register(NewCase(group, "Testperson Jensen", party_id, {trigger: when}), MON_2_MAR)
 
     kind = app.catalogue.groups[group].party
@@ -115,9 +120,9 @@ def _problems(app: Frister, new: NewCase, today: date = MON_2_MAR) -> list[tuple
                      "party_id", "CPR-nummeret indeholder ikke en gyldig fødselsdato.", id="cpr-29-feb-non-leap"),
         pytest.param(NewCase("dagpenge", "Åse Lund", "01019-1235", {"ledigmelding": MON_2_MAR}),
                      "party_id", "CPR-nummeret skal have formen DDMMÅÅ-NNNN (10 cifre).", id="cpr-too-short"),
-        pytest.param(NewCase("jobrotation", "Bageri Ærø ApS", "1234567", {"ansoegning_modtaget": MON_2_MAR}),
+        pytest.param(NewCase("jobaabninger", "Bageri Ærø ApS", "1234567", {"henvendelse": datetime(2026, 3, 2, 10)}),
                      "party_id", "CVR-nummeret skal være præcis 8 cifre.", id="cvr-7-digits"),
-        pytest.param(NewCase("jobrotation", "Bageri Ærø ApS", "123456789", {"ansoegning_modtaget": MON_2_MAR}),
+        pytest.param(NewCase("jobaabninger", "Bageri Ærø ApS", "123456789", {"henvendelse": datetime(2026, 3, 2, 10)}),
                      "party_id", "CVR-nummeret skal være præcis 8 cifre.", id="cvr-9-digits"),
         pytest.param(NewCase("kontanthjaelp", "Åse Lund", "010190-1235", {}),
                      "trigger_foerste_fremmoede", "Dato for »Første fremmøde« mangler.", id="missing-initial-trigger"),

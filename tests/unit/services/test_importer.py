@@ -149,7 +149,9 @@ def test_preview_problems(app: Frister, tmp_path: Path) -> None:
         11: ["Startdato/klokkeslæt: '30-02-2026' er ikke en gyldig dato."],
         12: ["Fristen falder uden for kalenderens område (1950–2100)."],
         13: ["Målgruppe mangler."],
-        14: ["CVR-nummeret skal være præcis 8 cifre."],
+        # Every problem of the row: the group closed to new cases (lov nr. 1750) and the CVR number.
+        14: ["Jobrotation er lukket for nye sager fra 01-02-2026; åbne sager kører videre.",
+             "CVR-nummeret skal være præcis 8 cifre."],
         15: [],
         16: ["Startdato/klokkeslæt: '24:00' er ikke et klokkeslæt (TT:MM)."],
     }

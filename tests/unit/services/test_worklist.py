@@ -12,8 +12,8 @@ every date below is counted on plain weekdays:
   D 2026-00004 dennis.p  Dagpenge (Team Øst), ledigmelding Wed 18 Nov: dp_telefon = Wed 25 Nov, dp_samtale = Wed 16 Dec.
   E 2026-00005 anna.k    Handicap i erhverv, ansøgning Mon 5 Oct: hk_hjaelpemiddel +4 uger = Mon 2 Nov (overdue),
                          hk_personlig_assistance +6 uger (forventet) = Mon 16 Nov (soft overdue).
-  F 2026-00006 eva.s     Jobrotation (Team Øst), ansøgning modtaget Mon 2 Nov: jr_svar +1 uge = Mon 9 Nov (overdue),
-                         jr_besaettelse 3 uger efter jr_svar = Mon 30 Nov (provisional).
+  F 2026-00006 eva.s     Fastholdelse (Team Øst), første henvendelse Mon 2 Nov: fh_samtale +1 uge = Mon 9 Nov
+                         (overdue), fh_moedetilbud 1 uge efter fh_samtale = Mon 16 Nov (provisional).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def cases(app: Frister) -> Frister:
     add("kontanthjaelp", "Mette Hansen", "150670-1234", "foerste_fremmoede", D(2026, 11, 20), "bo.l", "Team Vest")
     add("dagpenge", "Peter Holm", "290260-1234", "ledigmelding", D(2026, 11, 18), "dennis.p", "Team Øst")
     add("handicap_erhverv", "Ida Friis", "010100-4321", "ansoegning", D(2026, 10, 5))
-    add("jobrotation", "Bageri Ærø ApS", "12345678", "ansoegning_modtaget", D(2026, 11, 2), "eva.s", "Team Øst")
+    add("fastholdelse", "Karl Ærø", "020202-1234", "foerste_henvendelse", D(2026, 11, 2), "eva.s", "Team Øst")
     return app
 
 
@@ -101,7 +101,7 @@ def test_team_scope(cases: Frister) -> None:
                           ("2026-00003", "kh_visitation", D(2026, 11, 24)),
                           ("2026-00003", "kh_ydelse", D(2026, 11, 27))]  # fmt: skip
     oest = cases.worklists.rows(ExportRequest(Scope(team="Team Øst"), W48), TODAY)
-    assert keys(oest) == [("2026-00006", "jr_svar", D(2026, 11, 9)), ("2026-00004", "dp_telefon", D(2026, 11, 25))]
+    assert keys(oest) == [("2026-00006", "fh_samtale", D(2026, 11, 9)), ("2026-00004", "dp_telefon", D(2026, 11, 25))]
     # A team scope wins over a caseworker given with it (the UI sends both when a team is picked).
     both = cases.worklists.rows(ExportRequest(Scope(caseworker="anna.k", team="Team Øst"), W48), TODAY)
     assert keys(both) == keys(oest)
@@ -111,7 +111,7 @@ def test_everyone(cases: Frister) -> None:
     rows = cases.worklists.rows(ExportRequest(Scope(everyone=True), W48), TODAY)
     assert keys(rows) == [
         ("2026-00005", "hk_hjaelpemiddel", D(2026, 11, 2)),
-        ("2026-00006", "jr_svar", D(2026, 11, 9)),
+        ("2026-00006", "fh_samtale", D(2026, 11, 9)),
         ("2026-00001", "kh_visitation", D(2026, 11, 11)),
         ("2026-00001", "kh_ydelse", D(2026, 11, 16)),
         ("2026-00005", "hk_personlig_assistance", D(2026, 11, 16)),
@@ -120,10 +120,10 @@ def test_everyone(cases: Frister) -> None:
         ("2026-00004", "dp_telefon", D(2026, 11, 25)),
         ("2026-00003", "kh_ydelse", D(2026, 11, 27)),
     ]
-    # jr_besaettelse (provisional, Mon 30 Nov) belongs to week 49.
-    w49 = cases.worklists.rows(ExportRequest(Scope(everyone=True), Period.iso_week(2026, 49)), TODAY)
-    assert ("2026-00006", "jr_besaettelse", D(2026, 11, 30)) in keys(w49)
-    assert next(r for r in w49 if r.rule_id == "jr_besaettelse").urgency is Urgency.PROVISIONAL
+    # fh_moedetilbud (provisional, Mon 16 Nov) belongs to week 47: passed, but a forecast, so not "overdue".
+    w47 = cases.worklists.rows(ExportRequest(Scope(everyone=True), Period.iso_week(2026, 47)), TODAY)
+    assert ("2026-00006", "fh_moedetilbud", D(2026, 11, 16)) in keys(w47)
+    assert next(r for r in w47 if r.rule_id == "fh_moedetilbud").urgency is Urgency.PROVISIONAL
 
 
 def test_someone_without_cases_gets_an_empty_list(cases: Frister) -> None:

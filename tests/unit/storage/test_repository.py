@@ -11,6 +11,7 @@ import unicodedata
 from datetime import date, datetime
 
 import pytest
+from support.catalogues import prereform_catalogue
 
 from jobcenter_desktop.core.models import CaseStatus, DeadlineFilter, MilestoneState
 from jobcenter_desktop.core.rules import PartyKind
@@ -108,6 +109,7 @@ def test_round_trip_of_a_citizen_with_a_cpr_typed_without_dash(app: Frister, bac
 # ---------------------------------------------------------------- search
 def _register_parties(app: Frister) -> Frister:
     today = date(2026, 3, 2)
+    app.ctx.catalogue = prereform_catalogue()  # jobrotation on a 2026 date: as before lov nr. 1750
     for group, name, ident, trig in [
         ("kontanthjaelp", "Søren Østergaard", "010190-1235", "foerste_fremmoede"),
         ("dagpenge", "Åse Lund", "020285-1234", "ledigmelding"),
@@ -175,6 +177,7 @@ def test_list_cases_status_caseworker_and_counts(app: Frister) -> None:
 # ---------------------------------------------------------------- worklist rows
 def _build_worklist(app: Frister) -> Frister:
     today = date(2026, 3, 5)
+    app.ctx.catalogue = prereform_catalogue()  # jobrotation on a 2026 date: as before lov nr. 1750
     app.cases.register(NewCase("kontanthjaelp", "Søren Østergaard", "010190-1235",
                                {"foerste_fremmoede": date(2026, 3, 2)}, caseworker="anna.k", team="Team Vest"),
                        today)  # fmt: skip

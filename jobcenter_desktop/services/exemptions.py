@@ -1,0 +1,49 @@
+"""Fritagelse: an open milestone marked exempt with a reason. It leaves the worklists, keeps its due date, counts
+as exempt in the timeliness figures (the reform lets a municipality exempt up to 25 % of a group) and can be
+undone. Both directions are audited; the database refuses an exemption without a reason."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from jobcenter_desktop.core.models import CaseStatus, MilestoneState
+from jobcenter_desktop.core.stored import OPEN, StoredCase
+from jobcenter_desktop.services.case_input import MAX_REASON, text_field
+from jobcenter_desktop.services.case_sync import milestone_of
+from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from jobcenter_desktop.services.cases import Act, CaseService
+
+EXEMPT = MilestoneState.EXEMPT.value
+
+
+def exempt_act(svc: CaseService, milestone_id: uuid.UUID, reason: str) -> Act:
+    why = text_field(reason, field="reason", what="Begrundelsen", limit=MAX_REASON, required=True)
+
+    def act(repo: Repository, row: StoredCase) -> None:
+        ms = milestone_of(row, milestone_id)
+        if row.status != CaseStatus.OPEN.value:
+            raise ServiceError("Sagen er lukket.")
+        if ms.state == EXEMPT:
+            raise ServiceError("Milepælen er allerede fritaget.")
+        if ms.state != OPEN:
+            raise ServiceError("Kun en åben milepæl kan fritages.")
+        ms.state, ms.exempt_reason = EXEMPT, why
+        svc._audit_ms(repo, row, ms, "exempt", "state", "open", EXEMPT, why)
+
+    return act
+
+
+def unexempt_act(svc: CaseService, milestone_id: uuid.UUID) -> Act:
+    def act(repo: Repository, row: StoredCase) -> None:
+        ms = milestone_of(row, milestone_id)
+        if ms.state != EXEMPT:
+            raise ServiceError("Milepælen er ikke fritaget.")
+        before = ms.exempt_reason
+        ms.state, ms.exempt_reason = OPEN, ""
+        svc._audit_ms(repo, row, ms, "unexempt", "state", EXEMPT, "open", f"Fritagelse ophævet ({before})")
+
+    return act
