@@ -32,9 +32,10 @@ from jobcenter_desktop.core.urgency import PALETTE, Urgency
 
 
 def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
-    cat = app.catalogue
+    cat = app.ctx.catalogue_of(case.catalogue_id)  # the catalogue the case is registered under (and keeps)
     return {
         "id": case.id, "number": case.number, "group": case.group, "status": case.status.value,
+        "catalogue_id": case.catalogue_id,
         "party": {"kind": case.party.kind.value, "name": _shown(case.party.name, reveal),
                   "id": display_party_id(case.party.kind, case.party.identifier, reveal=reveal)},
         "caseworker": case.caseworker, "team": case.team, "opened_on": case.opened_on, "closed_on": case.closed_on,
@@ -44,6 +45,7 @@ def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
                         "name": cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id,
                         "state": m.state.value, "due": format_anchor(m.due_at or m.due) if m.due else None,
                         "provisional": m.provisional, "done_on": m.done_on, "done_late": m.done_late,
+                        "exempt_reason": m.exempt_reason,
                         "steps": list(m.steps)} for m in case.milestones],
         "pauses": [{"start": p.start, "end": p.end, "reason": _shown(p.reason, reveal), "milestone_id": p.milestone_id}
                    for p in case.pauses],
@@ -51,11 +53,12 @@ def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
 
 
 def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
-    cat = app.catalogue
+    cat = app.ctx.catalogue_of(case.catalogue_id)
     ident = display_party_id(case.party.kind, case.party.identifier, reveal=reveal)
     group = cat.groups[case.group].name if case.group in cat.groups else case.group
     print(f"Sag {case.number} — {group} — {'åben' if case.status is CaseStatus.OPEN else 'lukket'}")
     print(f"  Part: {_shown(case.party.name, reveal)} ({ident})   Sagsbehandler: {case.caseworker} {case.team}")
+    print(f"  Regelkatalog: {cat.title} ({case.catalogue_id})")
     for p in case.pauses:
         print(f"  Pause: {format_date(p.start)}–{format_date(p.end) if p.end else ''}  {_shown(p.reason, reveal)}")
     for t in case.triggers:
@@ -69,6 +72,8 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
         state = PALETTE[states[m.id]].label if m.id in states else fallback
         if m.done_on:
             state = f"udført {format_date(m.done_on)}" + (" (for sent)" if m.done_late else "")
+        if m.exempt_reason:
+            state = f"fritaget: {_shown(m.exempt_reason)[:40]}"
         print(f"  {case.number}/{m.rule_id:<24} {due:<17} {state:<22} {name}")
     if case.notes:
         notes = case.notes if reveal else hide_cpr_in_text(case.notes)  # a CPR number typed into the note

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.catalogues import Catalogues
-from jobcenter_desktop.core.dates import format_anchor
 from jobcenter_desktop.core.models import MilestoneState
 from jobcenter_desktop.core.rules import Catalogue, load_catalogue
 from jobcenter_desktop.core.stored import OPEN, StoredCase
@@ -56,8 +56,11 @@ class MovePlan:
 
 
 def _due(ms: object) -> str:
+    """dd-mm-åååå (with "kl. TT:MM" for an hours deadline), as every Danish text shows a date."""
     value = getattr(ms, "due_at", None) or getattr(ms, "due_on", None)
-    return format_anchor(value) if isinstance(value, date | datetime) else ""
+    if isinstance(value, datetime):
+        return f"{format_date(value.date())} kl. {value:%H:%M}"
+    return format_date(value) if isinstance(value, date) else ""
 
 
 class CatalogueAdmin:

@@ -30,6 +30,7 @@ WORKERS = [("anna.k", "Team Vest"), ("bo.l", "Team Vest"), ("carla.m", "Team Ves
            ("dennis.p", "Team Øst"), ("eva.s", "Team Øst"), ("farid.h", "Team Øst")]  # fmt: skip
 NOTES = ["", "", "", "Ringet op, ingen svar.", "Afventer lægeattest.", "Tolk: arabisk.",
          "=Afventer svar fra virksomhed", "Borger ønsker samtale om formiddagen."]  # fmt: skip
+EXEMPT_REASONS = ["Selv i job inden for 14 dage", "Starter på uddannelse", "Vurderet selv at kunne komme i job"]
 
 
 def fake_cpr(rng: random.Random) -> str:
@@ -83,6 +84,8 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
             for _ in range(min(batch, cases - made)):
                 group = rng.choice(groups)
                 start = today - timedelta(days=rng.randrange(-5, 120))
+                if not group.open_on(start):  # closed to new cases by then (revalidering, jobrotation in 2026)
+                    group = rng.choice([g for g in groups if g.open_on(start)])
                 triggers: dict[str, date | datetime] = {}
                 for trig in cat.triggers_of(group.id):
                     if trig.id != group.initial_trigger and rng.random() < 0.7:
@@ -120,8 +123,11 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                 for rule in cat.milestones_of(group.id):
                     d = final.get(rule.id)
                     done_on = completions.get(rule.id)
+                    # A few open ones are exempt (the reform lets a municipality exempt up to 25 % of a group).
+                    exempt = not done_on and d is not None and not rule.soft and rng.random() < 0.04
+                    state = MilestoneState.DONE if done_on else MilestoneState.EXEMPT if exempt else MilestoneState.OPEN
                     row.milestones.append(StoredMilestone(
-                        rule_id=rule.id, state=MilestoneState.DONE.value if done_on else MilestoneState.OPEN.value,
+                        rule_id=rule.id, state=state.value, exempt_reason=rng.choice(EXEMPT_REASONS) if exempt else "",
                         due_on=d.due if d else None, due_at=d.due_at if d else None,
                         provisional=d.provisional if d else False, warn_on=d.warn_from if d else None,
                         done_on=done_on, done_late=bool(done_on and d and done_on > d.due),

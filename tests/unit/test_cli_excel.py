@@ -115,7 +115,8 @@ def test_next_days_and_from_to(cli: Cli, seeded: list[object], tmp_path: Path) -
     [
         pytest.param(["--week", "2026-W60"], "Uge 60 findes ikke i 2026.", id="week-60"),
         pytest.param(["--week", "2025-W53"], "Uge 53 findes ikke i 2025.", id="week-53-of-a-short-year"),
-        pytest.param(["--week", "banana"], "'banana' er ikke en uge (brug ÅÅÅÅ-Wuu, fx 2026-W48, eller current/next)", id="banana"),
+        pytest.param(["--week", "banana"], "'banana' er ikke en uge (brug ÅÅÅÅ-Wuu, fx 2026-W48, eller current/next)",
+                     id="banana"),
         pytest.param(["--from", "2026-11-23"], "--from og --to skal angives sammen", id="from-without-to"),
         pytest.param(["--to", "2026-11-23"], "--from og --to skal angives sammen", id="to-without-from"),
         pytest.param(["--from", "2026-11-27", "--to", "2026-11-23"], "Slutdatoen ligger før startdatoen.",
