@@ -39,6 +39,7 @@ class Bucket(StrEnum):
     EXEMPT = "exempt"
     NOT_YET_DUE = "not_yet_due"
     LEFT_OUT = "left_out"  # lapsed at a closing before it was due: not counted anywhere
+    SOFT = "soft"  # a soft milestone (an expected time), whatever its state: its own column only
 
 
 class Breakdown(StrEnum):
@@ -194,7 +195,7 @@ class KpiRow:
     def add(self, bucket: Bucket, n: int, *, soft: bool) -> None:
         if bucket is Bucket.LEFT_OUT:
             return
-        if soft:
+        if soft or bucket is Bucket.SOFT:
             self.soft += n
         elif bucket is Bucket.ON_TIME:
             self.on_time += n
@@ -233,15 +234,31 @@ def figures(counts: Iterable[KpiCount], by: Breakdown, catalogues: Catalogues, m
     main = catalogues.get(main_id) or catalogues.newest()
     rows: dict[str, KpiRow] = {}
     groups: dict[str, KpiRow] = {}
+    # A milestone name used by several groups ("Henvisning af kandidater") is told apart by its group.
+    seen: dict[str, set[str]] = {}
+    for cat in catalogues:
+        for r in cat.milestones.values():
+            seen.setdefault(r.name, set()).add(r.group)
+    shared = {name for name, gs in seen.items() if len(gs) > 1}
     total = KpiRow("", "I alt", target=main.target)
+    cache: dict[tuple[str, str, str], tuple[str, str, float | None, bool]] = {}  # the same few keys, many counts
     for c in counts:
-        rule = catalogues.rule(c.rule_id, c.catalogue_id)
-        cat = catalogues.get(c.catalogue_id) or main
-        soft = rule.soft if rule is not None else False
+        ident = (c.catalogue_id, c.group, c.rule_id)
+        found = cache.get(ident)
+        if found is None:
+            rule = catalogues.rule(c.rule_id, c.catalogue_id) if c.rule_id else None
+            cat = catalogues.get(c.catalogue_id) or main
+            group_name = _group_name(catalogues, c) if c.group else ""
+            label = rule.name if rule else c.rule_id
+            if label in shared:
+                label = f"{label} ({group_name})"
+            target = cat.target_of(c.group, c.rule_id or None) if c.group else main.target
+            found = cache[ident] = (group_name, label, target, rule.soft if rule is not None else False)
+        group_name, rule_label, target, soft = found
         if by is Breakdown.GROUP:
-            key, label, target = c.group, _group_name(catalogues, c), cat.target_of(c.group)
+            key, label = c.group, group_name
         elif by is Breakdown.MILESTONE:
-            key, label, target = c.rule_id, rule.name if rule else c.rule_id, cat.target_of(c.group, c.rule_id)
+            key, label = c.rule_id, rule_label
         elif by is Breakdown.CASEWORKER:
             key, label, target = c.caseworker, names.get(c.caseworker) or c.caseworker, main.target
         else:
@@ -251,10 +268,12 @@ def figures(counts: Iterable[KpiCount], by: Breakdown, catalogues: Catalogues, m
             row = rows[key] = KpiRow(key, label, target=target)
         row.add(c.bucket, c.count, soft=soft)
         total.add(c.bucket, c.count, soft=soft)
-        g = groups.get(c.group)
-        if g is None:
-            g = groups[c.group] = KpiRow(c.group, _group_name(catalogues, c), target=cat.target_of(c.group))
-        g.add(c.bucket, c.count, soft=soft)
+        if c.group:
+            g = groups.get(c.group)
+            if g is None:
+                g = groups[c.group] = KpiRow(c.group, group_name, target=(catalogues.get(c.catalogue_id) or main)
+                                             .target_of(c.group))  # fmt: skip
+            g.add(c.bucket, c.count, soft=soft)
     ordered = tuple(sorted(rows.values(), key=lambda r: (r.label.casefold(), r.key)))
     by_group = tuple(sorted(groups.values(), key=lambda r: (r.label.casefold(), r.key)))
     return KpiTable(period or KpiPeriod.year(MIN_YEAR), by, ordered, total, by_group)

@@ -64,6 +64,7 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
     A big database gets a realistic staff: about 100 cases per caseworker in teams of 12, so "Mine frister"
     and a team stay the size they are in a real jobcenter while "Alle" grows."""
     rng = random.Random(seed)
+    exempt_rng = random.Random(seed + 1)  # its own stream: the cases themselves stay as the seed always made them
     cat, cal = ctx.catalogue, ctx.calendar
     groups = list(cat.groups.values())
     # In a file the person running the demo gets a share; on the team database the owner runs it (no caseworker).
@@ -124,10 +125,11 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                     d = final.get(rule.id)
                     done_on = completions.get(rule.id)
                     # A few open ones are exempt (the reform lets a municipality exempt up to 25 % of a group).
-                    exempt = not done_on and d is not None and not rule.soft and rng.random() < 0.04
+                    exempt = not done_on and d is not None and not rule.soft and exempt_rng.random() < 0.04
                     state = MilestoneState.DONE if done_on else MilestoneState.EXEMPT if exempt else MilestoneState.OPEN
                     row.milestones.append(StoredMilestone(
-                        rule_id=rule.id, state=state.value, exempt_reason=rng.choice(EXEMPT_REASONS) if exempt else "",
+                        rule_id=rule.id, state=state.value,
+                        exempt_reason=exempt_rng.choice(EXEMPT_REASONS) if exempt else "",
                         due_on=d.due if d else None, due_at=d.due_at if d else None,
                         provisional=d.provisional if d else False, warn_on=d.warn_from if d else None,
                         done_on=done_on, done_late=bool(done_on and d and done_on > d.due),

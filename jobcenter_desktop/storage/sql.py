@@ -3,7 +3,8 @@ and PostgreSQL share word for word, so a uniqueness rule lives in the database i
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy.dialects import postgresql, sqlite
@@ -35,3 +36,20 @@ def upsert(session: Session, entity: Any, values: Mapping[str, Any], conflict: S
     stmt = _insert(session, entity).values(**values).on_conflict_do_update(
         index_elements=list(conflict), set_=dict(changes))
     session.execute(stmt)
+
+
+@contextmanager
+def large_page_cache(session: Session, mebibytes: int = 64) -> Iterator[None]:
+    """A bigger SQLite page cache for one big read (the figures read a quarter's cases at random: at 100k cases
+    the 2 MB default page cache makes them ~1.5× slower), then back to what it was. PostgreSQL keeps its own
+    shared buffers: nothing to do there."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    conn = session.connection()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{int(mebibytes) * 1024}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")

@@ -14,13 +14,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from jobcenter_desktop.core.kpi import KpiPeriod, KpiRow, percent
+from jobcenter_desktop.core.kpi import MONTHS_DA, KpiPeriod, KpiRow, percent
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 
 translate = QCoreApplication.translate
 MET = PALETTE[Urgency.DONE_ON_TIME].color
 BELOW = PALETTE[Urgency.OVERDUE].color
 TARGET = "#333333"
+TITLE_SIZE = "11pt"
 
 
 def _plot(name: str, title: str) -> pg.PlotWidget:
@@ -28,7 +29,7 @@ def _plot(name: str, title: str) -> pg.PlotWidget:
     plot = pg.PlotWidget()
     plot.setObjectName(name)
     plot.setAccessibleName(title)
-    plot.setTitle(title, color="#222222", size="11pt")
+    plot.setTitle(title, color="#222222", size=TITLE_SIZE)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
@@ -65,20 +66,25 @@ class ShareChart(QWidget):
             font.setPointSize(8)
             for y, r in zip(ys, shown, strict=True):
                 text = percent(r.share_on_time) + (translate("ShareChart", " – under mål") if r.below_target else "")
-                label = pg.TextItem(text, color="#111111", anchor=(0, 0.5))
+                end = 100 * (r.share_on_time or 0)
+                inside = end > 70  # a long bar carries its text inside its end, a short one just after it
+                label = pg.TextItem(text, color="#111111", anchor=(1, 0.5) if inside else (0, 0.5))
                 label.setFont(font)
-                label.setPos(min(100 * (r.share_on_time or 0), 62) + 1, y)
+                label.setPos(end - 1 if inside else end + 1, y)
                 plot.addItem(label)
-        targets = {r.target for r in shown if r.target is not None}
-        legend = plot.addLegend(offset=(-10, 10))
-        legend.clear()
-        for target in sorted(targets):
-            dashed = pg.mkPen(TARGET, width=2, style=Qt.PenStyle.DashLine)
+        targets = sorted({r.target for r in shown if r.target is not None})
+        dashed = pg.mkPen(TARGET, width=2, style=Qt.PenStyle.DashLine)
+        for target in targets:
             plot.addItem(pg.InfiniteLine(pos=100 * target, angle=90, pen=dashed))
-            legend.addItem(pg.PlotDataItem(pen=pg.mkPen(TARGET, width=2, style=Qt.PenStyle.DashLine)),
-                           translate("ShareChart", "Mål {0}").format(percent(target)))
+        # The target is named in the title, not a legend box that would cover the longest bars.
+        title = translate("ShareChart", "Andel til tiden")
+        if targets:
+            title += translate("ShareChart", " — stiplet linje: mål {0}").format(
+                ", ".join(percent(t) for t in targets))  # fmt: skip
+        plot.setTitle(title, color="#222222", size=TITLE_SIZE)
         axis = plot.getAxis("left")
-        axis.setTicks([[(y, r.label[:28]) for y, r in zip(ys, shown, strict=True)]])
+        axis.setTicks([[(y, r.label[:30]) for y, r in zip(ys, shown, strict=True)]])
+        axis.setWidth(max(60, min(220, 7 * max((len(r.label[:30]) for r in shown), default=0))))
         plot.getAxis("bottom").setLabel(translate("ShareChart", "Andel til tiden (%)"))
         plot.setXRange(0, 100, padding=0.02)
         plot.setYRange(-0.6, max(n - 0.4, 0.6), padding=0)
@@ -114,12 +120,22 @@ class TrendChart(QWidget):
             plot.plot(xs, ys, pen=pg.mkPen(MET, width=2), symbol="o", symbolBrush=[
                 pg.mkBrush(BELOW if trend[i][1].below_target else MET) for i in xs], symbolSize=9,
                 name=translate("TrendChart", "Andel til tiden"))  # fmt: skip
+        font = QFont()
+        font.setPointSize(8)
+        for i in xs:  # each point says its share (and whether it is under the target) in words too
+            row = trend[i][1]
+            text = percent(row.share_on_time) + ("▼" if row.below_target else "")
+            label = pg.TextItem(text, color="#111111", anchor=(0.5, 1.3))
+            label.setFont(font)
+            label.setPos(i, 100 * (row.share_on_time or 0))
+            plot.addItem(label)
         targets = [r.target for _, r in trend if r.target is not None]
         if targets:
             plot.plot([0, max(len(trend) - 1, 1)], [100 * targets[-1]] * 2,
                       pen=pg.mkPen(TARGET, width=2, style=Qt.PenStyle.DashLine),
                       name=translate("TrendChart", "Mål {0}").format(percent(targets[-1])))  # fmt: skip
-        plot.getAxis("bottom").setTicks([[(i, p.key[2:]) for i, (p, _) in enumerate(trend)]])
+        plot.getAxis("bottom").setTicks([[(i, f"{MONTHS_DA[p.start.month - 1][:3]} {p.start.year % 100:02d}")
+                                          for i, (p, _) in enumerate(trend)]])  # fmt: skip
         plot.getAxis("left").setLabel(translate("TrendChart", "%"))
         plot.setYRange(0, 100, padding=0.05)
         plot.setXRange(-0.5, max(len(trend) - 0.5, 0.5), padding=0)

@@ -21,6 +21,8 @@ DESCRIPTIONS = {
     Urgency.DONE_LATE: QT_TRANSLATE_NOOP("Legend", "Udført efter fristen."),
     Urgency.DONE_ON_TIME: QT_TRANSLATE_NOOP("Legend", "Udført til tiden."),
     Urgency.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Legend", "Bortfaldet (sagen er lukket)."),
+    Urgency.EXEMPT: QT_TRANSLATE_NOOP("Legend", "Fritaget med en begrundelse: ikke på arbejdslisten, tæller som "
+                                                "fritaget i rettidighedstallene."),
 }
 
 

@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
         if dlg.restored:
             self.restart()
             return
-        if result == QDialog.DialogCode.Accepted:
+        if result == QDialog.DialogCode.Accepted or dlg.catalogues.moved:  # a move is stored at once
             self.idle_lock.set_minutes(read_lock_minutes(self.settings))
             self._update_status()
             self.worklist.refill_people(select_me=True)  # "Mine frister" follows a changed identity

@@ -34,6 +34,7 @@ from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.context import names_team_database, parse_server_target
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.backup_dialog import BackupDialog
+from jobcenter_desktop.ui.catalogue_panel import CataloguePanel
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.input_dialogs import pause_reasons, set_pause_reasons
 from jobcenter_desktop.ui.lock.curtain import run_dialog
@@ -207,6 +208,8 @@ class SettingsDialog(QDialog):
         tl.addWidget(hint)
         tl.addWidget(self.reasons_edit, 1)
         self.tabs.addTab(third, self.tr("&Pauseårsager"))
+        self.catalogues = CataloguePanel(app, lambda: today)
+        self.tabs.addTab(self.catalogues, self.tr("Kataloger over &tid"))
         self.closures.setMinimumHeight(130)  # about four closure days in view
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)

@@ -43,24 +43,25 @@ from jobcenter_desktop.ui.widgets import read_only_table
 from jobcenter_desktop.ui.worklist_view import DeadlineTable
 
 translate = QCoreApplication.translate
-PERIODS = (
-    ("this_month", QT_TRANSLATE_NOOP("TeamView", "Denne måned")),
-    ("last_month", QT_TRANSLATE_NOOP("TeamView", "Sidste måned")),
-    ("this_quarter", QT_TRANSLATE_NOOP("TeamView", "Dette kvartal")),
-    ("last_quarter", QT_TRANSLATE_NOOP("TeamView", "Sidste kvartal")),
-    ("this_year", QT_TRANSLATE_NOOP("TeamView", "I år")),
-)
-BREAKDOWNS = (
-    (Breakdown.GROUP, QT_TRANSLATE_NOOP("TeamView", "Målgruppe")),
-    (Breakdown.MILESTONE, QT_TRANSLATE_NOOP("TeamView", "Milepæl")),
-    (Breakdown.CASEWORKER, QT_TRANSLATE_NOOP("TeamView", "Sagsbehandler")),
-    (Breakdown.TEAM, QT_TRANSLATE_NOOP("TeamView", "Team")),
-)
-FIGURE_HEADERS = [QT_TRANSLATE_NOOP("TeamView", "Til tiden"), QT_TRANSLATE_NOOP("TeamView", "For sent"),
+SCOPE_TEAM, SCOPE_ALL = "team", "all"  # the scope combo's item data
+PERIOD_LABELS = {
+    "this_month": QT_TRANSLATE_NOOP("TeamView", "Denne måned"),
+    "last_month": QT_TRANSLATE_NOOP("TeamView", "Sidste måned"),
+    "this_quarter": QT_TRANSLATE_NOOP("TeamView", "Dette kvartal"),
+    "last_quarter": QT_TRANSLATE_NOOP("TeamView", "Sidste kvartal"),
+    "this_year": QT_TRANSLATE_NOOP("TeamView", "I år"),
+}
+BREAKDOWN_LABELS = {
+    Breakdown.GROUP: QT_TRANSLATE_NOOP("TeamView", "Målgruppe"),
+    Breakdown.MILESTONE: QT_TRANSLATE_NOOP("TeamView", "Milepæl"),
+    Breakdown.CASEWORKER: QT_TRANSLATE_NOOP("TeamView", "Sagsbehandler"),
+    Breakdown.TEAM: QT_TRANSLATE_NOOP("TeamView", "Team"),
+}
+FIGURE_HEADERS = (QT_TRANSLATE_NOOP("TeamView", "Til tiden"), QT_TRANSLATE_NOOP("TeamView", "For sent"),
                   QT_TRANSLATE_NOOP("TeamView", "Overskredet"), QT_TRANSLATE_NOOP("TeamView", "Fritaget"),
                   QT_TRANSLATE_NOOP("TeamView", "Ikke forfaldne"), QT_TRANSLATE_NOOP("TeamView", "Forventede"),
                   QT_TRANSLATE_NOOP("TeamView", "Andel til tiden"), QT_TRANSLATE_NOOP("TeamView", "Mål"),
-                  QT_TRANSLATE_NOOP("TeamView", "Status")]  # fmt: skip
+                  QT_TRANSLATE_NOOP("TeamView", "Status"))  # fmt: skip
 
 
 def period_of(key: str, today: date) -> KpiPeriod:
@@ -115,15 +116,16 @@ class TeamView(QWidget):
         self.period_combo = QComboBox()
         self.period_combo.setObjectName("team_period_combo")
         self.period_combo.setAccessibleName(self.tr("Periode"))
-        for key, label in PERIODS:
-            self.period_combo.addItem(translate("TeamView", label), key)
+        for key in PERIOD_LABELS:
+            self.period_combo.addItem(translate("TeamView", PERIOD_LABELS[key]), key)
         self.by_combo = QComboBox()
         self.by_combo.setObjectName("team_by_combo")
         self.by_combo.setAccessibleName(self.tr("Opdeling"))
-        for by, label in BREAKDOWNS:
-            self.by_combo.addItem(translate("TeamView", label), by.value)
+        for by in BREAKDOWN_LABELS:
+            self.by_combo.addItem(translate("TeamView", BREAKDOWN_LABELS[by]), by.value)
         self.export_button = QPushButton(self.tr("Eksportér tal til Excel …"))
         self.export_button.setObjectName("team_export_button")
+        self.export_button.setAccessibleName(self.tr("Eksportér rettidighedstallene til Excel"))
         self.summary = QLabel()
         self.summary.setObjectName("team_summary")
         self.summary.setWordWrap(True)
@@ -209,13 +211,13 @@ class TeamView(QWidget):
         self.scope_combo.blockSignals(True)
         self.scope_combo.clear()
         for t in ([own] if own else []) + [t for t in teams if t != own]:
-            self.scope_combo.addItem(t, ("team", t))
-        self.scope_combo.addItem(self.tr("Alle jeg har adgang til"), ("all", ""))
+            self.scope_combo.addItem(t, (SCOPE_TEAM, t))
+        self.scope_combo.addItem(self.tr("Alle jeg har adgang til"), (SCOPE_ALL, ""))
         self.scope_combo.blockSignals(False)
 
     def scope(self) -> Scope:
-        kind, name = self.scope_combo.currentData() or ("all", "")
-        return Scope(team=name) if kind == "team" else Scope(everyone=True)
+        kind, name = self.scope_combo.currentData() or (SCOPE_ALL, "")
+        return Scope(team=name) if kind == SCOPE_TEAM else Scope(everyone=True)
 
     def period(self) -> KpiPeriod:
         return period_of(str(self.period_combo.currentData()), self.today())
@@ -303,7 +305,7 @@ class TeamView(QWidget):
         self.figures.setRowCount(len(rows))
         header = self.figures.horizontalHeaderItem(0)
         if header is not None:
-            header.setText(translate("TeamView", dict(BREAKDOWNS)[table.by]))
+            header.setText(translate("TeamView", BREAKDOWN_LABELS[table.by]))
         for r, row in enumerate(rows):
             values = [row.label, str(row.on_time), str(row.late), str(row.overdue), str(row.exempt),
                       str(row.not_yet_due), str(row.soft), percent(row.share_on_time),

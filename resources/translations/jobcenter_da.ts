@@ -291,8 +291,28 @@
       <translation>&amp;Luk sag</translation>
     </message>
     <message>
+      <source>Fri&amp;tag</source>
+      <translation>Fri&amp;tag</translation>
+    </message>
+    <message>
+      <source>Fritag milepælen (med begrundelse): den forlader arbejdslisterne og tæller som fritaget i rettidighedstallene</source>
+      <translation>Fritag milepælen (med begrundelse): den forlader arbejdslisterne og tæller som fritaget i rettidighedstallene</translation>
+    </message>
+    <message>
       <source>Bemærkninger</source>
       <translation>Bemærkninger</translation>
+    </message>
+    <message>
+      <source>Ophæv fri&amp;tagelse</source>
+      <translation>Ophæv fri&amp;tagelse</translation>
+    </message>
+    <message>
+      <source>Fritag milepæl</source>
+      <translation>Fritag milepæl</translation>
+    </message>
+    <message>
+      <source>Hvorfor fritages »{0}«? (Fx: selv i job om 14 dage.) Begrundelsen står i historikken.</source>
+      <translation>Hvorfor fritages »{0}«? (Fx: selv i job om 14 dage.) Begrundelsen står i historikken.</translation>
     </message>
     <message>
       <source>Forventet slut:</source>
@@ -426,8 +446,8 @@
       <translation>  ·  Udlånt til {0} (bærbar {1}) siden {2}; en ændring her kan give en konflikt ved afleveringen</translation>
     </message>
     <message>
-      <source>Hændelser: {0}</source>
-      <translation>Hændelser: {0}</translation>
+      <source>Hændelser: {0}  ·  Regelkatalog: {1} ({2} v{3}, registreret under det kataloget der gjaldt ved sagens start)</source>
+      <translation>Hændelser: {0}  ·  Regelkatalog: {1} ({2} v{3}, registreret under det kataloget der gjaldt ved sagens start)</translation>
     </message>
     <message>
       <source>|| Sagen er sat på pause siden {0}: {1}. Fristerne flyttes med de hverdage pausen varer, når sagen genoptages.</source>
@@ -554,6 +574,81 @@
     <message>
       <source>Lukket</source>
       <translation>Lukket</translation>
+    </message>
+  </context>
+  <context>
+    <name>CataloguePanel</name>
+    <message>
+      <source>En sag registreres under det katalog, der gælder på sagens startdato, og beholder det. Et nyt katalog flytter ingen sager af sig selv: brug »Flyt åbne sager …«.</source>
+      <translation>En sag registreres under det katalog, der gælder på sagens startdato, og beholder det. Et nyt katalog flytter ingen sager af sig selv: brug »Flyt åbne sager …«.</translation>
+    </message>
+    <message>
+      <source>Regelkataloger over tid</source>
+      <translation>Regelkataloger over tid</translation>
+    </message>
+    <message>
+      <source>Katalog</source>
+      <translation>Katalog</translation>
+    </message>
+    <message>
+      <source>Id</source>
+      <translation>Id</translation>
+    </message>
+    <message>
+      <source>Nye sager fra</source>
+      <translation>Nye sager fra</translation>
+    </message>
+    <message>
+      <source>Til og med</source>
+      <translation>Til og med</translation>
+    </message>
+    <message>
+      <source>Lukket for nye sager</source>
+      <translation>Lukket for nye sager</translation>
+    </message>
+    <message>
+      <source>Sager</source>
+      <translation>Sager</translation>
+    </message>
+    <message>
+      <source>Tilføj katalog …</source>
+      <translation>Tilføj katalog …</translation>
+    </message>
+    <message>
+      <source>Fjern valgte</source>
+      <translation>Fjern valgte</translation>
+    </message>
+    <message>
+      <source>Flyt åbne sager til valgte …</source>
+      <translation>Flyt åbne sager til valgte …</translation>
+    </message>
+    <message>
+      <source>{0} fra {1}</source>
+      <translation>{0} fra {1}</translation>
+    </message>
+    <message>
+      <source>Vælg katalogfil</source>
+      <translation>Vælg katalogfil</translation>
+    </message>
+    <message>
+      <source>Regelkatalog (*.toml)</source>
+      <translation>Regelkatalog (*.toml)</translation>
+    </message>
+    <message>
+      <source>Kataloget kan ikke bruges</source>
+      <translation>Kataloget kan ikke bruges</translation>
+    </message>
+    <message>
+      <source>{0} ({1}) er tilføjet og gælder for nye sager fra {2}. Åbne sager beholder deres katalog.</source>
+      <translation>{0} ({1}) er tilføjet og gælder for nye sager fra {2}. Åbne sager beholder deres katalog.</translation>
+    </message>
+    <message>
+      <source>Katalog tilføjet</source>
+      <translation>Katalog tilføjet</translation>
+    </message>
+    <message>
+      <source>Vælg det katalog, sagerne skal flyttes til.</source>
+      <translation>Vælg det katalog, sagerne skal flyttes til.</translation>
     </message>
   </context>
   <context>
@@ -1307,6 +1402,30 @@ Detaljer er skrevet i logfilen:
       <translation>Pause fortrudt</translation>
     </message>
     <message>
+      <source>Fritaget</source>
+      <translation>Fritaget</translation>
+    </message>
+    <message>
+      <source>Fritagelse ophævet</source>
+      <translation>Fritagelse ophævet</translation>
+    </message>
+    <message>
+      <source>Flyttet til nyt katalog</source>
+      <translation>Flyttet til nyt katalog</translation>
+    </message>
+    <message>
+      <source>Eksporteret</source>
+      <translation>Eksporteret</translation>
+    </message>
+    <message>
+      <source>Katalog tilføjet</source>
+      <translation>Katalog tilføjet</translation>
+    </message>
+    <message>
+      <source>Katalog fjernet</source>
+      <translation>Katalog fjernet</translation>
+    </message>
+    <message>
       <source>Sagsbehandler</source>
       <translation>Sagsbehandler</translation>
     </message>
@@ -1687,6 +1806,10 @@ Detaljer er skrevet i logfilen:
       <translation>Bortfaldet (sagen er lukket).</translation>
     </message>
     <message>
+      <source>Fritaget med en begrundelse: ikke på arbejdslisten, tæller som fritaget i rettidighedstallene.</source>
+      <translation>Fritaget med en begrundelse: ikke på arbejdslisten, tæller som fritaget i rettidighedstallene.</translation>
+    </message>
+    <message>
       <source>Forklaring af farver og tegn</source>
       <translation>Forklaring af farver og tegn</translation>
     </message>
@@ -1747,6 +1870,10 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>&amp;Sager</source>
       <translation>&amp;Sager</translation>
+    </message>
+    <message>
+      <source>&amp;Team</source>
+      <translation>&amp;Team</translation>
     </message>
     <message>
       <source>Forklaring</source>
@@ -1902,6 +2029,45 @@ Detaljer er skrevet i logfilen:
     </message>
   </context>
   <context>
+    <name>MovePreviewDialog</name>
+    <message>
+      <source>Flyt åbne sager til {0}</source>
+      <translation>Flyt åbne sager til {0}</translation>
+    </message>
+    <message>
+      <source>{0} flyttes til {1}. + ny milepæl, - bortfalder, ~ ny frist. Intet er gemt endnu.</source>
+      <translation>{0} flyttes til {1}. + ny milepæl, - bortfalder, ~ ny frist. Intet er gemt endnu.</translation>
+    </message>
+    <message>
+      <source>sag</source>
+      <translation>sag</translation>
+    </message>
+    <message>
+      <source>sager</source>
+      <translation>sager</translation>
+    </message>
+    <message>
+      <source>Ingen åbne sager at flytte.</source>
+      <translation>Ingen åbne sager at flytte.</translation>
+    </message>
+    <message>
+      <source>Flyttet til regelkatalog {0}</source>
+      <translation>Flyttet til regelkatalog {0}</translation>
+    </message>
+    <message>
+      <source>Begrundelse</source>
+      <translation>Begrundelse</translation>
+    </message>
+    <message>
+      <source>Flyt {0}</source>
+      <translation>Flyt {0}</translation>
+    </message>
+    <message>
+      <source>Begrundelse (står i historikken):</source>
+      <translation>Begrundelse (står i historikken):</translation>
+    </message>
+  </context>
+  <context>
     <name>NewCaseDialog</name>
     <message>
       <source>Ny sag</source>
@@ -1910,6 +2076,14 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Målgruppe</source>
       <translation>Målgruppe</translation>
+    </message>
+    <message>
+      <source>Ikke på listen: {0} — lukket for nye sager (åbne sager kører videre).</source>
+      <translation>Ikke på listen: {0} — lukket for nye sager (åbne sager kører videre).</translation>
+    </message>
+    <message>
+      <source>{0} fra {1}</source>
+      <translation>{0} fra {1}</translation>
     </message>
     <message>
       <source>Navn</source>
@@ -2636,6 +2810,10 @@ Detaljer er skrevet i logfilen:
       <translation>&amp;Pauseårsager</translation>
     </message>
     <message>
+      <source>Kataloger over &amp;tid</source>
+      <translation>Kataloger over &amp;tid</translation>
+    </message>
+    <message>
       <source>Angiv en begrundelse for lukkedagen.</source>
       <translation>Angiv en begrundelse for lukkedagen.</translation>
     </message>
@@ -2669,6 +2847,29 @@ Detaljer er skrevet i logfilen:
     </message>
   </context>
   <context>
+    <name>ShareChart</name>
+    <message>
+      <source>Andel til tiden</source>
+      <translation>Andel til tiden</translation>
+    </message>
+    <message>
+      <source> – under mål</source>
+      <translation> – under mål</translation>
+    </message>
+    <message>
+      <source> — stiplet linje: mål {0}</source>
+      <translation> — stiplet linje: mål {0}</translation>
+    </message>
+    <message>
+      <source>Andel til tiden (%)</source>
+      <translation>Andel til tiden (%)</translation>
+    </message>
+    <message>
+      <source>Ingen frister med en frist i perioden</source>
+      <translation>Ingen frister med en frist i perioden</translation>
+    </message>
+  </context>
+  <context>
     <name>StartSummary</name>
     <message>
       <source>Luk oversigten</source>
@@ -2696,6 +2897,244 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Annullér</source>
       <translation>Annullér</translation>
+    </message>
+  </context>
+  <context>
+    <name>TeamView</name>
+    <message>
+      <source>Denne måned</source>
+      <translation>Denne måned</translation>
+    </message>
+    <message>
+      <source>Sidste måned</source>
+      <translation>Sidste måned</translation>
+    </message>
+    <message>
+      <source>Dette kvartal</source>
+      <translation>Dette kvartal</translation>
+    </message>
+    <message>
+      <source>Sidste kvartal</source>
+      <translation>Sidste kvartal</translation>
+    </message>
+    <message>
+      <source>I år</source>
+      <translation>I år</translation>
+    </message>
+    <message>
+      <source>Målgruppe</source>
+      <translation>Målgruppe</translation>
+    </message>
+    <message>
+      <source>Milepæl</source>
+      <translation>Milepæl</translation>
+    </message>
+    <message>
+      <source>Sagsbehandler</source>
+      <translation>Sagsbehandler</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Til tiden</source>
+      <translation>Til tiden</translation>
+    </message>
+    <message>
+      <source>For sent</source>
+      <translation>For sent</translation>
+    </message>
+    <message>
+      <source>Overskredet</source>
+      <translation>Overskredet</translation>
+    </message>
+    <message>
+      <source>Fritaget</source>
+      <translation>Fritaget</translation>
+    </message>
+    <message>
+      <source>Ikke forfaldne</source>
+      <translation>Ikke forfaldne</translation>
+    </message>
+    <message>
+      <source>Forventede</source>
+      <translation>Forventede</translation>
+    </message>
+    <message>
+      <source>Andel til tiden</source>
+      <translation>Andel til tiden</translation>
+    </message>
+    <message>
+      <source>Mål</source>
+      <translation>Mål</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Under mål</source>
+      <translation>Under mål</translation>
+    </message>
+    <message>
+      <source>Mål nået</source>
+      <translation>Mål nået</translation>
+    </message>
+    <message>
+      <source>Hvis sager</source>
+      <translation>Hvis sager</translation>
+    </message>
+    <message>
+      <source>Periode</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <source>Opdeling</source>
+      <translation>Opdeling</translation>
+    </message>
+    <message>
+      <source>Eksportér tal til Excel …</source>
+      <translation>Eksportér tal til Excel …</translation>
+    </message>
+    <message>
+      <source>Eksportér rettidighedstallene til Excel</source>
+      <translation>Eksportér rettidighedstallene til Excel</translation>
+    </message>
+    <message>
+      <source>Åbne sager</source>
+      <translation>Åbne sager</translation>
+    </message>
+    <message>
+      <source>Sagsbehandlere og åbne frister</source>
+      <translation>Sagsbehandlere og åbne frister</translation>
+    </message>
+    <message>
+      <source>Klik på et tal for at se fristerne bag det</source>
+      <translation>Klik på et tal for at se fristerne bag det</translation>
+    </message>
+    <message>
+      <source>Klik på et tal i tabellen for at se fristerne bag det.</source>
+      <translation>Klik på et tal i tabellen for at se fristerne bag det.</translation>
+    </message>
+    <message>
+      <source>Fristerne bag det valgte tal</source>
+      <translation>Fristerne bag det valgte tal</translation>
+    </message>
+    <message>
+      <source>Rettidighed</source>
+      <translation>Rettidighed</translation>
+    </message>
+    <message>
+      <source>Fritagelser pr. målgruppe</source>
+      <translation>Fritagelser pr. målgruppe</translation>
+    </message>
+    <message>
+      <source>Andel fritaget</source>
+      <translation>Andel fritaget</translation>
+    </message>
+    <message>
+      <source>Loft</source>
+      <translation>Loft</translation>
+    </message>
+    <message>
+      <source>Tal</source>
+      <translation>Tal</translation>
+    </message>
+    <message>
+      <source>Diagram</source>
+      <translation>Diagram</translation>
+    </message>
+    <message>
+      <source>Udvikling (12 måneder)</source>
+      <translation>Udvikling (12 måneder)</translation>
+    </message>
+    <message>
+      <source>Fritagelser</source>
+      <translation>Fritagelser</translation>
+    </message>
+    <message>
+      <source>&amp;Hvem:</source>
+      <translation>&amp;Hvem:</translation>
+    </message>
+    <message>
+      <source>&amp;Periode:</source>
+      <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+      <source>&amp;Opdelt på:</source>
+      <translation>&amp;Opdelt på:</translation>
+    </message>
+    <message>
+      <source>Alle jeg har adgang til</source>
+      <translation>Alle jeg har adgang til</translation>
+    </message>
+    <message>
+      <source>Tæller frister …</source>
+      <translation>Tæller frister …</translation>
+    </message>
+    <message>
+      <source>{0}: {1} – klik for listen</source>
+      <translation>{0}: {1} – klik for listen</translation>
+    </message>
+    <message>
+      <source>frist</source>
+      <translation>frist</translation>
+    </message>
+    <message>
+      <source>frister</source>
+      <translation>frister</translation>
+    </message>
+    <message>
+      <source>{0} – {1}: {2}</source>
+      <translation>{0} – {1}: {2}</translation>
+    </message>
+    <message>
+      <source>over loftet</source>
+      <translation>over loftet</translation>
+    </message>
+    <message>
+      <source>under loftet</source>
+      <translation>under loftet</translation>
+    </message>
+    <message>
+      <source>{0}, {1}: {2} til tiden af {3} (mål {4}); {5} fritaget (loft {6} pr. målgruppe).</source>
+      <translation>{0}, {1}: {2} til tiden af {3} (mål {4}); {5} fritaget (loft {6} pr. målgruppe).</translation>
+    </message>
+    <message>
+      <source>Eksportér rettidighed</source>
+      <translation>Eksportér rettidighed</translation>
+    </message>
+    <message>
+      <source>Excel-projektmappe (*.xlsx)</source>
+      <translation>Excel-projektmappe (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Skriver projektmappen …</source>
+      <translation>Skriver projektmappen …</translation>
+    </message>
+    <message>
+      <source>Gemt: {0} ({1}).</source>
+      <translation>Gemt: {0} ({1}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendChart</name>
+    <message>
+      <source>Andel til tiden pr. måned</source>
+      <translation>Andel til tiden pr. måned</translation>
+    </message>
+    <message>
+      <source>Andel til tiden</source>
+      <translation>Andel til tiden</translation>
+    </message>
+    <message>
+      <source>Mål {0}</source>
+      <translation>Mål {0}</translation>
+    </message>
+    <message>
+      <source>%</source>
+      <translation>%</translation>
     </message>
   </context>
   <context>
@@ -2781,6 +3220,10 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Bortfaldet</source>
       <translation>Bortfaldet</translation>
+    </message>
+    <message>
+      <source>Fritaget</source>
+      <translation>Fritaget</translation>
     </message>
   </context>
   <context>

@@ -40,7 +40,7 @@ def test_object_names(dialog, frister) -> None:
         widget = dialog.findChild(cls, name)
         assert widget is not None and widget.accessibleName(), name
     assert dialog.caseworker_edit.text() == "anna.k"
-    for group in ("fastholdelse", "dagpenge", "loentilskud", "jobrotation"):
+    for group in ("fastholdelse", "dagpenge", "loentilskud", "jobaabninger"):
         _choose(dialog, group)
         kinds = [t.id for t in frister.catalogue.triggers_of(group)]
         assert kinds
@@ -168,3 +168,14 @@ def test_duplicate_open_case_is_refused_inline(qtbot, dialog, frister) -> None:
     assert dialog.created.number in again.ok_button.toolTip()
     again.accept()  # a disabled OK does nothing
     assert again.created is None
+
+
+def test_groups_closed_to_new_cases_are_left_out_and_named(dialog) -> None:
+    """Lov nr. 1750 closed revalidering and jobrotation to new cases from 1 Feb 2026: on 23 Nov 2026 the form
+    does not offer them and says why."""
+    offered = {dialog.group_combo.itemData(i) for i in range(dialog.group_combo.count())}
+    assert "revalidering" not in offered and "jobrotation" not in offered and "dagpenge" in offered
+    assert not dialog.closed_label.isHidden()
+    text = dialog.closed_label.text()
+    assert "Revalidering fra 01-02-2026" in text and "Jobrotation fra 01-02-2026" in text
+    assert "åbne sager kører videre" in text

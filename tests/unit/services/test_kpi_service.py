@@ -56,6 +56,10 @@ def _add(app: Frister, group: str, name: str, ident: str, trigger: str, when: da
 
 @pytest.fixture
 def scenario(app: Frister) -> Frister:
+    return build_scenario(app)
+
+
+def build_scenario(app: Frister) -> Frister:
     c = app.cases
     a = _add(app, "kontanthjaelp", "Anders A", "010180-1111", "foerste_fremmoede", D(2026, 11, 2))
     c.complete(_ms(a, "kh_visitation").id, D(2026, 11, 4), TODAY)
@@ -202,3 +206,16 @@ def test_overview_counts_each_caseworkers_open_deadlines(scenario: Frister) -> N
 
     assert len(view.cell("bo.l", Urgency.OVERDUE)) == 1
     assert sum(sum(w.counts.values()) for w in view.workers) == len(view.rows)
+
+
+def test_on_the_server_the_figures_are_what_the_login_may_see(team) -> None:  # type: ignore[no-untyped-def]
+    """Row-level security, not a client filter: a team lead of Team Vest counts Team Vest's cases only, a
+    caseworker of another team counts nothing, whatever scope the client asks for (``team``: one fresh team
+    database opened as each login)."""
+    build_scenario(team("anna.k"))
+    lead = team("tina.t")
+    teams = {r.key: _counts(r) for r in lead.kpi.table(NOV, Breakdown.TEAM, EVERYONE, TODAY, NOW).rows}
+    assert teams == {"Team Vest": (3, 2, 5, 1, 4, 1)}
+    other = team("olga.o")
+    assert other.kpi.table(NOV, Breakdown.GROUP, EVERYONE, TODAY, NOW).total.counted == 0
+    assert other.kpi.missed(NOV, EVERYONE, TODAY, NOW) == []
