@@ -19,7 +19,7 @@ profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 export XDG_DATA_HOME="$profile/data" XDG_STATE_HOME="$profile/state" XDG_CONFIG_HOME="$profile/config"
 unset JOBCENTER_DB
-JOBCENTER_QUIT_AFTER_START=1 "$app" --as forste.start
+JOBCENTER_QUIT_AFTER_START=charts "$app" --as forste.start  # also builds the Team tab's charts (pyqtgraph)
 for f in "$XDG_DATA_HOME/JobcenterFrister/frister.sqlite3" "$XDG_STATE_HOME/JobcenterFrister/log/jobcenter-frister.log"; do
   [ -s "$f" ] || { echo "first start did not create $f" >&2; exit 1; }
 done

@@ -185,6 +185,8 @@ def main() -> int:
         grab(settings_dlg, out / "indstillinger.png")
         settings_dlg.tabs.setCurrentIndex(1)
         grab(settings_dlg, out / "indstillinger-katalog.png")
+        settings_dlg.tabs.setCurrentIndex(3)
+        grab(settings_dlg, out / "indstillinger-kataloger.png")
         settings_dlg.close()
 
         from jobcenter_desktop.ui.first_run import FirstRunDialog

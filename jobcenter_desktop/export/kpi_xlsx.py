@@ -133,6 +133,7 @@ def _figures(ws: Worksheet, table: KpiTable, book: KpiWorkbook) -> None:
             status.fill = BELOW if row.below_target else MET
         if row.over_exempt_ceiling:
             ws.cell(i, 11).fill = BELOW
+    ws.row_dimensions[FIRST].height = 30  # the headers wrap onto two lines
     ws.freeze_panes = ws.cell(FIRST + 1, 2)
     if table.rows:
         _share_chart(ws, table, name, FIRST + 1, FIRST + len(table.rows))
@@ -227,6 +228,9 @@ def _about(ws: Worksheet, book: KpiWorkbook) -> None:
              *(("Regelkatalog", line) for line in book.catalogues),
              ("Statusfarver", "Under mål: orange felt og teksten »Under mål«; mål nået: grønt felt og »Mål nået«.")]
     for i, (label, text) in enumerate(items, start=FIRST):
-        ws.cell(i, 1, label).font = BOLD
-        cell = ws.cell(i, 2, text)
+        head = ws.cell(i, 1, label)
+        head.font, head.alignment = BOLD, WRAP
+        cell = _cell(ws, i, 2, text)
         cell.font, cell.alignment = PLAIN, WRAP
+        # Wrapped text needs its height said: LibreOffice (and a print) do not grow the row themselves.
+        ws.row_dimensions[i].height = 15 * max(1, -(-len(text) // 105))

@@ -46,8 +46,11 @@ class CataloguePanel(QWidget):
         hint.setProperty("role", "hint")
         self.table = read_only_table("catalogue_table", self.tr("Regelkataloger over tid"),
                                      [self.tr("Katalog"), self.tr("Id"), self.tr("Nye sager fra"),
-                                      self.tr("Til og med"), self.tr("Lukket for nye sager"), self.tr("Sager")],
-                                     stretch=4)  # fmt: skip
+                                      self.tr("Til og med"), self.tr("Sager")], stretch=0)  # fmt: skip
+        self.closed_label = QLabel()
+        self.closed_label.setObjectName("catalogue_closed_label")
+        self.closed_label.setWordWrap(True)
+        self.table.currentCellChanged.connect(lambda *_: self._show_closed())
         self.add_button = QPushButton(self.tr("Tilføj katalog …"))
         self.add_button.setObjectName("add_catalogue_button")
         self.remove_button = QPushButton(self.tr("Fjern valgte"))
@@ -64,6 +67,7 @@ class CataloguePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.closed_label)
         layout.addLayout(row)
         self.fill()
 
@@ -73,15 +77,26 @@ class CataloguePanel(QWidget):
         self.table.setRowCount(len(cats.items))
         for r, cat in enumerate(cats):
             end = cats.end_of(cat)
-            closed = ", ".join(self.tr("{0} fra {1}").format(g.name, format_date(g.closed_from))
-                               for g in cat.groups.values() if g.closed_from is not None)  # fmt: skip
             values = [cat.title, cat.id, format_date(cat.valid_from), format_date(end) if end else "—",
-                      closed or "—", str(used.get(cat.id, 0))]  # fmt: skip
+                      str(used.get(cat.id, 0))]  # fmt: skip
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        if self.table.currentRow() < 0 and cats.items:
+            self.table.selectRow(0)
+        self._show_closed()
+
+    def _show_closed(self) -> None:
+        """The selected catalogue's groups closed to new cases, under the table (a column would squeeze the
+        dates out of view at 1024 px)."""
+        cid = self.selected_id()
+        cat = self.app.ctx.catalogues.get(cid) if cid else None
+        closed = ", ".join(self.tr("{0} fra {1}").format(g.name, format_date(g.closed_from))
+                           for g in cat.groups.values() if g.closed_from is not None) if cat else ""  # fmt: skip
+        self.closed_label.setText(self.tr("Lukket for nye sager i {0}: {1}").format(cid, closed or self.tr("ingen"))
+                                  if cat else "")  # fmt: skip
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()

@@ -252,11 +252,11 @@ class TeamView(QWidget):
         self.overview, self.table, by_group, trend = outcome.result
         self._show_matrix()
         self._show_figures(by_group)
-        self._charts()
+        self.load_charts()
         self.share_chart.show_rows(self.table.rows)
         self.trend_chart.show_trend(trend)
 
-    def _charts(self) -> None:
+    def load_charts(self) -> None:
         if self.share_chart is None:  # pyqtgraph is loaded when the tab is first filled, not at start-up
             from jobcenter_desktop.ui.charts import ShareChart, TrendChart
 

@@ -446,8 +446,8 @@
       <translation>  ·  Udlånt til {0} (bærbar {1}) siden {2}; en ændring her kan give en konflikt ved afleveringen</translation>
     </message>
     <message>
-      <source>Hændelser: {0}  ·  Regelkatalog: {1} ({2} v{3}, registreret under det kataloget der gjaldt ved sagens start)</source>
-      <translation>Hændelser: {0}  ·  Regelkatalog: {1} ({2} v{3}, registreret under det kataloget der gjaldt ved sagens start)</translation>
+      <source>Hændelser: {0}  ·  Regelkatalog: {1} ({2}) – det, der gjaldt ved sagens start</source>
+      <translation>Hændelser: {0}  ·  Regelkatalog: {1} ({2}) – det, der gjaldt ved sagens start</translation>
     </message>
     <message>
       <source>|| Sagen er sat på pause siden {0}: {1}. Fristerne flyttes med de hverdage pausen varer, når sagen genoptages.</source>
@@ -603,10 +603,6 @@
       <translation>Til og med</translation>
     </message>
     <message>
-      <source>Lukket for nye sager</source>
-      <translation>Lukket for nye sager</translation>
-    </message>
-    <message>
       <source>Sager</source>
       <translation>Sager</translation>
     </message>
@@ -625,6 +621,14 @@
     <message>
       <source>{0} fra {1}</source>
       <translation>{0} fra {1}</translation>
+    </message>
+    <message>
+      <source>Lukket for nye sager i {0}: {1}</source>
+      <translation>Lukket for nye sager i {0}: {1}</translation>
+    </message>
+    <message>
+      <source>ingen</source>
+      <translation>ingen</translation>
     </message>
     <message>
       <source>Vælg katalogfil</source>

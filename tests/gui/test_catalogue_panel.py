@@ -33,8 +33,8 @@ def test_lists_catalogues_adds_one_and_previews_a_move(qtbot, frister, tmp_path:
     qtbot.addWidget(panel)
     assert panel.table.rowCount() == 1
     assert panel.table.item(0, 1).text() == "albertslund-2016"
-    assert "Revalidering fra 01-02-2026" in panel.table.item(0, 4).text()
-    assert panel.table.item(0, 5).text() == "1"
+    assert "Revalidering fra 01-02-2026" in panel.closed_label.text()
+    assert panel.table.item(0, 4).text() == "1"
 
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(_newer(tmp_path)), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
@@ -54,7 +54,7 @@ def test_lists_catalogues_adds_one_and_previews_a_move(qtbot, frister, tmp_path:
     assert shown and shown[0].startswith("2026-00001 (albertslund-2016 → kommune-2027)")
     assert panel.moved == 1
     assert frister.cases.by_number("2026-00001").catalogue_id == "kommune-2027"
-    assert panel.table.item(1, 5).text() == "1"
+    assert panel.table.item(1, 4).text() == "1" and panel.table.item(0, 4).text() == "0"
 
 
 def test_a_bad_file_says_every_problem(qtbot, frister, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -72,9 +72,8 @@ class CaseHeader(QWidget):
         self.worker_label.setText(worker)
         events = ", ".join(f"{catalogue.triggers[t.kind].name if t.kind in catalogue.triggers else t.kind} "
                            f"{when_text(t.occurred)}" for t in c.triggers)  # fmt: skip
-        self.triggers_label.setText(self.tr("Hændelser: {0}  ·  Regelkatalog: {1} ({2} v{3}, registreret under det "
-                                            "kataloget der gjaldt ved sagens start)").format(
-            events or "—", catalogue.title, catalogue.id, catalogue.version))  # fmt: skip
+        self.triggers_label.setText(self.tr("Hændelser: {0}  ·  Regelkatalog: {1} ({2}) – det, der gjaldt ved "
+                                            "sagens start").format(events or "—", catalogue.title, catalogue.id))
         pause = next((p for p in c.pauses if p.milestone_id is None and p.end is None), None)
         self.pause_label.setVisible(pause is not None)
         if pause is not None:
