@@ -122,7 +122,10 @@ def fill_placeholders(text: str, period: Any, today: date) -> str:
     unknown = set(re.findall(r"\{([^{}]*)\}", text)) - {"week", "date"}
     if unknown:
         raise UsageError(f"ukendt pladsholder i --out: {{{sorted(unknown)[0]}}} (brug {{week}} eller {{date}})")
-    return text.replace("{week}", f"{iso.year}-W{iso.week:02d}").replace("{date}", today.isoformat())
+    filled = text.replace("{week}", f"{iso.year}-W{iso.week:02d}").replace("{date}", today.isoformat())
+    if "{" in filled or "}" in filled:
+        raise UsageError("en krøllet parentes i --out uden pladsholder; brug {week} eller {date} (eller ingen)")
+    return filled
 
 
 def _export_ics(app: Any, args: argparse.Namespace, today: date) -> int:

@@ -4,6 +4,7 @@ catalogue applies from which day; adding, removing, moving open cases to a newer
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ def _period_arg(text: str) -> KpiPeriod:
 
 
 def _month_arg(text: str) -> KpiPeriod:
-    if "Q" in text.upper() or len(text.strip()) == 4:
+    if not re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", text, flags=re.ASCII):
         raise argparse.ArgumentTypeError(f"{text[:20]!r} er ikke en måned (brug ÅÅÅÅ-MM, fx 2026-11)")
     return _period_arg(text)
 
@@ -135,7 +136,10 @@ def cmd_kpi(args: argparse.Namespace) -> int:
 def cmd_export_kpi(args: argparse.Namespace) -> int:
     app, today = _open(args), _today(args)
     period, scope = _period(args, today), _scope(app, args)
-    out = Path(args.out) if args.out else Path.cwd() / app.kpi_export.default_filename(period, scope)
+    from jobcenter_desktop.cli.files import fill_placeholders
+
+    out = Path(fill_placeholders(args.out, period, today)) if args.out else (
+        Path.cwd() / app.kpi_export.default_filename(period, scope))  # fmt: skip
     if out.suffix.lower() != ".xlsx":
         raise UsageError("--out skal være en .xlsx-fil")
     table = app.kpi_export.export(period, Breakdown(args.by), scope, out, today, _now(args))

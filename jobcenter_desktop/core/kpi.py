@@ -274,7 +274,9 @@ def figures(counts: Iterable[KpiCount], by: Breakdown, catalogues: Catalogues, m
                 g = groups[c.group] = KpiRow(c.group, group_name, target=(catalogues.get(c.catalogue_id) or main)
                                              .target_of(c.group))  # fmt: skip
             g.add(c.bucket, c.count, soft=soft)
-    ordered = tuple(sorted(rows.values(), key=lambda r: (r.label.casefold(), r.key)))
+    # A key whose milestones were all left out (lapsed before they were due) has nothing to show: no row.
+    ordered = tuple(sorted((r for r in rows.values() if r.counted or r.exempt or r.not_yet_due or r.soft),
+                           key=lambda r: (r.label.casefold(), r.key)))  # fmt: skip
     by_group = tuple(sorted(groups.values(), key=lambda r: (r.label.casefold(), r.key)))
     return KpiTable(period or KpiPeriod.year(MIN_YEAR), by, ordered, total, by_group)
 

@@ -6,6 +6,7 @@ problem with its file, milestone (or section) id and field, instead of stopping 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -275,6 +276,8 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
     c.unknown_keys(data, _TOP_KEYS, "fil")
     c.unknown_keys(head, _CATALOGUE_KEYS, "catalogue")
     cat_id = c.text(head, "id", "catalogue")
+    if cat_id and not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,59}", cat_id, flags=re.ASCII):
+        c.add("catalogue", "id", f"id {cat_id[:70]!r} må kun bestå af a-z, 0-9, - og _ (højst 60 tegn)")
     title = c.text(head, "title", "catalogue")
     version = head.get("version")
     if isinstance(version, int) and not isinstance(version, bool):
@@ -448,7 +451,7 @@ def load_catalogue(path: str | Path) -> Catalogue:
     except OSError as exc:
         raise CatalogueError([CatalogueProblem(file, "fil", "", f"kan ikke læses: {exc.strerror or exc}")]) from exc
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # Notepad's "UTF-8 med BOM" too
     except UnicodeDecodeError as exc:
         raise CatalogueError([CatalogueProblem(file, "fil", "", "er ikke UTF-8-tekst")]) from exc
     return parse_catalogue_text(text, file)

@@ -33,6 +33,16 @@ class StoredMilestone:
     exempt_reason: str = ""  # why it is fritaget (state "exempt")
 
 
+def done_late(ms: StoredMilestone) -> bool:
+    """Done after the deadline: to the minute where both the deadline and the completion have a clock time
+    (hours deadlines), else by the day (a completion without a clock time on the due day counts as met)."""
+    if ms.done_on is None or ms.due_on is None:
+        return False
+    if ms.due_at is not None and ms.done_at is not None:
+        return ms.done_at > ms.due_at
+    return ms.done_on > ms.due_on
+
+
 @dataclass(slots=True)
 class StoredTrigger:
     kind: str

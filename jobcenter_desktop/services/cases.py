@@ -17,7 +17,7 @@ from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, CaseSummary, MilestoneState, Party
 from jobcenter_desktop.core.party import normalize_party_id
-from jobcenter_desktop.core.stored import OPEN, StoredCase, StoredMilestone, StoredPause, StoredTrigger
+from jobcenter_desktop.core.stored import OPEN, StoredCase, StoredMilestone, StoredPause, StoredTrigger, done_late
 from jobcenter_desktop.core.text import TextError, check_search
 from jobcenter_desktop.services.case_check import NewCaseChecks
 from jobcenter_desktop.services.case_input import (
@@ -200,8 +200,7 @@ class CaseService:
                 raise ServiceError("Milepælen er ikke startet: dens hændelse er ikke registreret.")
             ms.state, ms.done_on = MilestoneState.DONE.value, on
             ms.done_at = at if ms.due_at is not None else None
-            # Without a clock time an hours deadline done on its last day counts as met (the day is all we know).
-            ms.done_late = at > ms.due_at if ms.due_at is not None and at is not None else on > ms.due_on
+            ms.done_late = done_late(ms)  # without a clock time an hours deadline done on its day counts as met
             self._audit_ms(repo, row, ms, "complete", "done_on", "", at or on,
                            "Udført for sent" if ms.done_late else "Udført")  # fmt: skip
             self._sync(repo, row, self._chain_of(row, ms.rule_id), today, reason=f"{ms.rule_id} udført")
@@ -405,8 +404,10 @@ class CaseService:
                 raise ServiceError("Sagen er allerede åben.")
             row.status, row.closed_on = CaseStatus.OPEN.value, None
             reopened = set()
+            rules = self.ctx.catalogue_of(row.catalogue_id).milestones
             for ms in row.milestones:
-                if ms.state == MilestoneState.NOT_APPLICABLE.value:
+                # A milestone its catalogue no longer has (dropped by a move to a newer one) stays lapsed.
+                if ms.state == MilestoneState.NOT_APPLICABLE.value and ms.rule_id in rules:
                     ms.state = MilestoneState.OPEN.value
                     reopened.add(ms.rule_id)
                     self._audit_ms(repo, row, ms, "reopen", "state", "not_applicable", "open", "Sagen er genåbnet")

@@ -74,6 +74,10 @@ class CatalogueAdmin:
         cat = load_catalogue(path)
         if cat.id == self.ctx.catalogue.id:
             raise ServiceError(f"{cat.id} er allerede hovedkataloget; giv det nye katalog sit eget id.")
+        if any(c.id == cat.id for c in self.ctx.extra_catalogues):
+            # Never silently: the cases registered under it would get other rules at the next recompute.
+            raise ServiceError(f"Kataloget {cat.id} findes allerede. Giv den nye udgave sit eget id (og flyt "
+                               "sagerne med »Flyt åbne sager«), eller fjern det gamle først.")  # fmt: skip
         others = tuple(c for c in self.ctx.extra_catalogues if c.id != cat.id)
         Catalogues.of((self.ctx.catalogue, *others, cat))  # overlapping validity: a CatalogueError
         text = Path(path).read_text(encoding="utf-8")
@@ -119,6 +123,8 @@ class CatalogueAdmin:
         for ms in case.milestones:
             if ms.state == OPEN and ms.rule_id not in target.milestones:
                 ms.state = MilestoneState.NOT_APPLICABLE.value
+            elif ms.state == MilestoneState.NOT_APPLICABLE.value and ms.rule_id in target.milestones:
+                ms.state = OPEN  # dropped by an earlier move (the case is open): the target has it again
         sync_case(self.ctx, case, None)
         return case
 

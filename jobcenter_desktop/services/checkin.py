@@ -20,7 +20,7 @@ from pathlib import Path
 
 from jobcenter_desktop.core.laptop import LAPTOP_BATCH, LAPTOP_DEVICE, LAPTOP_NUMBERS, CheckinReport
 from jobcenter_desktop.core.merge import FieldConflict, encode, merge_case
-from jobcenter_desktop.core.stored import StoredCase, case_to_json
+from jobcenter_desktop.core.stored import StoredCase, case_to_json, done_late
 from jobcenter_desktop.services.case_sync import sync_case
 from jobcenter_desktop.services.checkout import CheckoutService, laptop_info, remove_laptop_file
 from jobcenter_desktop.services.context import Context, open_context
@@ -49,7 +49,7 @@ def _stand_in(batch: uuid.UUID, case_id: uuid.UUID) -> uuid.UUID:
 
 def _done_late(case: StoredCase) -> None:
     for m in case.milestones:
-        m.done_late = bool(m.done_on and m.due_on and m.done_on > m.due_on)
+        m.done_late = done_late(m)  # to the minute for hours deadlines, as at the completion itself
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from jobcenter_desktop.core.merge import (
     set_pause,
     trigger_value,
 )
-from jobcenter_desktop.core.stored import StoredCase, StoredPause, StoredTrigger
+from jobcenter_desktop.core.stored import StoredCase, StoredPause, StoredTrigger, done_late
 from jobcenter_desktop.services.case_input import MAX_NOTES, text_field
 from jobcenter_desktop.services.case_sync import sync_case
 from jobcenter_desktop.services.context import Context
@@ -117,7 +117,7 @@ class ConflictService:
             chosen[0] == "done" else frozenset()
         moves = sync_case(self.ctx, case, None, also=done)
         for m in case.milestones:
-            m.done_late = bool(m.done_on and m.due_on and m.done_on > m.due_on)
+            m.done_late = done_late(m)
         for ms, before, after in moves:
             repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{case.number}/{ms.rule_id}",
                        action="due", field="due", before=before, after=after, reason="Konflikt afgjort",

@@ -40,6 +40,8 @@ def exempt_act(svc: CaseService, milestone_id: uuid.UUID, reason: str) -> Act:
 def unexempt_act(svc: CaseService, milestone_id: uuid.UUID) -> Act:
     def act(repo: Repository, row: StoredCase) -> None:
         ms = milestone_of(row, milestone_id)
+        if row.status != CaseStatus.OPEN.value:  # an open milestone in a closed case would count as overdue
+            raise ServiceError("Sagen er lukket; genåbn den først.")
         if ms.state != EXEMPT:
             raise ServiceError("Milepælen er ikke fritaget.")
         before = ms.exempt_reason

@@ -86,9 +86,12 @@ class KpiService:
             return kpi_store.missed(s, period.start, period.end, today, now, caseworker=worker, team=team,
                                     soft=self.soft_rules())  # fmt: skip
 
-    def soft_rules(self) -> set[str]:
-        """Soft milestones (expected times) of every catalogue: counted in their own column, in the database."""
-        return {r.id for cat in self.ctx.catalogues for r in cat.milestones.values() if r.soft}
+    def soft_rules(self) -> dict[str, set[str]]:
+        """Soft milestones (expected times) per catalogue ("" for cases under an unknown id: the main one's),
+        counted in their own column by the database."""
+        soft = {cat.id: {r.id for r in cat.milestones.values() if r.soft} for cat in self.ctx.catalogues}
+        soft[""] = soft[self.ctx.catalogue.id]
+        return soft
 
     def overview(self, scope: Scope, today: date, now: datetime | None = None) -> TeamOverview:
         """Each caseworker's open cases and open deadlines by state (the matrix of the Team view)."""

@@ -4,11 +4,11 @@ whose cases are counted: a team lead's teams, an admin's all; nothing here filte
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, false, func, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, literal, or_, select, true
 from sqlalchemy.orm import Session
 
 from jobcenter_desktop.core.kpi import Bucket, KpiCount, MissedLine
@@ -20,8 +20,22 @@ OPEN, DONE = MilestoneState.OPEN.value, MilestoneState.DONE.value
 LAPSED, EXEMPT = MilestoneState.NOT_APPLICABLE.value, MilestoneState.EXEMPT.value
 
 
+Soft = Mapping[str, Collection[str]]  # catalogue id -> its soft rule ids ("" -> those of the main catalogue)
+
+
+def _soft(soft: Soft) -> ColumnElement[bool]:
+    """The case's own catalogue decides whether a milestone is soft (rule ids may mean other rules elsewhere);
+    cases under a catalogue id no longer known are read with the main one's, as everywhere else."""
+    m, c = MilestoneRow, CaseRow
+    known = [cat for cat in soft if cat]
+    parts = [and_(c.catalogue_id == cat, m.rule_id.in_(sorted(rules))) for cat, rules in soft.items() if cat and rules]
+    if soft.get(""):
+        parts.append(and_(c.catalogue_id.not_in(known), m.rule_id.in_(sorted(soft[""]))))
+    return or_(*parts) if parts else false()
+
+
 def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: str | None, team: str | None,
-              *extra: Any, soft: Collection[str] = ()) -> Select[Any]:  # fmt: skip
+              *extra: Any, soft: Soft | None = None) -> Select[Any]:  # fmt: skip
     """The milestones due in [start, end] with their bucket as of ``today``/``now`` (local time: an hours
     deadline has passed when ``now`` is after its due instant) and the columns the figures group by."""
     m, c = MilestoneRow, CaseRow
@@ -32,12 +46,17 @@ def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: st
                                      PauseRow.start_on <= m.due_on,
                                      or_(PauseRow.milestone_id.is_(None), PauseRow.milestone_id == m.id))
     passed = or_(and_(m.due_at.is_not(None), m.due_at < now), and_(m.due_at.is_(None), m.due_on < today))
-    missed_at_closing = and_(c.status == CaseStatus.CLOSED.value, c.closed_on > m.due_on)
+    # Closed after the due day it was missed - unless a pause held it up to the closing (closing a paused case
+    # ends the pause on that day).
+    held_to_closing = select(PauseRow.id).where(PauseRow.case_id == m.case_id, PauseRow.start_on <= m.due_on,
+                                                or_(PauseRow.end_on.is_(None), PauseRow.end_on >= c.closed_on),
+                                                or_(PauseRow.milestone_id.is_(None), PauseRow.milestone_id == m.id))
+    missed_at_closing = and_(c.status == CaseStatus.CLOSED.value, c.closed_on > m.due_on, ~held_to_closing.exists())
     bucket = case(
         # Lapsed at a closing before it was due: never due, left out (a soft one too).
         (and_(m.state == LAPSED, ~missed_at_closing), Bucket.LEFT_OUT.value),
         # Soft milestones (expected times) have their own column, whatever their state.
-        (m.rule_id.in_(sorted(soft)) if soft else false(), Bucket.SOFT.value),
+        (_soft(soft or {}), Bucket.SOFT.value),
         (m.state == EXEMPT, Bucket.EXEMPT.value),
         (and_(m.state == DONE, m.done_late == true()), Bucket.LATE.value),
         (m.state == DONE, Bucket.ON_TIME.value),
@@ -72,7 +91,7 @@ KEYS = {"group": ("cat", "grp"), "milestone": ("cat", "grp", "rule"), "caseworke
 
 def kpi_counts(s: Session, start: date, end: date, today: date, now: datetime, *, caseworker: str | None = None,
                team: str | None = None, by: str = "milestone",
-               soft: Collection[str] = ()) -> list[KpiCount]:  # fmt: skip
+               soft: Soft | None = None) -> list[KpiCount]:  # fmt: skip
     """Milestones due in [start, end], counted per bucket and the keys of breakdown ``by`` (``KEYS``); ``soft``:
     the rule ids counted in the soft column. Caseworkers and teams are joined after counting (by name)."""
     sub = _bucketed(start, end, today, now, caseworker, team, soft=soft).subquery()
@@ -97,7 +116,7 @@ def kpi_counts(s: Session, start: date, end: date, today: date, now: datetime, *
 
 
 def missed(s: Session, start: date, end: date, today: date, now: datetime, *, caseworker: str | None = None,
-           team: str | None = None, limit: int = 100_000, soft: Collection[str] = ()) -> list[MissedLine]:  # fmt: skip
+           team: str | None = None, limit: int = 100_000, soft: Soft | None = None) -> list[MissedLine]:  # fmt: skip
     """The late and overdue milestones the counts are made of (not the soft ones), due date order."""
     m = MilestoneRow
     sub = _bucketed(start, end, today, now, caseworker, team, CaseRow.number.label("number"),

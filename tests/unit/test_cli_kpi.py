@@ -97,6 +97,7 @@ def test_hours_milestone_done_at_a_clock_time(cli: Cli, g: list[object]) -> None
     (["--period", "2026-Q5"], "kvartal 5 findes ikke"),
     (["--month", "2026-13"], "måned 13 findes ikke"),
     (["--month", "2026-Q1"], "er ikke en måned"),
+    (["--month", "2026K3"], "er ikke en måned"),
     (["--period", "2026-11", "--month", "2026-11"], "angiv enten --period, --month eller --from/--to"),
     (["--from", "2026-11-01"], "--from og --to skal angives sammen"),
     (["--from", "2026-11-30", "--to", "2026-11-01"], "slutdatoen ligger før startdatoen"),
@@ -211,3 +212,66 @@ def test_a_bad_catalogue_file_lists_every_problem(cli: Cli, g: list[object], tmp
     same_day.write_text(text, encoding="utf-8")  # valid_from 2016-08-09, as the main catalogue
     assert "samme dag" in cli.fails(*g, "catalogue", "add", same_day)
     assert json.dumps(cli.ok(*g, "catalogue", "list")).count("nye sager fra") == 1
+
+
+def _variant(tmp_path: Path, cid: str, valid_from: str, edit=None) -> Path:  # type: ignore[no-untyped-def]
+    text = default_catalogue_path().read_text(encoding="utf-8").replace('id = "albertslund-2016"', f'id = "{cid}"', 1)
+    text = re.sub(r"(?m)^valid_from = .*$", f"valid_from = {valid_from}", text, count=1)
+    text = edit(text) if edit else text
+    path = tmp_path / f"{cid}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_softness_is_the_case_catalogues_own(cli: Cli, g: list[object], tmp_path: Path) -> None:
+    """A newer catalogue that makes kh_visitation soft leaves the figures of cases under the old one alone."""
+    before = cli.json(*g, "kpi", "--json")
+    soft = _variant(tmp_path, "ny-2027", "2027-01-01", lambda t: re.sub(
+        r'(id = "kh_visitation"\n)', r"\1soft = true\n", t, count=1))  # fmt: skip
+    cli.ok(*g, "catalogue", "add", soft)
+    assert cli.json(*g, "kpi", "--json") == before
+    assert "findes allerede" in cli.fails(*g, "catalogue", "add", soft)  # never replaced silently
+
+
+def test_a_milestone_dropped_by_a_move_stays_dropped_at_reopening_and_returns_with_a_move_back(
+        cli: Cli, g: list[object], tmp_path: Path) -> None:  # fmt: skip
+    without = _variant(tmp_path, "uden-ydelse", "2027-01-01", lambda t: re.sub(
+        r'(?s)\[\[milestones\]\]\nid = "kh_ydelse".*?(?=\[\[milestones\]\])', "", t, count=1))  # fmt: skip
+    cli.ok(*g, "catalogue", "add", without)
+    preview = cli.ok(*g, "catalogue", "move", "--to", "uden-ydelse")
+    line = next(x for x in preview.splitlines() if x.startswith("2026-00001"))
+    assert "- Tid hos ydelsessagsbehandler" in line
+    cli.ok(*g, "catalogue", "move", "--to", "uden-ydelse", "--apply")
+
+    def state(rule: str) -> str:
+        case = cli.json(*g, "case", "show", "2026-00001", "--json")
+        return next(m["state"] for m in case["milestones"] if m["rule_id"] == rule)
+
+    assert state("kh_ydelse") == "not_applicable"
+    cli.ok(*g, "case", "close", "2026-00001", "--on", "2026-11-30")
+    cli.ok(*g, "case", "reopen", "2026-00001")
+    assert state("kh_ydelse") == "not_applicable"  # its catalogue has no such milestone any more
+    assert "kh_ydelse" not in {r["milestone"] for r in cli.json(*g, "deadlines", "--json")}
+    cli.ok(*g, "catalogue", "move", "--to", "albertslund-2016", "--apply")
+    assert state("kh_ydelse") == "open"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('id = "../x y"', "må kun bestå af"),
+    ('id = "' + "a" * 61 + '"', "højst 60 tegn"),
+])  # fmt: skip
+def test_catalogue_ids_are_checked(cli: Cli, g: list[object], tmp_path: Path, text: str, expected: str) -> None:
+    path = _variant(tmp_path, "x", "2027-01-01", lambda t: t.replace('id = "x"', text, 1))
+    assert expected in cli.fails(*g, "catalogue", "add", path)
+
+
+def test_a_catalogue_saved_with_a_bom_is_read(cli: Cli, g: list[object], tmp_path: Path) -> None:
+    path = _variant(tmp_path, "med-bom", "2027-01-01")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert "er tilføjet" in cli.ok(*g, "catalogue", "add", path)
+
+
+def test_out_placeholders_for_the_figures_and_stray_braces(cli: Cli, g: list[object], tmp_path: Path) -> None:
+    cli.ok(*g, "export", "kpi", "--month", "2026-11", "--out", tmp_path / "rettidighed {date}.xlsx")
+    assert (tmp_path / "rettidighed 2026-11-30.xlsx").is_file()
+    assert "krøllet parentes" in cli.fails(*g, "export", "worklist", "--out", tmp_path / "uge {week}}.xlsx")

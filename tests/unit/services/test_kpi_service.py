@@ -219,3 +219,26 @@ def test_on_the_server_the_figures_are_what_the_login_may_see(team) -> None:  # 
     other = team("olga.o")
     assert other.kpi.table(NOV, Breakdown.GROUP, EVERYONE, TODAY, NOW).total.counted == 0
     assert other.kpi.missed(NOV, EVERYONE, TODAY, NOW) == []
+
+
+def test_a_case_paused_and_then_closed_was_never_overdue(app: Frister) -> None:
+    """Closing a paused case ends the pause on the closing day: the deadlines it held were never missed."""
+    d = _add(app, "kontanthjaelp", "Dorte D", "040480-4444", "foerste_fremmoede", D(2026, 11, 9))
+    app.cases.pause(d.id, D(2026, 11, 10), "Sygdom", TODAY)
+    assert _counts(app.kpi.table(NOV, Breakdown.GROUP, EVERYONE, TODAY, NOW).total) == (0, 0, 0, 0, 2, 0)
+    app.cases.close(d.id, D(2026, 11, 25))
+    table = app.kpi.table(NOV, Breakdown.GROUP, EVERYONE, TODAY, NOW)
+    assert _counts(table.total) == (0, 0, 0, 0, 0, 0) and table.rows == ()  # left out: no empty row either
+    # Unpaused and closed after the due days: both missed.
+    e = _add(app, "kontanthjaelp", "Erik E", "050580-5555", "foerste_fremmoede", D(2026, 11, 9))
+    app.cases.close(e.id, D(2026, 11, 25))
+    assert _counts(app.kpi.table(NOV, Breakdown.GROUP, EVERYONE, TODAY, NOW).total) == (0, 0, 2, 0, 0, 0)
+
+
+def test_unexempt_is_refused_on_a_closed_case(app: Frister) -> None:
+    case = _add(app, "kontanthjaelp", "Anders A", "010180-1111", "foerste_fremmoede", D(2026, 11, 2))
+    app.cases.exempt(_ms(case, "kh_ydelse").id, "Selv i job")
+    app.cases.close(case.id, D(2026, 11, 20))
+    with pytest.raises(ServiceError, match="lukket"):
+        app.cases.unexempt(_ms(case, "kh_ydelse").id)
+    assert _counts(app.kpi.table(NOV, Breakdown.GROUP, EVERYONE, TODAY, NOW).total)[3] == 1  # still exempt
