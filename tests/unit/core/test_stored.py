@@ -43,6 +43,7 @@ def test_done_at_and_exempt_reason_survive_a_laptops_base_copy() -> None:
                       opened_on=date(2026, 11, 2), notes="",
                       milestones=[StoredMilestone("ja_kontakt", state="done", due_on=DUE_AT.date(), due_at=DUE_AT,
                                                   done_on=DUE_AT.date(), done_at=DUE_AT),
-                                  StoredMilestone("ja_henvisning", state="exempt", exempt_reason="Lukket")])  # fmt: skip
+                                  StoredMilestone("ja_henvisning", state="exempt",
+                                                  exempt_reason="Lukket")])  # fmt: skip
     back = case_from_json(case_to_json(case))
     assert back.milestones[0].done_at == DUE_AT and back.milestones[1].exempt_reason == "Lukket"
