@@ -47,7 +47,7 @@ def say(line: str) -> None:
 
 def new_case(app: Frister, rng: random.Random) -> NewCase:
     cat = app.catalogue
-    group = rng.choice(list(cat.groups.values()))
+    group = rng.choice([g for g in cat.groups.values() if g.open_on(TODAY)])  # not those closed to new cases
     triggers: dict[str, date | datetime] = {}
     for trig in cat.triggers_of(group.id):
         if trig.id != group.initial_trigger and rng.random() < 0.8:

@@ -316,7 +316,7 @@ def test_calendar_counts_in_sql_equal_counting_the_worklist_rows(demo_app: Frist
     rows = demo_app.deadlines.list(replace(f, date_from=start, date_to=end), today, now)
     for r in rows:
         assert r.due is not None
-        n, state = expected.get(r.due, (0, Urgency.NOT_APPLICABLE))
+        n, state = expected.get(r.due, (0, r.urgency))
         expected[r.due] = (n + 1, most_urgent([state, r.urgency]))  # type: ignore[assignment]
     got = demo_app.deadlines.day_summary(start, end, f, today, now)
     assert got == expected
