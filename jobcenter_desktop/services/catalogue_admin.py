@@ -20,7 +20,7 @@ from jobcenter_desktop.core.text import count
 from jobcenter_desktop.services.case_input import MAX_REASON, text_field
 from jobcenter_desktop.services.case_sync import sync_case
 from jobcenter_desktop.services.context import CATALOGUE_FILE, Context
-from jobcenter_desktop.services.errors import ServiceError
+from jobcenter_desktop.services.errors import ServiceError, StoreError
 from jobcenter_desktop.storage import catalogue_store
 from jobcenter_desktop.storage.repository import Repository
 
@@ -80,13 +80,18 @@ class CatalogueAdmin:
                                "sagerne med »Flyt åbne sager«), eller fjern det gamle først.")  # fmt: skip
         others = tuple(c for c in self.ctx.extra_catalogues if c.id != cat.id)
         Catalogues.of((self.ctx.catalogue, *others, cat))  # overlapping validity: a CatalogueError
-        text = Path(path).read_text(encoding="utf-8")
-        with self.ctx.write() as s:
-            repo = Repository(s)
-            repo.set_setting(CATALOGUE_FILE + cat.id, text)
-            repo.audit(actor=self.ctx.actor, entity="catalogue", entity_id=cat.id, action="catalogue_add",
-                       after=f"{cat.title} v{cat.version}, nye sager fra {cat.valid_from.isoformat()}",
-                       reason=Path(path).name)  # fmt: skip
+        text = Path(path).read_text(encoding="utf-8-sig")
+        try:
+            with self.ctx.write() as s:
+                repo = Repository(s)
+                repo.set_setting(CATALOGUE_FILE + cat.id, text)
+                repo.audit(actor=self.ctx.actor, entity="catalogue", entity_id=cat.id, action="catalogue_add",
+                           after=f"{cat.title} v{cat.version}, nye sager fra {cat.valid_from.isoformat()}",
+                           reason=Path(path).name)  # fmt: skip
+        except StoreError as e:
+            if self.ctx.server is None:
+                raise
+            raise ServiceError(f"Kun en administrator kan tilføje et regelkatalog på teamdatabasen ({e}).") from e
         self.ctx.extra_catalogues = (*others, cat)
         return cat
 
@@ -158,8 +163,20 @@ class CatalogueAdmin:
         why = text_field(reason, field="reason", what="Begrundelsen", limit=MAX_REASON, required=True)
         target = self._target(plan.target)
         seen = {c.case_id: c for c in plan.cases}
+        try:
+            return self._apply(plan, target, seen, why)
+        except StoreError as e:
+            if self.ctx.server is None:
+                raise
+            # The marker setting below is written first: only an administrator may write settings, so the
+            # server itself refuses anyone else's move, whatever this client checked.
+            raise ServiceError("Kun en administrator kan flytte sager til et andet regelkatalog; teamdatabasen "
+                               f"afviste det ({e}). Intet er ændret.") from e
+
+    def _apply(self, plan: MovePlan, target: Catalogue, seen: dict[uuid.UUID, CaseMove], why: str) -> int:
         with self.ctx.write() as s:
             repo = Repository(s)
+            repo.set_setting(f"catalogue.moved.{target.id}", f"{len(seen)} sager; {why}"[:500])
             ids = list(seen)
             for start in range(0, len(ids), CHUNK):
                 for case in repo.load_cases(ids[start : start + CHUNK]):
@@ -185,4 +202,4 @@ class CatalogueAdmin:
                                        reason=why, case_id=case.id)  # fmt: skip
             repo.audit(actor=self.ctx.actor, entity="system", entity_id="catalogue", action="catalogue_move",
                        after=f"{count(len(ids), 'sag', 'sager')} til {target.id}", reason=why)  # fmt: skip
-        return len(plan.cases)
+        return len(seen)

@@ -229,3 +229,24 @@ def test_a_paused_case_says_so_in_header_list_and_why(qtbot, dialog, frister, an
     dialog.pause_button.click()
     answer_modal.check()
     assert not dialog.header.pause_label.isVisibleTo(dialog)
+
+
+def test_fritag_asks_why_marks_exempt_and_can_be_undone(dialog, frister, monkeypatch, errors) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    m = _select(dialog, "fh_samtale")
+    assert dialog.exempt_button.isEnabled() and dialog.exempt_button.text() == "Fri&tag"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Selv i job om 14 dage", True))
+    dialog.exempt_button.click()
+    assert _rows(dialog)[TALK][0] == "Fritaget"
+    stored = next(x for x in frister.cases.get(dialog.case_id).milestones if x.id == m.id)
+    assert stored.exempt_reason == "Selv i job om 14 dage"
+    assert "Fritaget" in {line.action for line in dialog.view.history}
+    _select(dialog, "fh_samtale")
+    assert dialog.exempt_button.text() == "Ophæv fri&tagelse" and not dialog.done_button.isEnabled()
+    dialog.exempt_button.click()
+    assert _rows(dialog)[TALK][0] != "Fritaget" and errors == []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("   ", True))
+    _select(dialog, "fh_samtale")
+    dialog.exempt_button.click()
+    assert errors and "Begrundelsen" in errors[-1][1]  # a reason is required: said, nothing stored
