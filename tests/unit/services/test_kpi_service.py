@@ -242,3 +242,23 @@ def test_unexempt_is_refused_on_a_closed_case(app: Frister) -> None:
     with pytest.raises(ServiceError, match="lukket"):
         app.cases.unexempt(_ms(case, "kh_ydelse").id)
     assert _counts(app.kpi.table(NOV, Breakdown.GROUP, EVERYONE, TODAY, NOW).total)[3] == 1  # still exempt
+
+
+def test_exempting_a_milestone_exempts_the_ones_chained_on_it_and_undoing_it_returns_them(app: Frister) -> None:
+    """fh_moedetilbud counts from fh_samtale's completion: with fh_samtale exempt it would never start and would
+    count as overdue once its forecast passed. It is exempted with it, and returns with it."""
+    j = _add(app, "fastholdelse", "Jens J", "080880-8888", "foerste_henvendelse", D(2026, 11, 2))
+    talk = _ms(j, "fh_samtale")
+    done = app.cases.exempt(talk.id, "Raskmeldt")
+    assert {m.rule_id: (m.state.value, m.exempt_reason) for m in done.milestones} == {
+        "fh_samtale": ("exempt", "Raskmeldt"),
+        "fh_moedetilbud": ("exempt", "Raskmeldt (følger af »Personlig samtale med fastholdelseskonsulent«)"),
+    }
+    assert _counts(app.kpi.table(NOV, Breakdown.GROUP, EVERYONE, TODAY, NOW).total) == (0, 0, 0, 2, 0, 0)
+    back = app.cases.unexempt(talk.id)
+    assert {m.rule_id: m.state.value for m in back.milestones} == {"fh_samtale": "open", "fh_moedetilbud": "open"}
+    # One exempted on its own keeps its own reason when the predecessor's exemption is undone.
+    app.cases.exempt(_ms(back, "fh_moedetilbud").id, "Aftalt med arbejdsgiver")
+    app.cases.exempt(talk.id, "Raskmeldt")
+    after = app.cases.unexempt(talk.id)
+    assert _ms(after, "fh_moedetilbud").exempt_reason == "Aftalt med arbejdsgiver"
