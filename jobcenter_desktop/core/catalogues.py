@@ -7,13 +7,16 @@ is an explicit, previewed action (services/catalogue_move.py), never a side effe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import TypeVar
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.rules import Catalogue, CatalogueError, CatalogueProblem, Group, MilestoneRule
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,21 +98,16 @@ class Catalogues:
 
     def rule(self, rule_id: str, catalogue_id: str = "") -> MilestoneRule | None:
         """A milestone rule from the case's catalogue, else from the newest catalogue that has it."""
-        own = self.get(catalogue_id) if catalogue_id else None
-        if own is not None and rule_id in own.milestones:
-            return own.milestones[rule_id]
-        for cat in reversed(self.items):
-            if rule_id in cat.milestones:
-                return cat.milestones[rule_id]
-        return None
+        return self._find(lambda cat: cat.milestones, rule_id, catalogue_id)
 
     def group(self, group_id: str, catalogue_id: str = "") -> Group | None:
+        return self._find(lambda cat: cat.groups, group_id, catalogue_id)
+
+    def _find(self, table: Callable[[Catalogue], Mapping[str, T]], key: str, catalogue_id: str) -> T | None:
         own = self.get(catalogue_id) if catalogue_id else None
-        if own is not None and group_id in own.groups:
-            return own.groups[group_id]
-        for cat in reversed(self.items):
-            if group_id in cat.groups:
-                return cat.groups[group_id]
+        for cat in ([own] if own is not None else []) + list(reversed(self.items)):
+            if key in table(cat):
+                return table(cat)[key]
         return None
 
     def describe(self) -> list[str]:

@@ -136,6 +136,7 @@ class CatalogueAdmin:
     def move_preview(self, catalogue_id: str, today: date) -> MovePlan:
         target = self._target(catalogue_id)
         moves, blocked = [], []
+        names = {r.id: r.name for r in target.milestones.values()}
         with self.ctx.read() as s:
             repo = Repository(s)
             ids = catalogue_store.open_cases_not_under(s, target.id)
@@ -148,7 +149,6 @@ class CatalogueAdmin:
                     before = {ms.rule_id: ms for ms in case.milestones}
                     was = {rid: _due(ms) for rid, ms in before.items()}
                     after = self._moved(copy.deepcopy(case), target)
-                    names = {r.id: r.name for r in target.milestones.values()}
                     old = self.ctx.catalogue_of(source).milestones
                     appear = tuple((names[m.rule_id], _due(m)) for m in after.milestones if m.rule_id not in before)
                     gone = tuple(old[rid].name if rid in old else rid for rid, ms in before.items()

@@ -89,10 +89,16 @@ class Context:
     _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _due_soon: int | None = field(default=None, repr=False)
     extra_catalogues: tuple[Catalogue, ...] = ()  # added in Indstillinger (stored in the database)
+    _catalogues: tuple[tuple[Catalogue, ...], Catalogues] | None = field(default=None, repr=False)
 
     @property
     def catalogues(self) -> Catalogues:
-        return Catalogues.of((self.catalogue, *self.extra_catalogues))
+        """Built (sorted and checked) once per set of catalogues: the worklist asks once per row."""
+        members = (self.catalogue, *self.extra_catalogues)
+        cached = self._catalogues  # the members it was built from (kept, so their identity stays theirs)
+        if cached is None or list(map(id, cached[0])) != list(map(id, members)):
+            self._catalogues = cached = (members, Catalogues.of(members))
+        return cached[1]
 
     def catalogue_of(self, catalogue_id: str) -> Catalogue:
         """The catalogue a case was registered under (the main one for an id no longer known)."""

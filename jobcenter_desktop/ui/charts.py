@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from jobcenter_desktop.core.kpi import MONTHS_DA, KpiPeriod, KpiRow, percent
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
@@ -37,17 +37,22 @@ def _plot(name: str, title: str) -> pg.PlotWidget:
     return plot
 
 
-class ShareChart(QWidget):
-    """Share on time per row of a breakdown as horizontal bars (long Danish labels read left of them)."""
+class _Chart(QWidget):
+    """One pyqtgraph plot filling the widget."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QVBoxLayout
-
-        self.plot = _plot("share_chart", translate("ShareChart", "Andel til tiden"))
+        self.plot = _plot(name, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+
+
+class ShareChart(_Chart):
+    """Share on time per row of a breakdown as horizontal bars (long Danish labels read left of them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("share_chart", translate("ShareChart", "Andel til tiden"), parent)
         self.bars: list[tuple[str, float | None, bool]] = []  # (label, share, below target): what is drawn
 
     def show_rows(self, rows: Sequence[KpiRow]) -> None:
@@ -95,17 +100,11 @@ class ShareChart(QWidget):
             plot.addItem(empty)
 
 
-class TrendChart(QWidget):
+class TrendChart(_Chart):
     """The share on time month by month (the last 12), with the target line."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtWidgets import QVBoxLayout
-
-        self.plot = _plot("trend_chart", translate("TrendChart", "Andel til tiden pr. måned"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
+        super().__init__("trend_chart", translate("TrendChart", "Andel til tiden pr. måned"), parent)
         self.points: list[tuple[str, float | None]] = []
 
     def show_trend(self, trend: Sequence[tuple[KpiPeriod, KpiRow]]) -> None:
