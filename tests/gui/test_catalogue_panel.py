@@ -4,11 +4,11 @@ in a dialog before one audited apply."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox
+from support.catalogues import catalogue_variant
 
 from jobcenter_desktop.paths import default_catalogue_path
 from jobcenter_desktop.ui.catalogue_panel import CataloguePanel, MovePreviewDialog
@@ -17,12 +17,7 @@ TODAY = date(2026, 11, 23)
 
 
 def _newer(tmp_path: Path) -> Path:
-    text = default_catalogue_path().read_text(encoding="utf-8").replace('id = "albertslund-2016"',
-                                                                        'id = "kommune-2027"', 1)  # fmt: skip
-    text = re.sub(r"(?m)^valid_from = .*$", "valid_from = 2027-01-01", text, count=1)
-    path = tmp_path / "kommune-2027.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return catalogue_variant(tmp_path, "kommune-2027", "2027-01-01")
 
 
 def test_lists_catalogues_adds_one_and_previews_a_move(qtbot, frister, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from support.catalogues import catalogue_variant
 from support.cli import Cli
 
 from jobcenter_desktop.paths import default_catalogue_path
@@ -159,15 +160,12 @@ def test_the_unattended_weekly_export(cli: Cli, g: list[object], tmp_path: Path,
 def _newer_catalogue(tmp_path: Path) -> Path:
     """The shipped catalogue as 'kommune-2027' from 1 Jan 2027: dp_telefon in 10 working days instead of 5, and a
     new milestone for dagpenge."""
-    text = default_catalogue_path().read_text(encoding="utf-8")
-    text = text.replace('id = "albertslund-2016"', 'id = "kommune-2027"', 1)
-    text = re.sub(r"(?m)^valid_from = .*$", "valid_from = 2027-01-01", text, count=1)
-    text = re.sub(r'(id = "dp_telefon"(?:(?!\[\[).)*?amount = )5', r"\g<1>10", text, count=1, flags=re.S)
-    text += ('\n[[milestones]]\nid = "dp_opfoelgning"\nname = "Opfølgning"\ngroup = "dagpenge"\n'
-             'trigger = "ledigmelding"\namount = 6\nunit = "weeks"\n')  # fmt: skip
-    path = tmp_path / "kommune-2027.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    def edit(text: str) -> str:
+        text = re.sub(r'(id = "dp_telefon"(?:(?!\[\[).)*?amount = )5', r"\g<1>10", text, count=1, flags=re.S)
+        return text + ('\n[[milestones]]\nid = "dp_opfoelgning"\nname = "Opfølgning"\ngroup = "dagpenge"\n'
+                       'trigger = "ledigmelding"\namount = 6\nunit = "weeks"\n')  # fmt: skip
+
+    return catalogue_variant(tmp_path, "kommune-2027", "2027-01-01", edit)
 
 
 def test_catalogues_over_time_and_moving_open_cases(cli: Cli, g: list[object], tmp_path: Path) -> None:
@@ -214,19 +212,10 @@ def test_a_bad_catalogue_file_lists_every_problem(cli: Cli, g: list[object], tmp
     assert json.dumps(cli.ok(*g, "catalogue", "list")).count("nye sager fra") == 1
 
 
-def _variant(tmp_path: Path, cid: str, valid_from: str, edit=None) -> Path:  # type: ignore[no-untyped-def]
-    text = default_catalogue_path().read_text(encoding="utf-8").replace('id = "albertslund-2016"', f'id = "{cid}"', 1)
-    text = re.sub(r"(?m)^valid_from = .*$", f"valid_from = {valid_from}", text, count=1)
-    text = edit(text) if edit else text
-    path = tmp_path / f"{cid}.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def test_softness_is_the_case_catalogues_own(cli: Cli, g: list[object], tmp_path: Path) -> None:
     """A newer catalogue that makes kh_visitation soft leaves the figures of cases under the old one alone."""
     before = cli.json(*g, "kpi", "--json")
-    soft = _variant(tmp_path, "ny-2027", "2027-01-01", lambda t: re.sub(
+    soft = catalogue_variant(tmp_path, "ny-2027", "2027-01-01", lambda t: re.sub(
         r'(id = "kh_visitation"\n)', r"\1soft = true\n", t, count=1))  # fmt: skip
     cli.ok(*g, "catalogue", "add", soft)
     assert cli.json(*g, "kpi", "--json") == before
@@ -235,7 +224,7 @@ def test_softness_is_the_case_catalogues_own(cli: Cli, g: list[object], tmp_path
 
 def test_a_milestone_dropped_by_a_move_stays_dropped_at_reopening_and_returns_with_a_move_back(
         cli: Cli, g: list[object], tmp_path: Path) -> None:  # fmt: skip
-    without = _variant(tmp_path, "uden-ydelse", "2027-01-01", lambda t: re.sub(
+    without = catalogue_variant(tmp_path, "uden-ydelse", "2027-01-01", lambda t: re.sub(
         r'(?s)\[\[milestones\]\]\nid = "kh_ydelse".*?(?=\[\[milestones\]\])', "", t, count=1))  # fmt: skip
     cli.ok(*g, "catalogue", "add", without)
     preview = cli.ok(*g, "catalogue", "move", "--to", "uden-ydelse")
@@ -261,12 +250,12 @@ def test_a_milestone_dropped_by_a_move_stays_dropped_at_reopening_and_returns_wi
     ('id = "' + "a" * 61 + '"', "højst 60 tegn"),
 ])  # fmt: skip
 def test_catalogue_ids_are_checked(cli: Cli, g: list[object], tmp_path: Path, text: str, expected: str) -> None:
-    path = _variant(tmp_path, "x", "2027-01-01", lambda t: t.replace('id = "x"', text, 1))
+    path = catalogue_variant(tmp_path, "x", "2027-01-01", lambda t: t.replace('id = "x"', text, 1))
     assert expected in cli.fails(*g, "catalogue", "add", path)
 
 
 def test_a_catalogue_saved_with_a_bom_is_read(cli: Cli, g: list[object], tmp_path: Path) -> None:
-    path = _variant(tmp_path, "med-bom", "2027-01-01")
+    path = catalogue_variant(tmp_path, "med-bom", "2027-01-01")
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert "er tilføjet" in cli.ok(*g, "catalogue", "add", path)
 

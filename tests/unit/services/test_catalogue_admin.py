@@ -4,13 +4,12 @@ server itself refusing a caseworker's add or move (settings are the administrato
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from support.catalogues import catalogue_variant
 
-from jobcenter_desktop.paths import default_catalogue_path
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.cases import NewCase
 from jobcenter_desktop.services.errors import ServiceError
@@ -19,12 +18,7 @@ TODAY = date(2026, 11, 30)
 
 
 def newer(tmp_path: Path) -> Path:
-    text = default_catalogue_path().read_text(encoding="utf-8").replace('id = "albertslund-2016"',
-                                                                        'id = "kommune-2027"', 1)  # fmt: skip
-    text = re.sub(r"(?m)^valid_from = .*$", "valid_from = 2027-01-01", text, count=1)
-    path = tmp_path / "kommune-2027.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return catalogue_variant(tmp_path, "kommune-2027", "2027-01-01")
 
 
 def test_move_previews_then_applies_and_refuses_a_changed_case(backend, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
