@@ -8,7 +8,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -44,13 +44,9 @@ from jobcenter_desktop.storage.orm import (
     PauseRow,
     Setting,
     Team,
-    TriggerEventRow,
     utcnow,
 )
 from jobcenter_desktop.storage.sql import insert_if_absent, upsert
-
-if TYPE_CHECKING:
-    from jobcenter_desktop.core.bulk import OpenCases
 
 _Sel = TypeVar("_Sel", bound="Select[*tuple[Any, ...]]")
 
@@ -318,51 +314,6 @@ class Repository:
              .join(CaseRow, MilestoneRow.case_id == CaseRow.id).where(CaseRow.status == CaseStatus.OPEN.value)
              .distinct())  # fmt: skip
         return list(self.s.scalars(q))
-
-    def open_cases_columns(self, *, only: Sequence[str] = (), besides: Sequence[str] = ()) -> OpenCases:
-        """The cases ``open_case_ids`` names, column-wise, for a bulk recompute: plain column queries, no ORM
-        objects (at 100k cases this is seconds instead of minutes). ``only``/``besides``: the cases registered
-        under (or not under) these catalogues, as each is planned with its own."""
-        from jobcenter_desktop.core.bulk import FactColumnsBuilder, OpenCases, StoredDue  # numpy: only when used
-
-        is_open = CaseRow.status == CaseStatus.OPEN.value
-        # IN, not a correlated EXISTS: SQLite (no ANALYZE statistics) would scan the state index once per case.
-        has_open = CaseRow.id.in_(select(MilestoneRow.case_id).where(MilestoneRow.state == MilestoneState.OPEN.value))
-        q_cases = select(CaseRow.id, CaseRow.number, CaseRow.group).where(is_open, has_open)
-        if only:
-            q_cases = q_cases.where(CaseRow.catalogue_id.in_(list(only)))
-        if besides:
-            q_cases = q_cases.where(CaseRow.catalogue_id.not_in(list(besides)))
-        cases = self.s.execute(q_cases).all()
-        index = {cid: i for i, (cid, _, _) in enumerate(cases)}
-        b = FactColumnsBuilder([g for _, _, g in cases])
-        q_trig = select(TriggerEventRow.case_id, TriggerEventRow.kind, TriggerEventRow.occurred_on,
-                        TriggerEventRow.occurred_at).join(CaseRow).where(is_open)  # fmt: skip
-        for cid, kind, on, at in self.s.execute(q_trig):
-            if (i := index.get(cid)) is not None:
-                b.trigger(i, kind, at if at is not None else on)
-        q_ms = (select(MilestoneRow.id, MilestoneRow.case_id, MilestoneRow.rule_id, MilestoneRow.state,
-                       MilestoneRow.done_on, MilestoneRow.due_on, MilestoneRow.due_at)
-                .join(CaseRow).where(is_open))  # fmt: skip
-        stored: list[StoredDue] = []
-        open_state = MilestoneState.OPEN.value
-        for mid, cid, rule_id, state, done_on, due_on, due_at in self.s.execute(q_ms):
-            if (i := index.get(cid)) is None:
-                continue
-            if done_on is not None:
-                b.done(i, rule_id, done_on)
-            if state == open_state:
-                stored.append(StoredDue(mid, i, rule_id, due_at or due_on))
-        q_pause = (select(PauseRow.case_id, PauseRow.milestone_id, PauseRow.start_on, PauseRow.end_on)
-                   .join(CaseRow).where(is_open))  # fmt: skip
-        for cid, pause_ms, start_on, end_on in self.s.execute(q_pause):
-            if (i := index.get(cid)) is None:
-                continue
-            if pause_ms is None:
-                b.pause(i, start_on, end_on)
-            else:
-                b.paused(i)  # a milestone's own pause: plan_case counts it
-        return OpenCases([c for c, _, _ in cases], [n for _, n, _ in cases], b.build(), stored)
 
     # ------------------------------------------------------------ calendar and settings
     def closures(self) -> dict[date, str]:

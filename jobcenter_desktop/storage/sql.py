@@ -7,8 +7,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import Integer, String, type_coerce
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 
 def _insert(session: Session, entity: Any) -> Any:
@@ -53,3 +56,67 @@ def large_page_cache(session: Session, mebibytes: int = 64) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+
+
+# ---------------------------------------------------------------- plain values for bulk reads
+# A bulk read (a recompute of every open case) turns ~600,000 values into Python objects: SQLAlchemy's date and
+# UUID processors cost more than the query. These constructs let the database hand back plain integers and
+# ids as the driver gives them; each dialect spells them its own way, the call sites stay dialect-neutral.
+
+
+class day_number(FunctionElement[int]):
+    """A date's (or a timestamp's day's) proleptic Gregorian ordinal, as ``date.toordinal()``; NULL stays NULL."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(day_number, "sqlite")
+def _day_number_sqlite(element: day_number, compiler: Any, **kw: Any) -> str:
+    # julianday('0001-01-01') is 1721425.5; date() drops a timestamp's time of day.
+    return f"CAST(julianday(date({compiler.process(element.clauses, **kw)})) - 1721424.5 AS INTEGER)"
+
+
+@compiles(day_number, "postgresql")
+def _day_number_pg(element: day_number, compiler: Any, **kw: Any) -> str:
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS DATE) - DATE '0001-01-01' + 1)"
+
+
+class minute_of_day(FunctionElement[int]):
+    """A timestamp's minutes since midnight (its wall-clock time); NULL stays NULL."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(minute_of_day, "sqlite")
+def _minute_sqlite(element: minute_of_day, compiler: Any, **kw: Any) -> str:
+    x = compiler.process(element.clauses, **kw)
+    return f"(CAST(strftime('%H', {x}) AS INTEGER) * 60 + CAST(strftime('%M', {x}) AS INTEGER))"
+
+
+@compiles(minute_of_day, "postgresql")
+def _minute_pg(element: minute_of_day, compiler: Any, **kw: Any) -> str:
+    x = compiler.process(element.clauses, **kw)
+    return f"CAST(EXTRACT(HOUR FROM {x}) * 60 + EXTRACT(MINUTE FROM {x}) AS INTEGER)"
+
+
+def raw_id(column: Any) -> Any:
+    """A UUID column without SQLAlchemy's conversion: a hex string on SQLite, the driver's UUID on PostgreSQL —
+    an opaque key, turned into a :class:`uuid.UUID` (:func:`as_uuid`) only for the rows that need one."""
+    return type_coerce(column, String())  # String has no result processor on either driver
+
+
+
+def plain_rows(session: Session, stmt: Any) -> list[tuple[Any, ...]]:
+    """The rows of a read-only SELECT as the driver's plain tuples: no Row objects, no result processors (0.6 s of
+    a 100k-case read). For statements whose columns need no conversion (day_number, raw_id, text, integers)."""
+    conn = session.connection()
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})  # IN (...) lists
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        params, order = compiled.params, compiled.positiontup  # qmark (sqlite3) or named (psycopg) parameters
+        cursor.execute(str(compiled), tuple(params[k] for k in order) if order else params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()

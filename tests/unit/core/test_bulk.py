@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jobcenter_desktop.core.bulk import DayTables, FactColumns, add_months, plan_columns, plan_many
+from jobcenter_desktop.core.bulk import DayTables, FactColumns, plan_columns, plan_many
 from jobcenter_desktop.core.calendar import CalendarRangeError, CalendarSettings, WorkingCalendar
 from jobcenter_desktop.core.deadlines import CaseFacts, DeadlineError, Pause, plan_case
 from jobcenter_desktop.core.deadlines import add_months as scalar_add_months
@@ -259,11 +259,26 @@ def test_tables_roll_matches_calendar(d):
     assert [date.fromordinal(int(x)) for x in back] == [CAL.previous_working_day(date.fromordinal(o)) for o in d]
 
 
+month_days = st.integers(date(2017, 1, 1).toordinal(), date(2036, 12, 31).toordinal())  # ±40 months inside
+month_ends = st.builds(lambda y, m: date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1), st.integers(2017, 2036),
+                       st.integers(1, 12)).map(date.toordinal)  # fmt: skip
+
+
 @PROPS
-@given(d=st.lists(ordinals, min_size=1, max_size=50), n=st.integers(0, 40))
-def test_add_months_matches_scalar(d, n):
-    got = add_months(np.array(d, dtype=np.int64), n)
+@given(d=st.lists(month_days | month_ends, min_size=1, max_size=50), n=st.integers(-24, 40))
+def test_tables_add_months_match_scalar(d, n):
+    got, ok = TABLES.add_months(np.array(d, dtype=np.int64), n)
+    assert ok.all()
     assert [date.fromordinal(int(x)) for x in got] == [scalar_add_months(date.fromordinal(o), n) for o in d]
+
+
+def test_tables_add_months_worked_examples():
+    days = [date(2024, 1, 31), date(2024, 2, 29), date(2023, 1, 31), date(2026, 12, 31), date(2026, 3, 30)]
+    got, _ = TABLES.add_months(np.array([d.toordinal() for d in days], dtype=np.int64), 1)
+    assert [date.fromordinal(int(x)) for x in got] == [date(2024, 2, 29), date(2024, 3, 29), date(2023, 2, 28),
+                                                      date(2027, 1, 31), date(2026, 4, 30)]  # fmt: skip
+    _, ok = TABLES.add_months(np.array([date(2040, 6, 1).toordinal()], dtype=np.int64), 12)
+    assert not ok.any()  # past the tables: the planner sends it to plan_case
 
 
 def test_tables_say_where_they_cannot_answer():

@@ -275,11 +275,56 @@ def test_bulk_preview_names_exactly_what_apply_moves(app: Frister, backend) -> N
     def key(m):
         return (m.milestone_id, m.case_number, m.rule_id, m.before, m.after)
 
+    versions_before = _case_versions(app)
     preview = app.recompute.preview()
     assert len(preview) > 20  # a real test: many dates move
     applied = app.recompute.apply("Nye lukkedage")
     assert sorted(map(key, preview)) == sorted(map(key, applied))
     assert app.recompute.preview() == []
+    # Apply writes with bulk statements: what it stored must be exactly what plan_case gives for every case.
+    moved = {(m.case_number, m.rule_id) for m in applied}
+    _assert_stored_equals_plan_case(app, moved)
+    versions_after = _case_versions(app)
+    moved_cases = {n for n, _ in moved}
+    assert {n for n in versions_after if versions_after[n] != versions_before[n]} == moved_cases  # only those
+    assert all(versions_after[n] == versions_before[n] + 1 for n in moved_cases)
+    audit = {(e.entity_id, e.before, e.after) for e in app.audit() if e.action == "recompute" and e.field == "due"}
+    assert audit == {(f"{m.case_number}/{m.rule_id}", _text(m.before), _text(m.after)) for m in applied}
+
+
+def _text(v: date | datetime | None) -> str:
+    return "" if v is None else v.strftime("%Y-%m-%dT%H:%M") if isinstance(v, datetime) else v.isoformat()
+
+
+def _case_versions(app: Frister) -> dict[str, int]:
+    from jobcenter_desktop.storage.repository import Repository
+
+    with app.ctx.read() as s:
+        repo = Repository(s)
+        return {c.number: c.version for c in repo.load_cases(repo.open_case_ids())}
+
+
+def _assert_stored_equals_plan_case(app: Frister, moved: set[tuple[str, str]]) -> None:
+    from jobcenter_desktop.core.deadlines import plan_case
+    from jobcenter_desktop.core.stored import case_facts
+    from jobcenter_desktop.storage.repository import Repository
+
+    checked = 0
+    with app.ctx.read() as s:
+        repo = Repository(s)
+        for case in repo.load_cases(repo.open_case_ids()):
+            plan = plan_case(app.ctx.catalogue_of(case.catalogue_id), app.calendar, case_facts(case))
+            for ms in case.milestones:
+                if ms.state != MilestoneState.OPEN.value:
+                    continue
+                d = plan[ms.rule_id]
+                want = (d.due, d.due_at, d.provisional, d.warn_from) if d else (None, None, False, None)
+                assert (ms.due_on, ms.due_at, ms.provisional, ms.warn_on) == want, (case.number, ms.rule_id)
+                if (case.number, ms.rule_id) in moved:  # unmoved milestones keep the steps they were stored with
+                    assert ms.explanation == "\n".join(d.steps if d else ()), (case.number, ms.rule_id)
+                    assert ms.calendar_fingerprint == app.calendar.settings.fingerprint()
+                checked += 1
+    assert checked > 150
 
 
 @pytest.fixture(scope="module")
