@@ -25,7 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import ROOT, TODAY, bench_db, report
+from common import ROOT, TODAY, bench_db, report, report_pair
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QLineEdit, QMainWindow, QToolButton
@@ -69,13 +69,18 @@ def cold_start(kind: str, db: Path) -> tuple[dict[str, float], int]:
 
 
 def bench_cold_start(db: Path, repeat: int = 5) -> None:
-    runs: dict[str, list[tuple[dict[str, float], int]]] = {"bare": [], "app": []}
+    """Fresh processes, alternating bare / floor / app; medians [min–max] of the ratios per round."""
+    runs: dict[str, list[tuple[dict[str, float], int]]] = {"bare": [], "floor": [], "app": []}
     for _ in range(repeat):
         for kind in runs:
             runs[kind].append(cold_start(kind, db))
     med = {kind: {k: statistics.median(r[0][k] for r in rs) for k in rs[0][0]} for kind, rs in runs.items()}
     print("# app start, median s from Popen: " + ", ".join(f"{k} {v:.2f}" for k, v in med["app"].items()))
-    report("cold start to painted main window", med["app"]["painted"], med["bare"]["painted"], "target ≤ 2× and < 2 s")
+    painted = {kind: [r[0]["painted"] for r in rs] for kind, rs in runs.items()}
+    report_pair("cold start to the painted worklist vs floor", painted["app"], painted["floor"],
+                "target < 0.6 s and ≤ 1.5× the floor", "s")  # fmt: skip
+    report_pair("  … vs a bare window", painted["app"], painted["bare"], "", "s")
+    report_pair("  floor vs a bare window", painted["floor"], painted["bare"], "", "s")
     app_mb, bare_mb = (statistics.median(r[1] for r in runs[kind]) / 1024 for kind in ("app", "bare"))
     report(f"peak memory app vs bare (+{app_mb - bare_mb:.0f} MB)", app_mb, bare_mb, "target < +300 MB", unit="MB")
 
@@ -103,8 +108,24 @@ def open_window(db: Path, tmp: str) -> MainWindow:
     window = build_main_window(db, actor="anna.k", today=lambda: TODAY, settings=settings)
     window.show()
     QTest.qWaitForWindowExposed(window)
-    drain()
+    settle(window)
     return window
+
+
+def settle(window: MainWindow) -> float:
+    """Process events until the window's background loads are in; returns the longest single stretch the UI
+    thread was busy meanwhile (what a user feels as a freeze: the slots that take the rows in, the repaint)."""
+    from jobcenter_desktop.ui.loader import BackgroundLoad
+
+    loaders = window.findChildren(BackgroundLoad)
+    longest = 0.0
+    while True:
+        t = time.perf_counter()
+        drain()
+        longest = max(longest, time.perf_counter() - t)
+        if not any(lo.running for lo in loaders):
+            return longest
+        time.sleep(0.001)
 
 
 def keystrokes(edit: QLineEdit) -> list[Callable[[], None]]:
@@ -132,15 +153,18 @@ def bench_in_process(db: Path) -> None:
             window.tabs.setCurrentIndex(0)
             t = time.perf_counter()
             wl.caseworker_combo.setCurrentIndex(wl.caseworker_combo.findData(worker))
-            drain()
-            print(f"# worklist {view!r}: {wl.model.total():,} rows loaded in {time.perf_counter() - t:.2f} s")
+            asked = time.perf_counter() - t
+            stall = settle(window)
+            print(f"# worklist {view!r}: {wl.model.total():,} rows loaded in {time.perf_counter() - t:.2f} s off the "
+                  f"UI thread; the UI thread was busy {asked * 1000:.0f} ms to ask, at most {stall * 1000:.0f} ms at a "
+                  "time while it loaded (taking the rows in)")  # fmt: skip
             keys = timed(keystrokes(wl.search_edit))
             wl.search_edit.clear()
             drain()
             t = time.perf_counter()
             window.tabs.setCurrentIndex(TAB_CALENDAR)
             window.calendar.reload()  # as after F5: counts a year around the month afresh
-            drain()
+            settle(window)
             print(f"# calendar {view!r}: first view (a year of counts) {time.perf_counter() - t:.3f} s")
             ours[view] = keys, timed(month_switches(window.calendar.calendar))
         hwm = int(Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0]) // 1024

@@ -22,6 +22,7 @@ from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS
 from jobcenter_desktop.core.models import DeadlineRow
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
+from jobcenter_desktop.export.errors import ExportCancelled as ExportCancelled  # raised by write_worklist
 from jobcenter_desktop.export.xlsx_common import (
     StyleCache,
     column_letter,
@@ -49,10 +50,6 @@ TOP = Alignment(vertical="top")
 STATE_ORDER = sorted(OPEN_STATES, key=lambda s: PALETTE[s].rank)
 _FILLS = {state: PatternFill("solid", fgColor=PALETTE[state].fill.lstrip("#")) for state in Urgency}
 Progress = Callable[[int, int], bool]
-
-
-class ExportCancelled(Exception):
-    pass
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from jobcenter_desktop.export.errors import ExportError as ExportError  # the services' name for it
+
 MAX_CELL = 32_767  # Excel's limit for text in one cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Not control characters, but not allowed in XML 1.0 either: openpyxl would write them and the file would not open.
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
-
-
-class ExportError(Exception):
-    """The file could not be written; the message is Danish and says what to do."""
 
 
 def text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCell:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +24,8 @@ from jobcenter_desktop.services.deadlines import DeadlineService
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.services.recompute import RecomputeService
 from jobcenter_desktop.services.settings import SettingsService
+from jobcenter_desktop.storage.backup import backed_up_on
+from jobcenter_desktop.storage.db import DatabaseError, StorageError
 from jobcenter_desktop.storage.repository import Repository
 from jobcenter_desktop.storage.target import Target
 
@@ -117,22 +121,46 @@ class Frister:
 
     @classmethod
     def open(cls, target: Path | str | Target, *, catalogue_path: Path | None = None, actor: str | None = None,
-             team: str | None = None, passphrase: str | None = None,
-             password: str | None = None) -> Frister:  # fmt: skip
-        """A database file, or the team database (``postgresql://LOGIN@HOST:PORT/DB``)."""
+             team: str | None = None, passphrase: str | None = None, password: str | None = None,
+             defer_daily: bool = False) -> Frister:  # fmt: skip
+        """A database file, or the team database (``postgresql://LOGIN@HOST:PORT/DB``). ``defer_daily``: leave the
+        day's page check and backup to :meth:`daily_work` (the window runs it after it is painted)."""
         app = cls(open_context(target, catalogue_path=catalogue_path, actor=actor, team=team, passphrase=passphrase,
-                               password=password))  # fmt: skip
+                               password=password, deep=False if defer_daily else None))  # fmt: skip
         tmp = data_dir() / "tmp"
         if tmp.is_dir():  # openpyxl's files from an export that was killed: they may hold full CPR numbers
             for folder in clean_leftovers(tmp):
                 log.info("Midlertidige eksportfiler fra en afbrudt eksport fjernet: %s", folder.name)
-        if app.ctx.server is not None:
+        if app.ctx.server is not None or defer_daily:
             return app  # backups of the team database are the server's (pg_dump, the DBA's schedule)
         try:
             app.backups.daily()
         except ServiceError as e:  # a full disk must not stop the caseworker from working; it is logged
             log.warning("Daglig sikkerhedskopi mislykkedes: %s", e)
         return app
+
+    def daily_work(self, progress: Callable[[int, int], bool] | None = None, now: datetime | None = None) -> str:
+        """The first start of the day's work, for after the window is up: SQLite's page-by-page check, then the
+        daily backup (a damaged file is never copied over good backups). Returns what happened, in Danish;
+        ServiceError when the check finds damage (the window says so; nothing was copied)."""
+        path = self.ctx.db.path
+        when = now or datetime.now()
+        if self.ctx.server is not None or path is None or backed_up_on(path, when.date()):
+            return ""
+        if progress is not None and not progress(0, 2):
+            return ""
+        try:
+            self.ctx.db.check_pages()
+        except (DatabaseError, StorageError) as e:
+            raise ServiceError(str(e)) from e
+        if progress is not None:
+            progress(1, 2)
+        try:
+            made = self.backups.daily(when)
+        except ServiceError as e:  # a full disk must not stop the caseworker from working; it is logged
+            log.warning("Daglig sikkerhedskopi mislykkedes: %s", e)
+            return f"Dagens sikkerhedskopi mislykkedes: {e}"
+        return f"Dagens kontrol er gennemført, og sikkerhedskopien er taget ({made.path.name})." if made else ""
 
     @property
     def location(self) -> str:

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from jobcenter_desktop.core.models import DeadlineFilter, MilestoneState
+from jobcenter_desktop.export.errors import ExportError
 from jobcenter_desktop.export.ics import DeadlineEvent, write_ics
-from jobcenter_desktop.export.xlsx_common import ExportError
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.deadlines import DeadlineService
 from jobcenter_desktop.services.errors import ServiceError

@@ -208,7 +208,7 @@ def load_catalogue_or_fail(path: Path | None) -> Catalogue:
 
 
 def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None, owner: str | None = None,
-                  purpose: str = "window") -> tuple[Database, str | None]:  # fmt: skip
+                  purpose: str = "window", deep: bool | None = None) -> tuple[Database, str | None]:  # fmt: skip
     """Open (creating if missing) and migrate a SQLite database. Faults become a Danish StartupError;
     the file is never overwritten. ``key``: the passphrase of an encrypted (SQLCipher) database; a new file
     opened with a key is created encrypted."""
@@ -228,8 +228,11 @@ def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None
         # Probe and migrate without switching to WAL: that pragma rewrites the file header, and a file that
         # turns out to be foreign or from a newer version must be left byte for byte as it was.
         check = make_engine(sqlite_url(db_path), wal=False, key=key, path=db_path)
-        # The page-by-page check runs once a day, with the daily backup (BackupService.daily) that follows.
-        probe(check, db_path, keyed=key is not None, deep=not backed_up_on(db_path, datetime.now().date()))
+        # The page-by-page check runs once a day, with the daily backup (BackupService.daily) that follows;
+        # ``deep=False``: the caller runs both after the window is painted (Frister.daily_work).
+        if deep is None:
+            deep = not backed_up_on(db_path, datetime.now().date())
+        probe(check, db_path, keyed=key is not None, deep=deep)
         backup = upgrade(check, db_path, key=key) if migrate else None
     except BaseException as e:
         if lock is not None:
@@ -250,7 +253,7 @@ def open_database(db_path: Path, *, migrate: bool = True, key: str | None = None
 
 def open_context(
     target: Path | str | Target, *, catalogue_path: Path | None = None, actor: str | None = None,
-    team: str | None = None, passphrase: str | None = None, password: str | None = None,
+    team: str | None = None, passphrase: str | None = None, password: str | None = None, deep: bool | None = None,
 ) -> Context:
     """Open a database file (``passphrase`` for an encrypted one) or the team database (a ``postgresql://``
     URL; ``password`` when libpq's own places have none)."""
@@ -265,7 +268,7 @@ def open_context(
         team_name = check_identity(team, "Teamet") if team and team.strip() else ""
     except TextError as e:
         raise StartupError(str(e)) from None
-    db, backup = open_database(where.path, key=passphrase, owner=who)
+    db, backup = open_database(where.path, key=passphrase, owner=who, deep=deep)
     catalogue, extra = _catalogue_of(db, catalogue_path)
     # A laptop's copy of the team database acts as the login it was checked out to, whoever runs it: its
     # entries go back to the server under that login.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -12,7 +12,7 @@ from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow, Milestone
 from jobcenter_desktop.core.text import TextError, check_search
 from jobcenter_desktop.core.urgency import Urgency, classify, most_urgent
 from jobcenter_desktop.services.context import Context
-from jobcenter_desktop.services.errors import Problem, ValidationError
+from jobcenter_desktop.services.errors import Cancelled, Problem, ValidationError
 from jobcenter_desktop.storage.repository import Repository
 
 
@@ -33,14 +33,21 @@ class DeadlineService:
         self.ctx = ctx
 
     def classify_row(self, row: DeadlineRow, today: date, now: datetime | None = None) -> DeadlineRow:
-        return self._classify(row, today, now, {}, {})
+        return self._classify(row, today, now, {}, {}, {})
 
     def _classify(self, row: DeadlineRow, today: date, now: datetime | None,
-                  urgencies: dict[tuple[object, ...], Urgency], days_left: dict[date, int]) -> DeadlineRow:  # fmt: skip
-        """``urgencies`` and ``days_left`` memoise per call of ``list``: 65,000 rows share a few hundred days."""
-        cats, cal = self.ctx.catalogues, self.ctx.calendar
-        rule = cats.rule(row.rule_id, self.ctx.catalogue.id)
-        group = cats.group(row.group, self.ctx.catalogue.id)
+                  urgencies: dict[tuple[object, ...], Urgency], days_left: dict[date, int],
+                  names: dict[tuple[str, str], tuple[str, str]]) -> DeadlineRow:  # fmt: skip
+        """``urgencies``, ``days_left`` and ``names`` memoise per call of ``list``: 65,000 rows share a few
+        hundred days and a few dozen milestone and group names."""
+        cal = self.ctx.calendar
+        found = names.get((row.rule_id, row.group))
+        if found is None:
+            cats, main = self.ctx.catalogues, self.ctx.catalogue.id
+            rule, group = cats.rule(row.rule_id, main), cats.group(row.group, main)
+            found = names[(row.rule_id, row.group)] = (rule.name if rule else row.rule_id,
+                                                       group.name if group else row.group)  # fmt: skip
+        milestone_name, group_name = found
         key = (row.due, row.due_at, row.rule_id, row.state, row.provisional, row.paused, row.warn_from, row.done_on,
                row.done_late)  # fmt: skip
         urgency = urgencies.get(key)
@@ -66,7 +73,7 @@ class DeadlineService:
             pause_past_expected_end=row.pause_expected_end is not None and today > row.pause_expected_end,
             done_late=row.done_late, urgency=urgency,
             working_days_left=left,
-            milestone_name=rule.name if rule else row.rule_id, group_name=group.name if group else row.group,
+            milestone_name=milestone_name, group_name=group_name,
         )  # fmt: skip
 
     def _urgency(self, today: date, now: datetime | None, rule_id: str, state: MilestoneState, due: date | None,
@@ -84,12 +91,18 @@ class DeadlineService:
             due_soon_days=self.ctx.due_soon_days,
         )  # fmt: skip
 
-    def list(self, f: DeadlineFilter, today: date, now: datetime | None = None) -> list[DeadlineRow]:
-        """Milestones matching the filter, classified for ``today``, in due-date order."""
+    def list(self, f: DeadlineFilter, today: date, now: datetime | None = None,
+             progress: Callable[[int, int], bool] | None = None) -> list[DeadlineRow]:  # fmt: skip
+        """Milestones matching the filter, classified for ``today``, in due-date order. ``progress(done, 2)``
+        after reading and after classifying; False cancels (:class:`Cancelled`)."""
         f = checked_filter(f)
         with self.ctx.read() as s:
             rows = Repository(s).deadline_rows(f)
+        if progress is not None and not progress(1, 2):
+            raise Cancelled
         out = self.classify(rows, today, now)
+        if progress is not None and not progress(2, 2):
+            raise Cancelled
         if f.states:
             out = [r for r in out if r.urgency in f.states]
         return out
@@ -99,7 +112,8 @@ class DeadlineService:
         """Stored rows with their state, working days left and names for ``today``."""
         urgencies: dict[tuple[object, ...], Urgency] = {}
         days_left: dict[date, int] = {}
-        return [self._classify(r, today, now, urgencies, days_left) for r in rows]
+        names: dict[tuple[str, str], tuple[str, str]] = {}
+        return [self._classify(r, today, now, urgencies, days_left, names) for r in rows]
 
     def day_summary(self, start: date, end: date, f: DeadlineFilter, today: date,
                     now: datetime | None = None) -> dict[date, tuple[int, Urgency]]:  # fmt: skip

@@ -12,7 +12,7 @@ from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.party import PartyIdError, hide_cpr_in_text, normalize_party_id
 from jobcenter_desktop.core.rules import Group
 from jobcenter_desktop.export.cases_xlsx import EXAMPLE_NAME, ImportFileError, RawCaseRow, read_cases, write_template
-from jobcenter_desktop.export.xlsx_common import ExportError
+from jobcenter_desktop.export.errors import ExportError
 from jobcenter_desktop.services.cases import CaseService, NewCase
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import Cancelled, DuplicateError, ServiceError

@@ -8,9 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from jobcenter_desktop.core.kpi import Breakdown, KpiPeriod, KpiTable
+from jobcenter_desktop.export.errors import ExportError
 from jobcenter_desktop.export.kpi_xlsx import KpiWorkbook, write_kpi
 from jobcenter_desktop.export.tempfiles import use_private_folder
-from jobcenter_desktop.export.xlsx_common import ExportError
 from jobcenter_desktop.paths import data_dir
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import ServiceError

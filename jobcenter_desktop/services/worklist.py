@@ -4,6 +4,7 @@ audit entry when CPR numbers leave the app unmasked."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -11,15 +12,8 @@ from pathlib import Path
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
 from jobcenter_desktop.core.urgency import Urgency
+from jobcenter_desktop.export.errors import ExportCancelled, ExportError
 from jobcenter_desktop.export.tempfiles import use_private_folder
-from jobcenter_desktop.export.worklist_xlsx import (
-    ExportCancelled,
-    Progress,
-    WorklistMeta,
-    default_filename,
-    write_worklist,
-)
-from jobcenter_desktop.export.xlsx_common import ExportError
 from jobcenter_desktop.paths import data_dir
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.deadlines import DeadlineService
@@ -106,11 +100,15 @@ class WorklistService:
         return f"Frister {req.period.label} - {req.scope.label()}"
 
     def default_filename(self, req: ExportRequest) -> str:
+        from jobcenter_desktop.export.worklist_xlsx import default_filename  # openpyxl: only for an export
+
         return default_filename(self.title(req))
 
     def export(self, req: ExportRequest, target: Path, today: date, now: datetime,
-               progress: Progress | None = None) -> int:  # fmt: skip
+               progress: Callable[[int, int], bool] | None = None) -> int:  # fmt: skip
         """Write the workbook; returns the number of deadlines. Every failure is a Danish ServiceError."""
+        from jobcenter_desktop.export.worklist_xlsx import WorklistMeta, write_worklist  # openpyxl: here only
+
         if not (req.scope.everyone or req.scope.team or req.scope.caseworker):
             raise ValidationError([Problem("scope", "Vælg en sagsbehandler, et team eller alle.")])
         rows = self.rows(req, today)

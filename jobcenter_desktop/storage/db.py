@@ -240,6 +240,17 @@ class Database:
                 "var åben. Intet er gemt, og det du har skrevet står stadig i vinduet. Kopiér det du vil beholde, "
                 "luk programmet og start det igen.")  # fmt: skip
 
+    def check_pages(self) -> None:
+        """SQLite's quick_check over the open file (reads every page: ~0.6 s at 100k cases); DatabaseError with a
+        Danish message when it finds damage. Nothing to do on the team database (the server checks its own)."""
+        if self.path is None or self.engine.dialect.name != "sqlite":
+            return
+        with storage_errors(), self.engine.connect() as conn:
+            ok = conn.execute(text("PRAGMA quick_check")).scalar_one()
+        if ok != "ok":
+            raise DatabaseError(f"Databasen {self.path} er beskadiget ({ok}). Filen er ikke ændret, og dagens "
+                                "sikkerhedskopi er ikke taget. Gendan en sikkerhedskopi (Filer → Sikkerhedskopier).")
+
     def renew_identity(self) -> None:
         """After this instance itself replaced the file's contents in place (a restore)."""
         if self.path is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -46,7 +46,7 @@ from jobcenter_desktop.storage.orm import (
     Team,
     utcnow,
 )
-from jobcenter_desktop.storage.sql import insert_if_absent, upsert
+from jobcenter_desktop.storage.sql import insert_if_absent, plain_rows, upsert
 
 _Sel = TypeVar("_Sel", bound="Select[*tuple[Any, ...]]")
 
@@ -229,7 +229,10 @@ class Repository:
 
     # ------------------------------------------------------------ deadlines
     def deadline_rows(self, f: DeadlineFilter) -> list[DeadlineRow]:
-        """Milestones with their case context, due date order. Urgency is left for the services layer."""
+        """Milestones with their case context, due date order. Urgency is left for the services layer.
+
+        Read as the driver's plain tuples and converted here (storage.sql.plain_rows): at 100k cases the "Alle"
+        list is 65,000 rows, and SQLAlchemy's per-value processing cost more than the query."""
         q = (select(MilestoneRow.id, MilestoneRow.case_id, CaseRow.number, MilestoneRow.rule_id, CaseRow.group,
                     PartyRow.kind, PartyRow.name, PartyRow.identifier, Caseworker.username, Team.name,
                     MilestoneRow.state, MilestoneRow.due_on, MilestoneRow.due_at, MilestoneRow.provisional,
@@ -245,17 +248,25 @@ class Repository:
             q = q.limit(f.limit)
         paused_cases, paused_milestones = self.open_pauses()
         in_conflict = set(self.s.scalars(select(ConflictRow.case_id).where(ConflictRow.resolved_at.is_(None))))
+        uid, day, stamp = _plain_converters(self._sqlite)
+        states = {s.value: s for s in MilestoneState}
+        kinds = {k.value: k for k in PartyKind}
+        case_ids: dict[object, uuid.UUID] = {}  # a case's id once for all its rows
         out = []
         for (mid, cid, number, rule_id, group, kind, name, ident, user, team, state, due, due_at, prov, done,
-             notes, warn, version, late) in self.s.execute(q):  # fmt: skip
-            pause = paused_milestones.get(mid) or paused_cases.get(cid)
+             notes, warn, version, late) in plain_rows(self.s, q):  # fmt: skip
+            mid = uid(mid)
+            if (case_id := case_ids.get(cid)) is None:
+                case_id = case_ids[cid] = uid(cid)
+            due = day(due)
+            pause = paused_milestones.get(mid) or paused_cases.get(case_id)
             # A deadline already passed when the pause began is not held by it: it stays overdue.
             held = pause is not None and due is not None and pause[0] <= due
             out.append(DeadlineRow(
-                milestone_id=mid, case_id=cid, case_number=number, rule_id=rule_id, group=group,
-                party=Party(PartyKind(kind), name, ident), caseworker=user, team=team or "",
-                state=MilestoneState(state), due=due, due_at=due_at, provisional=prov, done_on=done,
-                paused=held, notes=notes, warn_from=warn, conflict=cid in in_conflict, version=version,
+                milestone_id=mid, case_id=case_id, case_number=number, rule_id=rule_id, group=group,
+                party=Party(kinds[kind], name, ident), caseworker=user, team=team or "",
+                state=states[state], due=due, due_at=stamp(due_at), provisional=bool(prov), done_on=day(done),
+                paused=held, notes=notes, warn_from=day(warn), conflict=case_id in in_conflict, version=version,
                 paused_since=pause[0] if pause else None, pause_reason=pause[1] if pause else "",
                 pause_expected_end=pause[2] if pause else None, done_late=bool(late),
             ))  # fmt: skip
@@ -390,6 +401,25 @@ def _text(value: object) -> str:
     if isinstance(value, Iterable) and not isinstance(value, str):
         return "\n".join(str(v) for v in value)
     return str(value)
+
+
+def _plain_converters(sqlite: bool) -> tuple[Callable[[Any], uuid.UUID], Callable[[Any], Any], Callable[[Any], Any]]:
+    """UUID, date and timestamp from the driver's plain values: SQLite hands back hex and ISO text (SQLAlchemy's
+    storage formats), psycopg the Python objects themselves. Dates repeat a lot: each text is parsed once."""
+    if not sqlite:
+        return (lambda v: v), (lambda v: v), (lambda v: v)
+    days: dict[str, date] = {}
+
+    def day(v: str | None) -> date | None:
+        if v is None:
+            return None
+        found = days.get(v)
+        if found is None:
+            found = days[v] = date.fromisoformat(v)
+        return found
+
+    return ((lambda v: uuid.UUID(hex=v)), day,
+            (lambda v: None if v is None else datetime.fromisoformat(v)))  # fmt: skip
 
 
 def _scope(q: _Sel, f: DeadlineFilter, sqlite: bool) -> _Sel:

@@ -110,13 +110,14 @@ def raw_id(column: Any) -> Any:
 
 def plain_rows(session: Session, stmt: Any) -> list[tuple[Any, ...]]:
     """The rows of a read-only SELECT as the driver's plain tuples: no Row objects, no result processors (0.6 s of
-    a 100k-case read). For statements whose columns need no conversion (day_number, raw_id, text, integers)."""
+    a 100k-case read). The columns must need no conversion or be converted by the caller (day_number, raw_id,
+    text, integers; SQLite's dates come as ISO text). The values are rendered into the SQL by their types'
+    literal processors (a UUID as SQLite's hex, a date as ISO text), so they match what the ORM stores."""
     conn = session.connection()
-    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})  # IN (...) lists
+    compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True, "render_postcompile": True})
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        params, order = compiled.params, compiled.positiontup  # qmark (sqlite3) or named (psycopg) parameters
-        cursor.execute(str(compiled), tuple(params[k] for k in order) if order else params)
+        cursor.execute(str(compiled))
         return list(cursor.fetchall())
     finally:
         cursor.close()

@@ -26,6 +26,7 @@ from jobcenter_desktop.services.errors import PassphraseRequired, PasswordRequir
 from jobcenter_desktop.ui.errors import install_excepthook
 from jobcenter_desktop.ui.first_run import FirstRunDialog, needs_identity
 from jobcenter_desktop.ui.i18n import install_translators
+from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.main_window import MainWindow
 from jobcenter_desktop.ui.password_dialog import ask_password
 from jobcenter_desktop.ui.settings_dialog import SERVER_KEY  # Indstillinger → Teamdatabase
@@ -67,12 +68,20 @@ def build_main_window(
     else:
         who = actor or str(qsettings.value("identity/username", "") or "") or os_username()
         team = str(qsettings.value("identity/team", "") or "")
-        app = Frister.open(Path(db_path), catalogue_path=cat, actor=who, team=team, passphrase=passphrase)
+        # The day's page check and backup wait for the window (MainWindow.start_day runs them off the UI thread).
+        app = Frister.open(Path(db_path), catalogue_path=cat, actor=who, team=team, passphrase=passphrase,
+                           defer_daily=True)
     if unlock_check is None and passphrase is not None and app.ctx.db.key is not None:
         unlock_check = passphrase_checker(passphrase)
     window = MainWindow(app, qsettings, today or date.today, unlock_check=unlock_check)
-    window.destroyed.connect(lambda *_: app.close())
+    # A load still running on a worker thread finishes its statement before the database closes.
+    window.destroyed.connect(lambda *_: _close_after_loads(app))
     return window
+
+
+def _close_after_loads(app: Frister) -> None:
+    BackgroundLoad.wait_idle()
+    app.close()
 
 
 def passphrase_checker(passphrase: str) -> Callable[[str], bool]:

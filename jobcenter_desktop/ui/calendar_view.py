@@ -20,14 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.calendar import format_date
-from jobcenter_desktop.core.models import DeadlineFilter
+from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
 from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.errors import Cancelled
+from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.i18n import urgency_label
+from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.models import DeadlineTableModel
 from jobcenter_desktop.ui.theme import from_qdate, now_for, state_color, state_fill, to_qdate
 from jobcenter_desktop.ui.worklist_view import DeadlineTable
+
+DaySummary = dict[date, tuple[int, Urgency]]
 
 NON_WORKING = QColor("#ECECEC")
 
@@ -176,6 +181,12 @@ class CalendarView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
 
+        self.counts_loader = BackgroundLoad(self)
+        self.counts_loader.loaded.connect(self._counts_loaded)
+        self.lists_loader = BackgroundLoad(self)
+        self.lists_loader.loaded.connect(self._lists_loaded)
+        for loader in (self.counts_loader, self.lists_loader):
+            loader.failed.connect(lambda message: show_error(self, message))
         self.calendar.currentPageChanged.connect(lambda _y, _m: self.reload_month())
         self.calendar.selectionChanged.connect(self.reload_lists)
         self.today_button.clicked.connect(self.go_today)
@@ -197,13 +208,33 @@ class CalendarView(QWidget):
         self.reload_month()
         self.reload_lists()
 
-    def reload_month(self) -> None:
-        year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        first = date(year, month, 1)
+    @property
+    def loading(self) -> bool:
+        return self.counts_loader.running or self.lists_loader.running
+
+    def _grid(self) -> tuple[date, date]:
+        first = date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
         start = first - timedelta(days=first.weekday() + 7)  # the grid shows parts of the neighbouring months
-        end = start + timedelta(days=7 * 8)
-        today = self.today()
-        summary = self._day_counts(start, end, self.filter_fn(), today)
+        return start, start + timedelta(days=7 * 8)
+
+    def reload_month(self) -> None:
+        """Counts for half a year either side are fetched at once (off the UI thread: a year of "Alle" at 100k
+        cases is most of a second), so switching months is a lookup until the cached span is left."""
+        start, end = self._grid()
+        f, today = self.filter_fn(), self.today()
+        cached = self._counts
+        if cached is not None and cached[0] == (f, today) and cached[1] <= start <= end <= cached[2]:
+            self._show_month(start, end, today, cached[3])
+            return
+        lo, hi, now = start - timedelta(days=183), end + timedelta(days=183), now_for(today)
+        self.counts_loader.request(
+            lambda _p: ((f, today), lo, hi, self.app.deadlines.day_summary(lo, hi, f, today, now)))
+
+    def _counts_loaded(self, cached: tuple[tuple[DeadlineFilter, date], date, date, DaySummary]) -> None:
+        self._counts = cached
+        self.reload_month()  # shows them, or asks again if the user moved on meanwhile
+
+    def _show_month(self, start: date, end: date, today: date, counts: DaySummary) -> None:
         cal = self.app.calendar
         non_working = {}
         d = start
@@ -212,24 +243,25 @@ class CalendarView(QWidget):
             if reason is not None:
                 non_working[d] = reason
             d += timedelta(days=1)
-        self.calendar.set_data(summary, non_working, today)
-
-    def _day_counts(self, start: date, end: date, f: DeadlineFilter, today: date) -> dict[date, tuple[int, Urgency]]:
-        """Counts for half a year either side are fetched at once, so switching months is a lookup: a month of
-        "Alle" at 100k cases costs ~60 ms in the database, the whole year ~2× that, once per refresh."""
-        cached = self._counts
-        if cached is None or cached[0] != (f, today) or not cached[1] <= start <= end <= cached[2]:
-            lo, hi = start - timedelta(days=183), end + timedelta(days=183)
-            cached = self._counts = ((f, today), lo, hi,
-                                     self.app.deadlines.day_summary(lo, hi, f, today, now_for(today)))  # fmt: skip
-        return {d: v for d, v in cached[3].items() if start <= d <= end}
+        self.calendar.set_data({d: v for d, v in counts.items() if start <= d <= end}, non_working, today)
 
     def reload_lists(self) -> None:
-        day = self.selected()
-        today = self.today()
-        f = self.filter_fn()
+        day, today, f = self.selected(), self.today(), self.filter_fn()
         now = now_for(today)
-        day_rows = self.app.deadlines.list(replace(f, date_from=day, date_to=day), today, now)
+        monday = day - timedelta(days=day.weekday())
+        deadlines = self.app.deadlines
+
+        def work(progress: Callable[[int, int], bool]) -> tuple[date, list[DeadlineRow], list[DeadlineRow]]:
+            day_rows = deadlines.list(replace(f, date_from=day, date_to=day), today, now)
+            if not progress(1, 2):
+                raise Cancelled
+            week = replace(f, date_from=monday, date_to=monday + timedelta(days=6))
+            return day, day_rows, deadlines.list(week, today, now)
+
+        self.lists_loader.request(work)
+
+    def _lists_loaded(self, result: tuple[date, list[DeadlineRow], list[DeadlineRow]]) -> None:
+        day, day_rows, week_rows = result
         self.day_model.set_rows(day_rows)
         reason = self.app.calendar.non_working_reason(day)
         extra = f" — {reason}" if reason else ""
@@ -237,8 +269,6 @@ class CalendarView(QWidget):
             self.calendar.locale().dayName(day.isoweekday()).capitalize(), format_date(day),
             count(len(day_rows), self.tr("frist"), self.tr("frister")), extra))  # fmt: skip
         monday = day - timedelta(days=day.weekday())
-        week = replace(f, date_from=monday, date_to=monday + timedelta(days=6))
-        week_rows = self.app.deadlines.list(week, today, now)
         self.week_model.set_rows(week_rows)
         iso = day.isocalendar()
         self.week_title.setText(self.tr("Uge {0} ({1}–{2}): {3}").format(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from jobcenter_desktop.core.text import MAX_SEARCH, count
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
+from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.models import SORT_ROLE, CaseTableModel
 from jobcenter_desktop.ui.widgets import search_goes_to_first_hit, setup_table
 
@@ -102,6 +104,14 @@ class CaseRegisterView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.status_combo)
+        self.busy_bar = QProgressBar()  # a search runs off the UI thread; typing on supersedes it
+        self.busy_bar.setObjectName("cases_busy")
+        self.busy_bar.setAccessibleName(self.tr("Søger"))
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedWidth(80)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        top.addWidget(self.busy_bar)
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -114,6 +124,11 @@ class CaseRegisterView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+        self.loader = BackgroundLoad(self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(lambda message: show_error(self, message))
+        self.loader.busy.connect(self.busy_bar.setVisible)
+        self._select_after: uuid.UUID | None = None
         # Searching queries the database; a short pause after typing keeps 100k-case registers smooth.
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -127,17 +142,32 @@ class CaseRegisterView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 
+    @property
+    def loading(self) -> bool:
+        return self.loader.running
+
     def reload(self) -> None:
+        """Search on a worker thread; a keystroke (after the debounce) or a status choice supersedes a search still
+        running, so the list shows the answer to what is typed now."""
         status = self.status_combo.currentData()
-        rows = self.app.cases.search(self.search_edit.text(), CaseStatus(status) if status else None, limit=PAGE,
-                                     newest_first=True)  # fmt: skip
+        text, state = self.search_edit.text(), CaseStatus(status) if status else None
+        self.loader.request(lambda _progress: self.app.cases.search(text, state, limit=PAGE, newest_first=True))
+
+    def _loaded(self, rows: list[CaseSummary]) -> None:
         self.model.set_rows(rows)
         more = self.tr(" (de {0} nyeste; søg for at finde ældre)").format(PAGE) if len(rows) >= PAGE else ""
         self.count_label.setText(count(len(rows), self.tr("sag"), self.tr("sager")) + more)
         self._update_buttons()
+        if self._select_after is not None:
+            case_id, self._select_after = self._select_after, None
+            self._select_now(case_id)
 
-    def select_case(self, case_id: uuid.UUID) -> bool:
+    def select_case(self, case_id: uuid.UUID) -> None:
+        """Reload, then select and scroll to the case (when it is in the page shown)."""
+        self._select_after = case_id
         self.reload()
+
+    def _select_now(self, case_id: uuid.UUID) -> bool:
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).id == case_id:
                 index = self.proxy.mapFromSource(self.model.index(row, 0))

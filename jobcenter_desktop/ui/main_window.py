@@ -41,6 +41,7 @@ from jobcenter_desktop.ui.help_dialog import GuideDialog, show_about
 from jobcenter_desktop.ui.ics_export import export_calendar
 from jobcenter_desktop.ui.laptop_actions import LaptopActions
 from jobcenter_desktop.ui.legend import Legend
+from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.lock.controller import LockController
 from jobcenter_desktop.ui.lock.curtain import exec_dialog
 from jobcenter_desktop.ui.lock.idle import IdleLock, read_lock_minutes
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("Jobcenter Frister"))
 
         self.worklist = WorklistView(app, today)
+        self.worklist.loaded.connect(self._update_summary)
         self.calendar = CalendarView(app, today, self._calendar_filter)
         self.cases = CaseRegisterView(app, today)
         self.team = TeamView(app, today, settings)
@@ -217,8 +219,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.worklist.refill_people()
-        self.worklist.reload()
-        self._update_summary()
+        self.worklist.reload()  # off the UI thread: the summary follows when the rows are in (worklist.loaded)
         current = self.tabs.currentIndex()
         if current in self._reloads:
             self._reloads[current]()
@@ -237,8 +238,7 @@ class MainWindow(QMainWindow):
             self.refresh()
             return
         self.worklist.refill_people()  # a colleague's new case can bring a caseworker or team into the filters
-        self.worklist.reload_cases(changes.cases)
-        self._update_summary()
+        self.worklist.reload_cases(changes.cases)  # the summary follows (worklist.loaded)
         self.calendar.forget_counts()
         current = self.tabs.currentIndex()
         if current in self._reloads:
@@ -348,11 +348,13 @@ class MainWindow(QMainWindow):
 
     def start_day(self) -> None:
         """At a real start (the tests build windows without it): the day's digest and the hours reminders."""
+        from jobcenter_desktop.ui.daily_work import DailyWork
         from jobcenter_desktop.ui.digest_dialog import show_digest
         from jobcenter_desktop.ui.reminders import HoursReminder
 
         self.digest = show_digest(self, self.app, self.settings, self.today, self.open_case)
         self.reminder = HoursReminder(self.app, datetime.now, self._status, self)
+        self.daily = DailyWork(self, self.app, self._status)  # the day's page check and backup, off the UI thread
 
     def show_guide(self) -> None:
         guide = GuideDialog(self)
@@ -485,6 +487,9 @@ class MainWindow(QMainWindow):
         return [("window/worklist_columns", self.worklist.table), ("window/cases_columns", self.cases.table)]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for loader in self.findChildren(BackgroundLoad):
+            loader.cancel()  # a load still running has nobody to show its rows to
+        BackgroundLoad.wait_idle()  # ... and must end before the database is closed after this window
         self.locker.restore_chrome()  # save the layout the user chose, not the locked one
         self.idle_lock.uninstall()
         self.locker.waiter.release()  # dialogs waiting for an unlock give up (exec_dialog returns Rejected)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -36,6 +37,7 @@ from jobcenter_desktop.services.worklist import Scope
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.export_dialog import remembered_folder
 from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP, urgency_label
+from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.models import DeadlineTableModel
 from jobcenter_desktop.ui.tasks import run_task
 from jobcenter_desktop.ui.theme import now_for, state_fill, state_icon
@@ -170,6 +172,13 @@ class TeamView(QWidget):
             bar.addWidget(caption)
             bar.addWidget(widget)
         bar.addStretch(1)
+        self.busy_bar = QProgressBar()  # the figures are counted off the UI thread (a second at 100k cases)
+        self.busy_bar.setObjectName("team_busy")
+        self.busy_bar.setAccessibleName(self.tr("Tæller frister"))
+        self.busy_bar.setFixedWidth(120)
+        self.busy_bar.setFormat(self.tr("Tæller …"))
+        self.busy_bar.hide()
+        bar.addWidget(self.busy_bar)
         bar.addWidget(self.export_button)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.setObjectName("team_top_splitter")
@@ -198,6 +207,11 @@ class TeamView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
+        self.loader = BackgroundLoad(self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(lambda message: show_error(self, message))
+        self.loader.busy.connect(self.busy_bar.setVisible)
+        self.loader.progressed.connect(self._progressed)
         self._fill_scopes()
         for combo in (self.scope_combo, self.period_combo, self.by_combo):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
@@ -243,13 +257,18 @@ class TeamView(QWidget):
                 out.append(step())
             return tuple(out)
 
-        outcome = run_task(self, self.tr("Team"), self.tr("Tæller frister …"), work)
-        if outcome.error:
-            show_error(self, outcome.error)
-            return
-        if outcome.cancelled or outcome.result is None:
-            return
-        self.overview, self.table, by_group, trend = outcome.result
+        self.loader.request(work)  # a newer choice (another team, period) supersedes a count still running
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.running
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.busy_bar.setRange(0, total)
+        self.busy_bar.setValue(done)
+
+    def _loaded(self, result: tuple[Any, ...]) -> None:
+        self.overview, self.table, by_group, trend = result
         self._show_matrix()
         self._show_figures(by_group)
         self.load_charts()

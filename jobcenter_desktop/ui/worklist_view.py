@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from jobcenter_desktop.core.text import MAX_SEARCH, count
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.ui.i18n import urgency_label
+from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.models import DeadlineTableModel
 from jobcenter_desktop.ui.theme import from_qdate, now_for, state_icon, to_qdate
 from jobcenter_desktop.ui.widgets import CheckableCombo, search_goes_to_first_hit, setup_table
@@ -88,6 +90,7 @@ class DeadlineTable(QTableView):
 
 class WorklistView(QWidget):
     open_case = Signal(object)  # case id
+    loaded = Signal()  # fresh rows are in the list (a load off the UI thread ended)
 
     def __init__(self, app: Frister, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +124,18 @@ class WorklistView(QWidget):
         # the search row each time.
         self.count_label.setFixedWidth(self.count_label.fontMetrics().horizontalAdvance("999.999 af 999.999 frister"))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Loads run off the UI thread (65,000 rows at 100k cases take seconds): a busy bar says so meanwhile.
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("worklist_busy")
+        self.busy_bar.setAccessibleName(self.tr("Henter frister"))
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedWidth(80)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.loader = BackgroundLoad(self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self._load_failed)
+        self.loader.busy.connect(self._busy)
 
         self.model = DeadlineTableModel(self)
         self.table = DeadlineTable(self.model)
@@ -144,6 +159,7 @@ class WorklistView(QWidget):
         search_row.addWidget(self.from_edit)
         search_row.addWidget(QLabel("–"))
         search_row.addWidget(self.to_edit)
+        search_row.addWidget(self.busy_bar)
         search_row.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -266,25 +282,50 @@ class WorklistView(QWidget):
             date_to=from_qdate(self.to_edit.date()) if period else None,
         )
 
+    @property
+    def loading(self) -> bool:
+        return self.loader.running
+
     def reload(self) -> None:
-        """Fetch rows for the database-side filters; search text and status filter in memory as you type."""
+        """Fetch rows for the database-side filters on a worker thread (a newer reload supersedes a running
+        one); search text and status filter in memory as you type, also over the rows shown meanwhile."""
         f = self.current_filter()
         if f.date_from and f.date_to and f.date_to < f.date_from:  # the services refuse it; say so in place
+            self.loader.cancel()
             self.model.set_rows([])
             self.count_label.setText(self.tr("Slutdato før startdato"))
             return
-        rows = self.app.deadlines.list(f, self.today(), now_for(self.today()))
+        today = self.today()
+        now = now_for(today)
+        self.loader.request(lambda progress: self.app.deadlines.list(f, today, now, progress))
+
+    def _loaded(self, rows: list[DeadlineRow]) -> None:
         self.model.set_rows(rows)
         self._update_count()
+        self.loaded.emit()
+
+    def _load_failed(self, message: str) -> None:
+        self.count_label.setText(self.tr("Listen kunne ikke hentes"))
+        self.count_label.setToolTip(message)
+
+    def _busy(self, on: bool) -> None:
+        self.busy_bar.setVisible(on)
+        if on:
+            self.count_label.setText(self.tr("Henter frister …"))
+            self.count_label.setToolTip("")
 
     def reload_cases(self, case_ids: frozenset[UUID]) -> None:
         """Fetch only these cases' rows under the current filters and swap them in; the rest stay as loaded."""
         f = self.current_filter()
         if f.date_from and f.date_to and f.date_to < f.date_from:
             return  # the list is empty and says why; nothing to patch
+        if self.loading:
+            self.reload()  # the running load may have read before this change: ask again instead of patching
+            return
         rows = self.app.deadlines.list(replace(f, case_ids=case_ids), self.today(), now_for(self.today()))
         self.model.replace_cases(case_ids, rows)
         self._update_count()
+        self.loaded.emit()
 
     def select_case(self, case_id: UUID) -> bool:
         """Selects and scrolls to the case's most urgent row (rows are sorted); False if it is not shown."""

@@ -513,6 +513,10 @@
       <translation>Genåbn den valgte sag</translation>
     </message>
     <message>
+      <source>Søger</source>
+      <translation>Søger</translation>
+    </message>
+    <message>
       <source> (de {0} nyeste; søg for at finde ældre)</source>
       <translation> (de {0} nyeste; søg for at finde ældre)</translation>
     </message>
@@ -921,6 +925,25 @@
     <message>
       <source>Bemærkningen (begge udgaver står her):</source>
       <translation>Bemærkningen (begge udgaver står her):</translation>
+    </message>
+  </context>
+  <context>
+    <name>DailyWork</name>
+    <message>
+      <source>Dagens kontrol af databasen og sikkerhedskopi kører …</source>
+      <translation>Dagens kontrol af databasen og sikkerhedskopi kører …</translation>
+    </message>
+    <message>
+      <source>Klar</source>
+      <translation>Klar</translation>
+    </message>
+    <message>
+      <source>Dagens kontrol fandt en fejl i databasen</source>
+      <translation>Dagens kontrol fandt en fejl i databasen</translation>
+    </message>
+    <message>
+      <source>Databasen er beskadiget</source>
+      <translation>Databasen er beskadiget</translation>
     </message>
   </context>
   <context>
@@ -1816,6 +1839,13 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Forklaring af farver og tegn</source>
       <translation>Forklaring af farver og tegn</translation>
+    </message>
+  </context>
+  <context>
+    <name>Loader</name>
+    <message>
+      <source>Listen kunne ikke hentes. Detaljer står i logfilen.</source>
+      <translation>Listen kunne ikke hentes. Detaljer står i logfilen.</translation>
     </message>
   </context>
   <context>
@@ -3070,12 +3100,16 @@ Detaljer er skrevet i logfilen:
       <translation>&amp;Opdelt på:</translation>
     </message>
     <message>
-      <source>Alle jeg har adgang til</source>
-      <translation>Alle jeg har adgang til</translation>
+      <source>Tæller frister</source>
+      <translation>Tæller frister</translation>
     </message>
     <message>
-      <source>Tæller frister …</source>
-      <translation>Tæller frister …</translation>
+      <source>Tæller …</source>
+      <translation>Tæller …</translation>
+    </message>
+    <message>
+      <source>Alle jeg har adgang til</source>
+      <translation>Alle jeg har adgang til</translation>
     </message>
     <message>
       <source>{0}: {1} – klik for listen</source>
@@ -3273,6 +3307,10 @@ Detaljer er skrevet i logfilen:
       <translation>Søg navn, sagsnr. eller CPR … (Ctrl+F)</translation>
     </message>
     <message>
+      <source>Henter frister</source>
+      <translation>Henter frister</translation>
+    </message>
+    <message>
       <source>Mine frister</source>
       <translation>Mine frister</translation>
     </message>
@@ -3307,6 +3345,14 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Slutdato før startdato</source>
       <translation>Slutdato før startdato</translation>
+    </message>
+    <message>
+      <source>Listen kunne ikke hentes</source>
+      <translation>Listen kunne ikke hentes</translation>
+    </message>
+    <message>
+      <source>Henter frister …</source>
+      <translation>Henter frister …</translation>
     </message>
     <message>
       <source>frist</source>

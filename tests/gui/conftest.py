@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from support.qt_wait import settled
+
+from jobcenter_desktop.ui.loader import BackgroundLoad
 
 TODAY = date(2026, 11, 23)  # a Monday; the demo data is generated around it
 ACTOR = "anna.k"
@@ -88,11 +91,12 @@ def make_window(qtbot, today):
         window = build_main_window(db, actor=actor, today=today, settings=settings)
         qtbot.addWidget(window)
         built.append(window)
-        return window
+        return settled(qtbot, window)  # the first rows come off the UI thread
 
     yield make
     for window in built:
         window.close()
+        BackgroundLoad.wait_idle()
         window.app.close()
 
 

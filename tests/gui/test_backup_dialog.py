@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from support.qt_wait import settled
 
 from jobcenter_desktop.services import encryption
 from jobcenter_desktop.services.app import Frister
@@ -80,6 +81,7 @@ def test_an_encrypted_database_needs_its_passphrase_and_the_lock_uses_it(qtbot, 
     window = build_main_window(db, actor="anna.k", today=lambda: TODAY, settings=settings,
                                passphrase="korrekt-hest-batteri")  # fmt: skip
     qtbot.addWidget(window)
+    settled(qtbot, window)  # the rows are read on a worker thread, through the same SQLCipher key
     assert window.worklist.model.total() == 2  # dagpenge: dp_telefon and dp_samtale are open
     check = window.locker.unlock_check
     assert check is not None and check("korrekt-hest-batteri") and not check("anna.k")

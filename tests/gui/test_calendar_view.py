@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCalendarWidget
+from support.qt_wait import settled
 
 from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS
 from jobcenter_desktop.core.models import DeadlineFilter
@@ -23,7 +24,7 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture
 def view(window):
     window.tabs.setCurrentIndex(TAB_CALENDAR)
-    return window.calendar
+    return settled(None, window).calendar
 
 
 def _mine(app, start: date, end: date) -> list:
@@ -39,7 +40,9 @@ def test_monday_first_and_iso_week_numbers(view) -> None:
 
 def test_day_counts_match_the_services(view, window) -> None:
     view.calendar.setCurrentPage(2026, 11)
+    settled(None, view.window())  # counts and lists load off the UI thread
     view.reload_month()
+    settled(None, view.window())  # counts and lists load off the UI thread
     summary = view.calendar.summary
     assert summary, "anna.k has deadlines in November 2026 in the demo data"
     first, last = date(2026, 10, 26), date(2026, 12, 6)  # the six weeks the November grid shows
@@ -58,15 +61,19 @@ def test_day_counts_match_the_services(view, window) -> None:
 
 def test_counts_follow_the_worklist_filter(view, window) -> None:
     view.calendar.setCurrentPage(2026, 11)
+    settled(None, view.window())  # counts and lists load off the UI thread
     mine = sum(n for n, _ in view.calendar.summary.values())
     window.worklist.caseworker_combo.setCurrentIndex(window.worklist.caseworker_combo.findData(""))
+    settled(None, view.window())  # counts and lists load off the UI thread
     view.reload_month()
+    settled(None, view.window())  # counts and lists load off the UI thread
     everyone = sum(n for n, _ in view.calendar.summary.values())
     assert everyone > mine
 
 
 def test_december_holidays_named(view) -> None:
     view.calendar.setCurrentPage(2026, 12)  # the page change reloads the month
+    settled(None, view.window())  # counts and lists load off the UI thread
     nw = view.calendar.non_working
     assert nw[date(2026, 12, 25)] == "Juledag"
     assert nw[date(2026, 12, 26)]  # 2. juledag (a Saturday in 2026)
@@ -80,8 +87,10 @@ def test_december_holidays_named(view) -> None:
 
 def test_selecting_a_day_lists_its_deadlines(view, window) -> None:
     view.calendar.setCurrentPage(2026, 11)
+    settled(None, view.window())  # counts and lists load off the UI thread
     busy = max(view.calendar.summary, key=lambda d: view.calendar.summary[d][0])
     view.calendar.setSelectedDate(QDate(busy.year, busy.month, busy.day))
+    settled(None, view.window())  # counts and lists load off the UI thread
     expected = _mine(window.app, busy, busy)
     assert expected
     assert {r.milestone_id for r in view.day_model.rows()} == {r.milestone_id for r in expected}
@@ -98,6 +107,7 @@ def test_selecting_a_day_lists_its_deadlines(view, window) -> None:
 
 def test_holiday_title_names_the_holiday(view) -> None:
     view.calendar.setSelectedDate(QDate(2026, 12, 25))
+    settled(None, view.window())  # counts and lists load off the UI thread
     assert view.day_title.text().startswith("Fredag 25-12-2026")
     assert view.day_title.text().endswith("— Juledag")
     assert view.week_title.text().startswith("Uge 52 (21-12-2026–27-12-2026)")
@@ -105,8 +115,10 @@ def test_holiday_title_names_the_holiday(view) -> None:
 
 def test_today_button_selects_today(qtbot, view) -> None:
     view.calendar.setSelectedDate(QDate(2027, 2, 10))
+    settled(None, view.window())  # counts and lists load off the UI thread
     assert view.calendar.monthShown() == 2
     qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
+    settled(None, view.window())  # counts and lists load off the UI thread
     assert view.selected() == TODAY
     assert (view.calendar.yearShown(), view.calendar.monthShown()) == (2026, 11)
     assert view.calendar.today == TODAY

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
+from support.qt_wait import settled
 
 from jobcenter_desktop.core.models import CaseStatus, DeadlineFilter, MilestoneState
 from jobcenter_desktop.ui.main_window import TAB_CASES, TAB_WORKLIST
@@ -82,6 +83,7 @@ def test_mark_three_deadlines_done_then_undo_from_the_status_bar(qtbot, window, 
     undo = window.case_actions.undo_button
     assert undo.isVisible() and window.case_actions.undo.isEnabled()
     undo.click()
+    settled(qtbot, window)
     for r in rows:
         m = next(m for m in window.app.cases.get(r.case_id).milestones if m.id == r.milestone_id)
         assert m.state is MilestoneState.OPEN
@@ -94,6 +96,7 @@ def test_reassign_a_whole_caseload_spread_over_two(qtbot, window, answer_modal) 
     window.show()
     window.tabs.setCurrentIndex(TAB_CASES)
     window.cases.reload()
+    settled(qtbot, window)  # the register searches off the UI thread
     table = window.cases.table
     mine = [i for i in range(window.cases.proxy.rowCount())
             if window.cases.model.row_at(window.cases.proxy.mapToSource(window.cases.proxy.index(i, 0)).row())

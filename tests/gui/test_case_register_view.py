@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from support.qt_wait import settled
 
 from jobcenter_desktop.core.models import CaseStatus
 from jobcenter_desktop.core.rules import PartyKind
@@ -20,10 +21,12 @@ TODAY = date(2026, 11, 23)
 
 def _show_all(view) -> None:
     view.status_combo.setCurrentIndex(view.status_combo.findData(""))
+    settled(None, view.window())
 
 
 def test_models_pass_qt_model_checks(qtmodeltester, window) -> None:
     window.tabs.setCurrentIndex(TAB_CASES)
+    settled(None, window)  # the register searches off the UI thread
     view = window.cases
     _show_all(view)
     assert view.model.rowCount() == 80
@@ -36,6 +39,7 @@ def test_models_pass_qt_model_checks(qtmodeltester, window) -> None:
 
 def test_sorting_uses_the_sort_role(window) -> None:
     window.tabs.setCurrentIndex(TAB_CASES)
+    settled(None, window)  # the register searches off the UI thread
     view = window.cases
     view.table.sortByColumn(CaseTableModel.COL_OPEN, Qt.SortOrder.DescendingOrder)
     counts = [view.proxy.index(r, CaseTableModel.COL_OPEN).data() for r in range(view.proxy.rowCount())]
@@ -49,6 +53,7 @@ def test_sorting_uses_the_sort_role(window) -> None:
 
 def test_search_and_masked_ids(qtbot, window) -> None:
     window.tabs.setCurrentIndex(TAB_CASES)
+    settled(None, window)  # the register searches off the UI thread
     view = window.cases
     citizen = next(view.model.row_at(r) for r in range(view.model.rowCount())
                    if view.model.row_at(r).party.kind is PartyKind.CITIZEN)  # fmt: skip
@@ -65,6 +70,7 @@ def test_close_and_reopen_from_the_register(qtbot, make_window, fresh_db, qsetti
                                           {"foerste_henvendelse": TODAY}), TODAY)  # fmt: skip
     window = make_window(fresh_db, qsettings)
     window.tabs.setCurrentIndex(TAB_CASES)
+    settled(None, window)  # the register searches off the UI thread
     view = window.cases
     assert not view.close_button.isEnabled()
     view.table.selectRow(0)
@@ -80,6 +86,7 @@ def test_close_and_reopen_from_the_register(qtbot, make_window, fresh_db, qsetti
     answer_modal.schedule(yes)
     qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     answer_modal.check()
+    settled(qtbot, window)
     assert frister.cases.get(case.id).status is CaseStatus.CLOSED
     assert view.model.rowCount() == 0  # "Åbne sager"
     assert window.worklist.rows() == []  # the register's change refreshed Mine frister
@@ -88,6 +95,7 @@ def test_close_and_reopen_from_the_register(qtbot, make_window, fresh_db, qsetti
     view.table.selectRow(0)
     assert view.reopen_button.isEnabled()
     qtbot.mouseClick(view.reopen_button, Qt.MouseButton.LeftButton)
+    settled(qtbot, window)
     assert frister.cases.get(case.id).status is CaseStatus.OPEN
     assert len(window.worklist.rows()) == 2
 
@@ -103,6 +111,7 @@ def test_closing_from_the_register_a_case_a_colleague_changed_is_a_conflict(
                                           {"foerste_henvendelse": TODAY}), TODAY)  # fmt: skip
     window = make_window(fresh_db, qsettings)
     window.tabs.setCurrentIndex(TAB_CASES)
+    settled(None, window)  # the register searches off the UI thread
     view = window.cases
     view.table.selectRow(0)
     assert view.current().version == case.version

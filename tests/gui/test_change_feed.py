@@ -7,6 +7,7 @@ import time
 from datetime import date
 
 import pytest
+from support.qt_wait import settled
 
 from jobcenter_desktop.services.cases import NewCase
 
@@ -38,6 +39,7 @@ def _poll_until(window, predicate, seconds: float = 5.0) -> None:  # type: ignor
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         window.change_feed.poll()  # what the window's timer does every two seconds
+        settled(None, window)  # a load the change started runs off the UI thread
         if predicate():
             return
         time.sleep(0.05)
@@ -81,4 +83,5 @@ def test_a_change_reloads_only_the_cases_it_names(qtbot, make_window, shared, qs
     assert {r.case_id for r in window.worklist.loaded_rows()} == {two.id}
     assert {r.case_id for r in window.worklist.rows()} == {two.id}  # the search still applies
     window.refresh()
+    settled(qtbot, window)
     assert window.worklist.loaded_rows() == []

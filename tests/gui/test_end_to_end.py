@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit
+from support.qt_wait import settled
 
 from jobcenter_desktop.core.models import CaseStatus
 from jobcenter_desktop.core.urgency import Urgency
@@ -68,6 +69,7 @@ def _fill_company(qtbot, dlg) -> None:
 
 def _listed(window) -> list[tuple[str, str, str, str]]:
     """(case party, milestone id, due text, status text) as Mine frister shows them, top to bottom."""
+    settled(None, window)  # the worklist loads off the UI thread
     m = window.worklist.model
     return [(m.row_at(r).party.name, m.row_at(r).rule_id, m.data(m.index(r, DeadlineTableModel.COL_DUE)),
              m.data(m.index(r, DeadlineTableModel.COL_STATUS))) for r in range(m.rowCount())]  # fmt: skip
@@ -164,6 +166,7 @@ def test_a_working_day(qtbot, make_window, day_db, qsettings, answer_modal) -> N
     window.tabs.setCurrentIndex(TAB_CALENDAR)
     cal = window.calendar
     cal.go_today()
+    settled(qtbot, window)
     assert cal.calendar.summary == {
         date(2026, 11, 23): (2, Urgency.DUE_TODAY),
         date(2026, 11, 25): (1, Urgency.DUE_SOON),
@@ -174,6 +177,7 @@ def test_a_working_day(qtbot, make_window, day_db, qsettings, answer_modal) -> N
     assert {r.rule_id for r in cal.day_model.rows()} == {"fh_samtale", "lt_kontakt"}
     assert cal.week_title.text() == "Uge 48 (23-11-2026–29-11-2026): 4 frister"
     cal.calendar.setSelectedDate(QDate(2026, 11, 30))
+    settled(qtbot, window)
     assert [(r.rule_id, r.urgency) for r in cal.day_model.rows()] == [("fh_moedetilbud", Urgency.PROVISIONAL)]
     assert cal.week_title.text().startswith("Uge 49 ")
     window.tabs.setCurrentIndex(TAB_WORKLIST)
@@ -224,6 +228,7 @@ def test_a_working_day(qtbot, make_window, day_db, qsettings, answer_modal) -> N
     combo.setCurrentIndex(combo.findData("anna.k"))
     assert _listed(window) == []
     window.tabs.setCurrentIndex(TAB_CALENDAR)  # a stale tab reloads when shown
+    settled(qtbot, window)
     assert date(2026, 11, 27) not in window.calendar.calendar.summary
     lt = window.app.cases.search("Tømrer")[0]
     assert {t.kind: t.occurred for t in window.app.cases.get(lt.id).triggers} == {

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from support.qt_wait import settled
 
 from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.text import count
@@ -111,10 +112,13 @@ def test_f5_refreshes_from_the_database(qtbot, make_window, fresh_db, qsettings)
         other.close()
     assert window.worklist.model.rowCount() == 0  # nothing polls behind the user's back
     qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.worklist.loading and window.worklist.busy_bar.isVisible()  # off the UI thread, and says so
+    settled(qtbot, window)
+    assert not window.worklist.busy_bar.isVisible()
     assert [r.rule_id for r in window.worklist.rows()] == ["fh_samtale", "fh_moedetilbud"]
 
 
-def test_start_summary_counts_my_overdue_and_due_today(window) -> None:
+def test_start_summary_counts_my_overdue_and_due_today(qtbot, window) -> None:
     rows = window.app.deadlines.list(DeadlineFilter(caseworker="anna.k"), TODAY)
     overdue = sum(r.urgency is Urgency.OVERDUE for r in rows)
     due_today = sum(r.urgency is Urgency.DUE_TODAY for r in rows)
@@ -131,9 +135,11 @@ def test_start_summary_counts_my_overdue_and_due_today(window) -> None:
     # whatever is typed in the search field or chosen as caseworker.
     window.worklist.search_edit.setText("zzz-ingen")
     window.refresh()
+    settled(qtbot, window)
     assert f"Du har <b>{said}</b>" in frame.findChild(QLabel, "summary_label").text()
     window.worklist.caseworker_combo.setCurrentIndex(window.worklist.caseworker_combo.findData(""))  # "Alle"
     window.refresh()
+    settled(qtbot, window)
     assert f"og <b>{due_today}</b> med frist i dag" in frame.findChild(QLabel, "summary_label").text()
     assert window.worklist.model.total() > len(rows)
 

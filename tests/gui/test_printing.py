@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintPreviewDialog
+from support.qt_wait import settled
 
 from jobcenter_desktop.ui import printing
 
@@ -19,7 +20,7 @@ def _pages(pdf: Path) -> int:
 
 def test_worklist_prints_as_shown_with_masked_cpr(window, tmp_path: Path) -> None:
     window.worklist.caseworker_combo.setCurrentIndex(window.worklist.caseworker_combo.findData(""))  # everyone's
-    rows = window.worklist.model.rows()
+    rows = settled(None, window).worklist.model.rows()
     assert len(rows) > 40
     text = printing.deadlines_html("Frister", rows, "anna.k", WHEN)
     assert "Udskrevet 23-11-2026 09:30 af anna.k" in text

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from support.qt_wait import settled
 
 from jobcenter_desktop.core.kpi import Breakdown, KpiPeriod, percent
 from jobcenter_desktop.services.kpi import OVERVIEW_STATES
@@ -23,7 +24,7 @@ NOV = KpiPeriod.month(2026, 11)
 @pytest.fixture
 def team(window):  # type: ignore[no-untyped-def]
     window.tabs.setCurrentIndex(TAB_TEAM)
-    return window.team
+    return settled(None, window.team)  # counted off the UI thread
 
 
 def _now() -> datetime:
@@ -65,9 +66,12 @@ def test_figures_table_and_charts_show_the_services_counts(team, window) -> None
 
 def test_choosing_a_breakdown_and_period_reloads(team, window, qtbot) -> None:  # type: ignore[no-untyped-def]
     team.by_combo.setCurrentIndex(team.by_combo.findData(Breakdown.CASEWORKER.value))
+    assert team.loading and not team.busy_bar.isHidden()  # the window stays usable while it counts
+    settled(qtbot, team)
     logins = {team.figures.item(r, 0).text() for r in range(team.figures.rowCount() - 1)}
     assert logins and logins <= {"anna.k", "bo.l", "carla.m"}
     team.period_combo.setCurrentIndex(team.period_combo.findData("last_quarter"))
+    settled(qtbot, team)
     q3 = window.app.kpi.table(KpiPeriod.quarter(2026, 3), Breakdown.CASEWORKER, Scope(team="Team Vest"), TODAY,
                               _now())  # fmt: skip
     total = team.figures.rowCount() - 1

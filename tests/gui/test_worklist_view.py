@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
+from support.qt_wait import settled
 
 from jobcenter_desktop.core.models import DeadlineFilter, MilestoneState
 from jobcenter_desktop.core.rules import PartyKind
@@ -26,6 +27,7 @@ def worklist(window):
 
 def _all_workers(worklist) -> None:
     worklist.caseworker_combo.setCurrentIndex(worklist.caseworker_combo.findData(""))
+    settled(None, worklist)
 
 
 def _column(model, col: int, role=Qt.ItemDataRole.DisplayRole) -> list:

@@ -146,3 +146,40 @@ def test_restore_refuses_a_backup_from_a_newer_version(db: Path, tmp_path: Path)
             app.backups.restore(newer)
     finally:
         app.close()
+
+
+def test_the_window_defers_the_days_check_and_backup_to_daily_work(db: Path) -> None:
+    app = Frister.open(db, actor="anna.k")
+    _case(app, "Fiktiv Person", "010190-1235")
+    app.close()
+    app = Frister.open(db, actor="anna.k", defer_daily=True)  # as the window opens it: nothing copied yet
+    try:
+        assert app.backups.all() == []
+        steps: list[tuple[int, int]] = []
+        said = app.daily_work(lambda done, total: steps.append((done, total)) or True)
+        assert "sikkerhedskopien er taget" in said and steps == [(0, 2), (1, 2)]
+        assert [b.label for b in app.backups.all()] == ["daglig"]
+        assert app.daily_work() == ""  # once a day
+    finally:
+        app.close()
+
+
+def test_daily_work_finds_a_damaged_file_and_copies_nothing(db: Path) -> None:
+    app = Frister.open(db, actor="anna.k")
+    for i in range(60):  # enough rows for index pages to damage
+        _case(app, f"Fiktiv Person {i}", f"0101{i:02d}-1235" if i < 30 else f"0202{i - 30:02d}-1234")
+    app.close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'ix_milestone_calendar'").fetchone()[0]
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    with db.open("r+b") as fh:  # scribble over the index's root page: its cell pointers and cells
+        fh.seek((root - 1) * page + 8)
+        fh.write(b"\xff" * (page - 8))
+    app = Frister.open(db, actor="anna.k", defer_daily=True)
+    try:
+        with pytest.raises(ServiceError, match="beskadiget"):
+            app.daily_work()
+        assert app.backups.all() == []  # a damaged file is never copied over the good backups
+    finally:
+        app.close()
