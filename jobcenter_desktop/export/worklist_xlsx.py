@@ -27,6 +27,7 @@ from jobcenter_desktop.export.xlsx_common import (
     StyleCache,
     column_letter,
     discard,
+    gc_paused,
     plain_text,
     save_atomically,
     text_cell,
@@ -233,13 +234,14 @@ def write_worklist(path: Path, rows: Sequence[DeadlineRow], meta: WorklistMeta,
             raise ExportCancelled
 
     try:
-        _deadline_sheet(wb, "Frister", rows, meta, tick)
-        used = {"frister", "oversigt", "om listen"}
-        for worker in sorted(per_worker, key=str.casefold):
-            _deadline_sheet(wb, _safe_sheet_name(worker, used), per_worker[worker], meta, tick, worker)
-        _overview(wb, rows, meta)
-        _about(wb, meta, len(rows))
-        save_atomically(wb, path)
+        with gc_paused():
+            _deadline_sheet(wb, "Frister", rows, meta, tick)
+            used = {"frister", "oversigt", "om listen"}
+            for worker in sorted(per_worker, key=str.casefold):
+                _deadline_sheet(wb, _safe_sheet_name(worker, used), per_worker[worker], meta, tick, worker)
+            _overview(wb, rows, meta)
+            _about(wb, meta, len(rows))
+            save_atomically(wb, path)
     except BaseException:
         discard(wb)
         raise
