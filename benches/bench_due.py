@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import csv
 import random
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -124,7 +123,8 @@ def closure_day(n: int, rounds: int) -> None:
         previews, applies, floors, moved = [], [], [], 0
         for r in range(rounds):
             path = Path(tmp) / "copy.sqlite3"
-            shutil.copyfile(src, path)
+            with sqlite3.connect(src) as a, sqlite3.connect(path) as b:  # consistent, with what the WAL holds
+                a.backup(b)
             app = Frister.open(path, actor="bench")
             app.settings.add_closure(TODAY + timedelta(days=11 + 7 * (r % 2)), "Personaledag")  # a Friday
             t = time.perf_counter()
@@ -199,7 +199,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--synthetic", type=int, default=0)
     ap.add_argument("--batch-rows", type=int, default=100_000)
-    ap.add_argument("--callgrind", action="store_true")
+    ap.add_argument("--callgrind", type=int, default=0, metavar="N", help="instruction counts on N synthetic cases")
     ap.add_argument("--no-closure", action="store_true")
     ap.add_argument("--child", nargs=3)
     args = ap.parse_args()
@@ -215,7 +215,7 @@ def main() -> None:
         cat = load_catalogue(default_catalogue_path())
         planner("bulk planner, synthetic", cat, WorkingCalendar(), synthetic(cat, args.synthetic), args.rounds)
     if args.callgrind:
-        instructions(args.synthetic or 100_000)
+        instructions(args.callgrind)
     if args.batch_rows:
         due_batch(args.batch_rows, args.rounds)
     print(f"# total {time.perf_counter() - t0:.0f} s")
