@@ -30,7 +30,7 @@ from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.loader import BackgroundLoad
-from jobcenter_desktop.ui.models import DeadlineTableModel
+from jobcenter_desktop.ui.models import DeadlineTableModel, Prepared, prepare
 from jobcenter_desktop.ui.theme import from_qdate, now_for, state_icon, to_qdate
 from jobcenter_desktop.ui.widgets import CheckableCombo, search_goes_to_first_hit, setup_table
 
@@ -297,10 +297,11 @@ class WorklistView(QWidget):
             return
         today = self.today()
         now = now_for(today)
-        self.loader.request(lambda progress: self.app.deadlines.list(f, today, now, progress))
+        sort = self.model.sort_state
+        self.loader.request(lambda progress: prepare(self.app.deadlines.list(f, today, now, progress), sort))
 
-    def _loaded(self, rows: list[DeadlineRow]) -> None:
-        self.model.set_rows(rows)
+    def _loaded(self, prepared: Prepared) -> None:
+        self.model.set_prepared(prepared)
         self._update_count()
         self.loaded.emit()
 
