@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import re
 import tempfile
@@ -17,26 +16,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from jobcenter_desktop.core.gcpause import gc_paused as gc_paused  # the writers pause the collector
 from jobcenter_desktop.export.errors import ExportError as ExportError  # the services' name for it
 
 MAX_CELL = 32_767  # Excel's limit for text in one cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Not control characters, but not allowed in XML 1.0 either: openpyxl would write them and the file would not open.
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
-
-
-@contextlib.contextmanager
-def gc_paused() -> Any:
-    """No cyclic garbage collection while a big workbook is written: openpyxl makes millions of small objects
-    and almost no cycles, and Python's collector kept walking them (~15 % of a 50,000-row export). The previous
-    state is restored afterwards, whatever happens."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCell:

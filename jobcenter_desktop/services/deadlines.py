@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from jobcenter_desktop.core.gcpause import gc_paused
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow, MilestoneState
 from jobcenter_desktop.core.text import TextError, check_search
 from jobcenter_desktop.core.urgency import Urgency, classify, most_urgent
@@ -96,11 +97,12 @@ class DeadlineService:
         """Milestones matching the filter, classified for ``today``, in due-date order. ``progress(done, 2)``
         after reading and after classifying; False cancels (:class:`Cancelled`)."""
         f = checked_filter(f)
-        with self.ctx.read() as s:
+        with gc_paused(), self.ctx.read() as s:  # 65,000+ rows of small objects and no cycles
             rows = Repository(s).deadline_rows(f)
         if progress is not None and not progress(1, 2):
             raise Cancelled
-        out = self.classify(rows, today, now)
+        with gc_paused():
+            out = self.classify(rows, today, now)
         if progress is not None and not progress(2, 2):
             raise Cancelled
         if f.states:

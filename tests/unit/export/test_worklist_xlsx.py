@@ -537,21 +537,3 @@ def test_default_filename(title: str, expected: str) -> None:
     assert not set(name) & set('<>:"/\\|?*')
     assert all(ord(ch) >= 32 for ch in name)
 
-
-def test_the_collector_is_paused_only_while_writing_and_restored_after_a_failure(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import gc
-
-    from jobcenter_desktop.export.xlsx_common import gc_paused
-
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError), gc_paused():
-        assert not gc.isenabled()
-        raise RuntimeError("a full disk")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with gc_paused():
-            pass
-        assert not gc.isenabled()  # a caller that had it off keeps it off
-    finally:
-        gc.enable()
