@@ -146,6 +146,15 @@ def outdated(plans: Mapping[str, RulePlan], cases: OpenCases) -> Mask:
     return out
 
 
+def planned(plans: Mapping[str, RulePlan], cases: OpenCases) -> Mask:
+    """Open milestones the plan speaks for: its rule is in the catalogue for the case's group. The others (a
+    rule or a group a newer catalogue version dropped) are left as stored, as ``sync_case`` leaves them."""
+    out = np.zeros(len(cases.milestones), dtype=np.bool_)
+    for _p, j, _k in _aligned(plans, cases):
+        out[j] = True
+    return out
+
+
 def stale_text(cases: OpenCases, version: str) -> Mask:
     """Open milestones whose explanation was written with another version of the catalogue."""
     return np.fromiter((v != version for v in cases.milestones.catalogue_version), dtype=np.bool_,

@@ -126,12 +126,21 @@ class RecomputeService:
                          reason: str) -> list[Move]:  # fmt: skip
         import numpy as np
 
-        from jobcenter_desktop.core.bulk_cases import MilestoneWrite, changed, incomplete, outdated, stale_text
+        from jobcenter_desktop.core.bulk_cases import (
+            MilestoneWrite,
+            changed,
+            incomplete,
+            outdated,
+            planned,
+            stale_text,
+        )
 
         whole = incomplete(plans, cases)
         moves = self._sync_whole(repo, cases, [int(i) for i in np.flatnonzero(whole)], reason)
         change_of = {c.milestone: c for c in changed(plans, cases) if not whole[c.case]}
-        rewrite = (outdated(plans, cases) | stale_text(cases, cat.version)) & ~whole[cases.milestones.case]
+        # Only milestones the plan speaks for: one whose rule (or group) the catalogue dropped keeps its date.
+        rewrite = ((outdated(plans, cases) | stale_text(cases, cat.version)) & planned(plans, cases)
+                   & ~whole[cases.milestones.case])  # fmt: skip
         rows = sorted(set(change_of) | {int(j) for j in np.flatnonzero(rewrite)})
         per_case: dict[int, list[int]] = {}
         for j in rows:
@@ -149,7 +158,9 @@ class RecomputeService:
             self.ctx.note_own(case_id)
             for j in js:
                 rule_id = cases.milestones.rule[j]
-                d = plan.get(rule_id)
+                if rule_id not in plan:
+                    continue  # not the catalogue's any more for this group: left as stored (as sync_case does)
+                d = plan[rule_id]
                 writes.append(MilestoneWrite(cases.milestones.keys[j], d.due if d else None, d.due_at if d else None,
                                              d.provisional if d else False, d.warn_from if d else None,
                                              "\n".join(d.steps) if d else "", cat.version, fingerprint))  # fmt: skip

@@ -117,12 +117,15 @@ def plain_rows(session: Session, stmt: Any) -> list[tuple[Any, ...]]:
     """The rows of a read-only SELECT as the driver's plain tuples: no Row objects, no result processors (0.6 s of
     a 100k-case read). The columns must need no conversion or be converted by the caller (day_number, raw_id,
     text, integers; SQLite's dates come as ISO text). The values are rendered into the SQL by their types'
-    literal processors (a UUID as SQLite's hex, a date as ISO text), so they match what the ORM stores."""
+    literal processors (a UUID as SQLite's hex, a date as ISO text), so they match what the ORM stores.
+
+    Run through SQLAlchemy's connection (its error wrapping turns a locked file or a lost server into the
+    usual Danish messages, and a dead connection leaves the pool); with no parameters psycopg still reads the
+    ``%%`` that a literal ``%`` is rendered as on its dialect."""
     conn = session.connection()
     compiled = stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True, "render_postcompile": True})
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    result = conn.exec_driver_sql(str(compiled))
     try:
-        cursor.execute(str(compiled))
-        return list(cursor.fetchall())
+        return list(result.cursor.fetchall())
     finally:
-        cursor.close()
+        result.close()

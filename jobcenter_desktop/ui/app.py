@@ -80,7 +80,10 @@ def build_main_window(
 
 
 def _close_after_loads(app: Frister) -> None:
-    BackgroundLoad.wait_idle()
+    if not BackgroundLoad.wait_idle():  # a worker still reads after 30 s: leave the database to the exit
+        logging.getLogger("jobcenter_desktop.ui").warning("En baggrundsindlæsning sluttede ikke; databasen lukkes "
+                                                          "ved programmets afslutning")  # fmt: skip
+        return
     app.close()
 
 

@@ -21,6 +21,7 @@ from jobcenter_desktop.services.backups import KEEP
 from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.widgets import dialog_buttons, read_only_table
 
 BACKUP_LABELS = {
@@ -101,6 +102,10 @@ class BackupDialog(QDialog):
                 chosen.created.strftime("%d-%m-%Y %H:%M")))  # fmt: skip
         if answer != QMessageBox.StandardButton.Yes:
             return
+        parent = self.parentWidget()
+        for loader in (parent.window() if parent is not None else self).findChildren(BackgroundLoad):
+            loader.cancel()  # no worker may hold a connection (or copy the file) while it is replaced
+        BackgroundLoad.wait_idle()
         try:
             self.app.backups.restore(chosen.path)
         except ServiceError as e:

@@ -402,3 +402,27 @@ def test_a_pause_with_an_expected_end_reminds_once_it_has_passed(app: Frister) -
     assert not any(r.pause_past_expected_end for r in on_time) and all(r.pause_past_expected_end for r in late)
     # The expected end moves nothing by itself: only the real resume does.
     assert {m.rule_id: m.due for m in app.cases.get(case.id).milestones} == dues_before
+
+
+
+def test_a_milestone_the_catalogue_no_longer_has_keeps_its_date_on_apply(scenario: Frister) -> None:
+    """A newer catalogue version that drops a rule or a whole group: apply rewrites the explanations of the
+    milestones it still plans, and leaves the others exactly as stored (never a date wiped without a move)."""
+    from sqlalchemy import text
+
+    app = scenario
+    with app.ctx.write() as s:
+        s.execute(text("UPDATE milestone SET catalogue_version = 'old'"))
+        s.execute(text("UPDATE milestone SET rule_id = 'dropped_rule' WHERE rule_id = 'dp_samtale'"))
+        s.execute(text("UPDATE cases SET group_id = 'dropped_group' WHERE number = '2026-00003'"))
+    before = {(r.case_number, r.rule_id): (r.due, r.due_at) for r in app.deadlines.list(DeadlineFilter(), TODAY)}
+    assert ("2026-00002", "dropped_rule") in before and ("2026-00003", "fh_samtale") in before
+    assert app.recompute.preview() == []
+    # The case that "lost" dp_samtale gets it again (the catalogue has it: sync_case adds it, as before).
+    applied = app.recompute.apply("Nyt katalog")
+    assert [(m.case_number, m.rule_id, m.before, m.after) for m in applied] == [
+        ("2026-00002", "dp_samtale", None, date(2026, 3, 30))]
+    after = {(r.case_number, r.rule_id): (r.due, r.due_at) for r in app.deadlines.list(DeadlineFilter(), TODAY)}
+    assert after == {**before, ("2026-00002", "dp_samtale"): (date(2026, 3, 30), None)}
+    case = app.cases.get(app.cases.by_number("2026-00001").id)
+    assert all(m.steps for m in case.milestones if m.due is not None)  # still planned: steps written again

@@ -92,3 +92,18 @@ def test_a_case_changed_after_the_read_fails_the_whole_write(filled) -> None:  #
         if key in fresh:
             assert int(after.versions[i]) == fresh[key] + 1
     assert sum(1 for d in after.milestones.day if d == date(2030, 1, 2).toordinal()) == 2
+
+
+@pytest.mark.parametrize("text", ["100%", "a%%b", "O'Brien", "50 % – ½", "x' OR '1'='1"])
+def test_plain_rows_hands_back_values_as_they_are(backend, text: str) -> None:  # type: ignore[no-untyped-def]
+    """plain_rows renders the values into the SQL: a % (psycopg's dialect writes it as %%) or a quote must come
+    back, and compare, as the very same text on both databases."""
+    from sqlalchemy import literal, select
+
+    from jobcenter_desktop.storage.sql import plain_rows
+
+    app = backend.open()
+    with app.ctx.read() as s:
+        value = literal(text)
+        assert plain_rows(s, select(value, value == text, value.contains("%", autoescape=True))) == [
+            (text, True, "%" in text)]
