@@ -35,6 +35,8 @@ from jobcenter_desktop.ui.theme import app_icon, stylesheet
 translate = QCoreApplication.translate  # module-level texts: context "App"
 
 
+log = logging.getLogger("jobcenter_desktop.ui")
+
 def ensure_qapp(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -81,8 +83,7 @@ def build_main_window(
 
 def _close_after_loads(app: Frister) -> None:
     if not BackgroundLoad.wait_idle():  # a worker still reads after 30 s: leave the database to the exit
-        logging.getLogger("jobcenter_desktop.ui").warning("En baggrundsindlæsning sluttede ikke; databasen lukkes "
-                                                          "ved programmets afslutning")  # fmt: skip
+        log.warning("En baggrundsindlæsning sluttede ikke; databasen lukkes ved programmets afslutning")
         return
     app.close()
 
