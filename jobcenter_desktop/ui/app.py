@@ -34,8 +34,8 @@ from jobcenter_desktop.ui.theme import app_icon, stylesheet
 
 translate = QCoreApplication.translate  # module-level texts: context "App"
 
-
 log = logging.getLogger("jobcenter_desktop.ui")
+
 
 def ensure_qapp(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()

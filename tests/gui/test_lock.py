@@ -102,7 +102,7 @@ def _stepper(window, seen: dict[str, object], errors: list[BaseException]):
             dlg.notes_edit.document().setModified(False)  # close without the "Gem bemærkningen?" question
             QTimer.singleShot(50, dlg.reject)
 
-    def when(ready: Callable[[], bool], step: Callable[[], None], timeout_ms: int = 5000) -> None:
+    def when(ready: Callable[[], bool], step: Callable[[], None], timeout_ms: int = 15000) -> None:
         waited = [0]
 
         def poll() -> None:
