@@ -11,6 +11,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,10 +32,8 @@ from jobcenter_desktop.core.models import DeadlineFilter
 from jobcenter_desktop.core.text import count
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import ServiceError
-from jobcenter_desktop.ui.calendar_view import CalendarView
 from jobcenter_desktop.ui.case.dialog import CaseDialog
 from jobcenter_desktop.ui.case_actions import CaseActions
-from jobcenter_desktop.ui.case_register_view import CaseRegisterView
 from jobcenter_desktop.ui.change_feed import ChangeFeed
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.help_dialog import GuideDialog, show_about
@@ -51,15 +50,21 @@ from jobcenter_desktop.ui.recompute_dialog import preview_and_apply
 from jobcenter_desktop.ui.saved_views import SavedViews
 from jobcenter_desktop.ui.settings_dialog import SettingsDialog
 from jobcenter_desktop.ui.start_summary import StartSummary
-from jobcenter_desktop.ui.team_view import TeamView
+from jobcenter_desktop.ui.tab_pages import TabPages
 from jobcenter_desktop.ui.theme import app_icon
 from jobcenter_desktop.ui.widgets import choosable_columns
 from jobcenter_desktop.ui.worklist_view import WorklistView
+
+if TYPE_CHECKING:
+    from jobcenter_desktop.ui.calendar_view import CalendarView
+    from jobcenter_desktop.ui.case_register_view import CaseRegisterView
+    from jobcenter_desktop.ui.team_view import TeamView
 
 TAB_WORKLIST, TAB_CALENDAR, TAB_CASES, TAB_TEAM = range(4)
 # Past this many changed cases (an import, a recompute) one reload is cheaper than fetching them by id.
 MAX_PATCHED_CASES = 500
 LEGEND_MIN_WIDTH = 240
+WORKLIST_COLUMNS_KEY = "window/worklist_columns"
 KeyLike = QKeySequence | QKeySequence.StandardKey | str
 log = logging.getLogger("jobcenter_desktop.ui")
 
@@ -84,17 +89,18 @@ class MainWindow(QMainWindow):
 
         self.worklist = WorklistView(app, today)
         self.worklist.loaded.connect(self._update_summary)
-        self.calendar = CalendarView(app, today, self._calendar_filter)
-        self.cases = CaseRegisterView(app, today)
-        self.team = TeamView(app, today, settings)
+        self.pages = TabPages(self)  # the other tabs are built when first shown
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.addTab(self.worklist, self.tr("&Mine frister"))
-        self.tabs.addTab(self.calendar, self.tr("&Kalender"))
-        self.tabs.addTab(self.cases, self.tr("&Sager"))
-        self.tabs.addTab(self.team, self.tr("&Team"))
-        # The tabs after the worklist load when shown, and are marked stale while hidden.
-        self._reloads = {TAB_CALENDAR: self.calendar.reload, TAB_CASES: self.cases.reload, TAB_TEAM: self.team.reload}
+        self.tabs.addTab(self.pages.calendar_page, self.tr("&Kalender"))
+        self.tabs.addTab(self.pages.cases_page, self.tr("&Sager"))
+        self.tabs.addTab(self.pages.team_page, self.tr("&Team"))
+        # The tabs after the worklist load when shown (built then, the first time), and are marked stale while
+        # hidden.
+        self._reloads: dict[int, Callable[[], None]] = {
+            TAB_CALENDAR: lambda: self.calendar.reload(), TAB_CASES: lambda: self.cases.reload(),
+            TAB_TEAM: lambda: self.team.reload()}  # fmt: skip
         self.lock_page = LockPage(passphrase=unlock_check is not None)
         self.lock_page.unlock_requested.connect(self.try_unlock)
         self.stack = QStackedWidget()
@@ -121,9 +127,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._update_status()
 
-        for view in (self.worklist, self.calendar, self.cases, self.team):
-            view.open_case.connect(self.open_case)
-        self.cases.changed.connect(lambda case_id: self.apply_changes(Changes(cases=frozenset({case_id}))))
+        self.worklist.open_case.connect(self.open_case)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._stale: set[int] = set()
         self.restart_requested = False
@@ -189,11 +193,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_quit)
         self.case_actions = CaseActions(self)
         menu.addMenu(self.case_actions.menu())
-        for table in (self.worklist.table, self.cases.table):
-            choosable_columns(table)
-        for table in (self.worklist.table, self.calendar.day_table, self.calendar.week_table, self.cases.table):
-            self.case_actions.attach(table)
-            table.selectionModel().selectionChanged.connect(lambda *_: self.case_actions.update_enabled())
+        choosable_columns(self.worklist.table)
+        self.case_actions.attach(self.worklist.table)  # the other tabs' lists when built (TabPages)
+        self.worklist.table.selectionModel().selectionChanged.connect(lambda *_: self.case_actions.update_enabled())
         self.tabs.currentChanged.connect(lambda _i: self.case_actions.update_enabled())
         self.case_actions.update_enabled()
         view_menu = menu.addMenu(self.tr("&Vis"))
@@ -212,8 +214,21 @@ class MainWindow(QMainWindow):
                             self.action_settings, self.action_lock])  # fmt: skip
         self.toolbar: QToolBar = toolbar
 
+    # ---------------------------------------------------------------- the lazy tabs
+    @property
+    def calendar(self) -> CalendarView:
+        return self.pages.calendar
+
+    @property
+    def cases(self) -> CaseRegisterView:
+        return self.pages.cases
+
+    @property
+    def team(self) -> TeamView:
+        return self.pages.team
+
     # ---------------------------------------------------------------- behaviour
-    def _calendar_filter(self) -> DeadlineFilter:
+    def calendar_filter(self) -> DeadlineFilter:
         f = self.worklist.current_filter()
         return DeadlineFilter(caseworker=f.caseworker, team=f.team, group=f.group)
 
@@ -239,7 +254,7 @@ class MainWindow(QMainWindow):
             return
         self.worklist.refill_people()  # a colleague's new case can bring a caseworker or team into the filters
         self.worklist.reload_cases(changes.cases)  # the summary follows (worklist.loaded)
-        self.calendar.forget_counts()
+        self.pages.forget_counts()
         current = self.tabs.currentIndex()
         if current in self._reloads:
             self._reloads[current]()
@@ -458,13 +473,9 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        splitter = self.settings.value("window/calendar_splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.calendar.splitter.restoreState(splitter)
-        for key, table in self._remembered_tables():
-            columns = self.settings.value(key)
-            if isinstance(columns, QByteArray) and not columns.isEmpty():
-                table.horizontalHeader().restoreState(columns)
+        columns = self.settings.value(WORKLIST_COLUMNS_KEY)  # the other tabs' layout: when built (TabPages)
+        if isinstance(columns, QByteArray) and not columns.isEmpty():
+            self.worklist.table.horizontalHeader().restoreState(columns)
         tab = self.settings.value("window/tab", TAB_WORKLIST)
         with contextlib.suppress(TypeError, ValueError):
             self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
@@ -482,10 +493,6 @@ class MainWindow(QMainWindow):
             self.move(max(area.left(), min(geo.left(), area.right() - geo.width())),
                       max(area.top(), min(geo.top(), area.bottom() - geo.height())))  # fmt: skip
 
-    def _remembered_tables(self) -> list[tuple[str, QTableView]]:
-        """The lists whose columns (order, width, hidden) are kept between starts."""
-        return [("window/worklist_columns", self.worklist.table), ("window/cases_columns", self.cases.table)]
-
     def closeEvent(self, event: QCloseEvent) -> None:
         for loader in self.findChildren(BackgroundLoad):
             loader.cancel()  # a load still running has nobody to show its rows to
@@ -495,11 +502,8 @@ class MainWindow(QMainWindow):
         self.locker.waiter.release()  # dialogs waiting for an unlock give up (exec_dialog returns Rejected)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/calendar_splitter", self.calendar.splitter.saveState())
         self.settings.setValue("window/tab", self.tabs.currentIndex())
-        for key, table in self._remembered_tables():
-            self.settings.setValue(key, table.horizontalHeader().saveState())
+        self.settings.setValue(WORKLIST_COLUMNS_KEY, self.worklist.table.horizontalHeader().saveState())
+        self.pages.save()
         self.settings.sync()
         super().closeEvent(event)
-
-

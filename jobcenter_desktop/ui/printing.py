@@ -195,10 +195,11 @@ def print_window(window: MainWindow) -> None:
     model = view.model() if view is not None else None
     who, when = window.app.ctx.actor, datetime.now()
     if isinstance(model, DeadlineTableModel):
-        titles = {id(window.worklist.table): translate("Printing", "Frister"),
-                  id(window.calendar.day_table): window.calendar.day_title.text(),
-                  id(window.calendar.week_table): window.calendar.week_title.text()}  # fmt: skip
-        title = titles.get(id(view), translate("Printing", "Frister"))
+        title = translate("Printing", "Frister")
+        if window.pages.calendar_page.built:  # a list of the calendar's: its day or week title
+            cal = window.calendar
+            title = {id(cal.day_table): cal.day_title.text(), id(cal.week_table): cal.week_title.text()}.get(
+                id(view), title)  # fmt: skip
         text = deadlines_html(title, model.rows(), who, when)
     else:
         summary = window.cases.current()

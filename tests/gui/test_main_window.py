@@ -46,9 +46,13 @@ def _show(qtbot, window) -> None:
 
 
 def test_object_names_exist(window) -> None:
+    """The calendar and the register are built when their tab is first shown, and named then."""
     assert window.objectName() == "MainWindow"
-    for cls, name in ((QTableView, "worklist_view"), (QCalendarWidget, "deadline_calendar"),
-                      (QTableView, "case_register_view")):  # fmt: skip
+    assert window.findChild(QTableView, "worklist_view") is not None
+    lazy = ((TAB_CALENDAR, QCalendarWidget, "deadline_calendar"), (TAB_CASES, QTableView, "case_register_view"))
+    for tab, cls, name in lazy:
+        assert window.findChild(cls, name) is None, name
+        window.tabs.setCurrentIndex(tab)
         assert window.findChild(cls, name) is not None, name
     assert window.findChild(QAction, "action_new_case") is window.action_new_case
 
@@ -232,3 +236,29 @@ def test_columns_chosen_moved_and_sized_are_remembered(make_window, demo_db, set
     assert again.isColumnHidden(8)
     assert again.horizontalHeader().logicalIndex(0) == 7
     assert again.horizontalHeader().sectionSize(4) == 233
+
+
+def test_the_other_tabs_are_built_when_first_shown(window) -> None:
+    """A start builds the worklist only; each other tab's view is built (and loaded) the first time it is shown."""
+    pages = window.pages
+    assert not (pages.calendar_page.built or pages.cases_page.built or pages.team_page.built)
+    window.tabs.setCurrentIndex(TAB_CASES)
+    assert pages.cases_page.built and not pages.calendar_page.built
+    settled(None, window.cases)
+    assert window.cases.model.rowCount() > 0
+    assert window.tabs.currentWidget().findChild(QTableView, "case_register_view") is window.cases.table
+
+
+def test_a_tabs_layout_survives_a_session_that_never_opened_it(make_window, demo_db, settings_path) -> None:
+    """The register's columns are restored when it is built; a session that never showed it keeps them as stored."""
+    first = make_window(demo_db, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    first.tabs.setCurrentIndex(TAB_CASES)
+    first.cases.table.horizontalHeader().resizeSection(1, 211)
+    first.tabs.setCurrentIndex(TAB_WORKLIST)  # the next start opens on the worklist
+    assert first.close()
+    second = make_window(demo_db, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    assert not second.pages.cases_page.built
+    assert second.close()  # never shown: nothing to save, the stored layout stays
+    third = make_window(demo_db, QSettings(str(settings_path), QSettings.Format.IniFormat))
+    third.tabs.setCurrentIndex(TAB_CASES)
+    assert third.cases.table.horizontalHeader().sectionSize(1) == 211
