@@ -491,3 +491,32 @@ def test_counting_past_the_edge_of_the_range_raises():
 def test_danish_date_formats(day, short, long):
     assert format_date(day) == short
     assert format_day(day) == long
+
+
+def test_denmark_is_loaded_without_every_other_country(tmp_path) -> None:
+    """Counting a date loads holidays' Denmark alone (the registry's way imports ~280 country modules); a later
+    import of the whole package reuses the very same class."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys; from datetime import date; "
+            "from jobcenter_desktop.core.calendar import WorkingCalendar, _denmark; "
+            "c = WorkingCalendar(); c.is_working_day(date(2026, 12, 24)); "
+            "alone = 'holidays.countries' not in sys.modules; "
+            "import holidays.countries; "
+            "print(json.dumps([alone, holidays.countries.Denmark is _denmark()]))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [True, True]
+
+
+@pytest.mark.parametrize("year", [1950, 1999, 2023, 2024, 2026, 2100])
+def test_denmark_loaded_alone_names_what_the_registry_names(year: int) -> None:
+    import holidays
+
+    from jobcenter_desktop.core.calendar import _denmark
+
+    for categories in (("public",), ("optional",)):
+        ours = _denmark()(years=year, language="da", categories=categories)
+        theirs = holidays.country_holidays("DK", years=year, language="da", categories=categories)
+        assert dict(ours.items()) == dict(theirs.items())
