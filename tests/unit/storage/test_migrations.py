@@ -213,3 +213,18 @@ def test_migration_0003_keeps_duplicate_open_cases_and_names_them(tmp_path: Path
                                date(2026, 3, 2))  # fmt: skip
     finally:
         app.close()
+
+
+def test_the_open_case_index_is_partial_on_postgresql_too() -> None:
+    """The ORM names only SQLite's WHERE (the PostgreSQL dialect is not imported at start); a schema built on
+    PostgreSQL gets the same partial index through the table's before_create hook."""
+    from sqlalchemy import create_mock_engine
+
+    from jobcenter_desktop.storage.orm import OPEN_CASE_INDEX, Base
+
+    ddl: list[str] = []
+    engine = create_mock_engine("postgresql+psycopg://", lambda sql, *_a, **_k: ddl.append(str(sql.compile(
+        dialect=engine.dialect)).strip()))  # fmt: skip
+    Base.metadata.create_all(engine, checkfirst=False)
+    index = [d for d in ddl if OPEN_CASE_INDEX in d]
+    assert index == [f"CREATE UNIQUE INDEX {OPEN_CASE_INDEX} ON cases (group_id, party_key) WHERE status = 'open'"]
