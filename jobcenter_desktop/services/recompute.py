@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from jobcenter_desktop.core.deadlines import CaseFacts, plan_case
+from jobcenter_desktop.core.gcpause import gc_paused
 from jobcenter_desktop.core.rules import Catalogue
 from jobcenter_desktop.core.stored import case_facts
 from jobcenter_desktop.services.case_input import MAX_REASON, text_field
@@ -93,7 +94,7 @@ class RecomputeService:
         from jobcenter_desktop.core.bulk_cases import changed
 
         moves: list[Move] = []
-        with self.ctx.read() as s:
+        with gc_paused(), self.ctx.read() as s:  # ~1M small values read, no cycles among them
             for _cat, cases, plans in self._planned(Repository(s), progress):
                 moves += [Move(_uuid(cases.milestones.keys[c.milestone]), cases.numbers[c.case], c.rule_id, c.before,
                                c.after) for c in changed(plans, cases)]  # fmt: skip
@@ -108,7 +109,7 @@ class RecomputeService:
         reason = text_field(reason, field="reason", what="Begrundelsen", limit=MAX_REASON, required=True)
         moves: list[Move] = []
         try:
-            with self.ctx.write() as s:
+            with gc_paused(), self.ctx.write() as s:  # as preview
                 repo = Repository(s)
                 for cat, cases, plans in self._planned(repo, progress):
                     moves += self._apply_catalogue(repo, cat, cases, plans, reason)
