@@ -46,7 +46,7 @@ from jobcenter_desktop.storage.orm import (
     Team,
     utcnow,
 )
-from jobcenter_desktop.storage.sql import insert_if_absent, plain_rows, upsert
+from jobcenter_desktop.storage.sql import insert_if_absent, plain_rows, raw_id, upsert
 
 _Sel = TypeVar("_Sel", bound="Select[*tuple[Any, ...]]")
 
@@ -243,23 +243,24 @@ class Repository:
              .outerjoin(Team, CaseRow.team_id == Team.id)
              .where(MilestoneRow.due_on.is_not(None)))  # fmt: skip
         q = _scope(q, f, self._sqlite)
-        q = q.order_by(MilestoneRow.due_on, MilestoneRow.due_at, CaseRow.number)
+        # The rule breaks the last tie: a first page (limit) is then exactly the start of the whole list.
+        q = q.order_by(MilestoneRow.due_on, MilestoneRow.due_at, CaseRow.number, MilestoneRow.rule_id)
         if f.limit:
             q = q.limit(f.limit)
-        paused_cases, paused_milestones = self.open_pauses()
-        in_conflict = set(self.s.scalars(select(ConflictRow.case_id).where(ConflictRow.resolved_at.is_(None))))
         uid, day, stamp = _plain_converters(self._sqlite)
+        paused_cases, paused_milestones = self._open_pauses_by_raw_id(day)
+        in_conflict = set(self.s.scalars(select(ConflictRow.case_id).where(ConflictRow.resolved_at.is_(None))))
         states = {s.value: s for s in MilestoneState}
         kinds = {k.value: k for k in PartyKind}
         case_ids: dict[object, uuid.UUID] = {}  # a case's id once for all its rows
         out = []
         for (mid, cid, number, rule_id, group, kind, name, ident, user, team, state, due, due_at, prov, done,
              notes, warn, version, late) in plain_rows(self.s, q):  # fmt: skip
+            pause = paused_milestones.get(mid) or paused_cases.get(cid)
             mid = uid(mid)
             if (case_id := case_ids.get(cid)) is None:
                 case_id = case_ids[cid] = uid(cid)
             due = day(due)
-            pause = paused_milestones.get(mid) or paused_cases.get(case_id)
             # A deadline already passed when the pause began is not held by it: it stays overdue.
             held = pause is not None and due is not None and pause[0] <= due
             out.append(DeadlineRow(
@@ -306,18 +307,20 @@ class Repository:
                     out.append(DayCount(due, due_at, rule_id, state, bool(prov), warn, is_late, is_paused, k))
         return out
 
-    def open_pauses(self) -> tuple[dict[uuid.UUID, OpenPause], dict[uuid.UUID, OpenPause]]:
-        """The open pauses (start, reason, expected end): of whole cases by case id, of milestones by id."""
-        rows = self.s.execute(select(PauseRow.case_id, PauseRow.milestone_id, PauseRow.start_on, PauseRow.reason,
-                                     PauseRow.expected_end_on)
-                              .where(PauseRow.end_on.is_(None)).order_by(PauseRow.start_on))  # fmt: skip
-        cases: dict[uuid.UUID, OpenPause] = {}
-        milestones: dict[uuid.UUID, OpenPause] = {}
-        for cid, mid, start, reason, expected in rows:
+    def _open_pauses_by_raw_id(self, day: Callable[[Any], Any]) -> tuple[dict[Any, OpenPause], dict[Any, OpenPause]]:
+        """The open pauses (start, reason, expected end): of whole cases by case id, of milestones by id, keyed
+        by the ids as the driver hands them back (deadline_rows looks them up before converting its own ids:
+        every open pause is read, ~3,000 at 100k cases, for a list of maybe a hundred rows)."""
+        q = (select(raw_id(PauseRow.case_id), raw_id(PauseRow.milestone_id), PauseRow.start_on, PauseRow.reason,
+                    PauseRow.expected_end_on)
+             .where(PauseRow.end_on.is_(None)).order_by(PauseRow.start_on))  # fmt: skip
+        cases: dict[Any, OpenPause] = {}
+        milestones: dict[Any, OpenPause] = {}
+        for cid, mid, start, reason, expected in plain_rows(self.s, q):
             if mid is None:
-                cases.setdefault(cid, (start, reason, expected))
+                cases.setdefault(cid, (day(start), reason, day(expected)))
             else:
-                milestones.setdefault(mid, (start, reason, expected))
+                milestones.setdefault(mid, (day(start), reason, day(expected)))
         return cases, milestones
 
     def open_case_ids(self) -> list[uuid.UUID]:

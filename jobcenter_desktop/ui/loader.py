@@ -28,25 +28,43 @@ class _Relay(QObject):
 
     outcome = Signal(int, object, str)  # generation, result, error (Danish) or ""
     progress = Signal(int, int, int)  # generation, done, total
+    partial = Signal(int, object)  # generation, a first part of the result to show meanwhile
+
+
+class Reporter:
+    """What a job is handed: call it with ``(done, total)`` to report progress (False: stop, a newer request
+    superseded this one); :meth:`partial` hands the view a first part of the answer to show meanwhile (the
+    first screen of a long list)."""
+
+    def __init__(self, job: _Job) -> None:
+        self._job = job
+
+    def __call__(self, done: int, total: int) -> bool:
+        job = self._job
+        if job.owner.generation != job.generation:
+            return False
+        job._emit(job.relay.progress, job.generation, done, total)
+        return True
+
+    def partial(self, result: object) -> bool:
+        job = self._job
+        if job.owner.generation != job.generation:
+            return False
+        job._emit(job.relay.partial, job.generation, result)
+        return True
 
 
 class _Job(QRunnable):
-    def __init__(self, owner: BackgroundLoad, generation: int, fn: Callable[[ProgressFn], Any]) -> None:
+    def __init__(self, owner: BackgroundLoad, generation: int, fn: Callable[[Reporter], Any]) -> None:
         super().__init__()
         self.owner, self.generation, self.fn = owner, generation, fn
         self.relay = owner._relay
-
-    def _progress(self, done: int, total: int) -> bool:
-        if self.owner.generation != self.generation:
-            return False  # a newer request superseded this one: stop
-        self._emit(self.relay.progress, self.generation, done, total)
-        return True
 
     def run(self) -> None:
         try:
             if self.owner.generation != self.generation:
                 return  # superseded before it started
-            result = self.fn(self._progress)
+            result = self.fn(Reporter(self))
         except Cancelled:
             return
         except ServiceError as e:
@@ -67,9 +85,11 @@ class _Job(QRunnable):
 class BackgroundLoad(QObject):
     """One view's loads. ``loaded(result)`` / ``failed(message)`` arrive on the UI thread for the newest request
     only; ``busy(bool)`` says when a load starts and when the newest one ended (a spinner, a greyed list);
-    ``progressed(done, total)`` passes the job's own reports on."""
+    ``progressed(done, total)`` passes the job's own reports on, ``partial(result)`` its first part of an answer
+    (Reporter.partial), before ``loaded``."""
 
     loaded = Signal(object)
+    partial = Signal(object)
     failed = Signal(str)
     busy = Signal(bool)
     progressed = Signal(int, int)
@@ -84,6 +104,7 @@ class BackgroundLoad(QObject):
         self._relay = _Relay(self)
         self._relay.outcome.connect(self._outcome)
         self._relay.progress.connect(self._progress)
+        self._relay.partial.connect(self._partial)
 
     @classmethod
     def pool(cls) -> QThreadPool:
@@ -95,7 +116,7 @@ class BackgroundLoad(QObject):
             atexit.register(cls.wait_idle)
         return cls._pool
 
-    def request(self, fn: Callable[[ProgressFn], Any]) -> None:
+    def request(self, fn: Callable[[Reporter], Any]) -> None:
         """Run ``fn(progress)`` on a worker thread; any earlier request of this loader is cancelled."""
         self.generation += 1
         if not self.running:
@@ -125,6 +146,11 @@ class BackgroundLoad(QObject):
     def _progress(self, generation: int, done: int, total: int) -> None:
         if generation == self.generation:
             self.progressed.emit(done, total)
+
+    @Slot(int, object)
+    def _partial(self, generation: int, result: object) -> None:
+        if generation == self.generation and self.running:
+            self.partial.emit(result)
 
     @staticmethod
     def wait_idle(msecs: int = 30_000) -> bool:

@@ -83,9 +83,11 @@ class DeadlineTableModel(_RowTableModel):
         self._states: frozenset[Urgency] = frozenset()
         self._sort: tuple[int, Qt.SortOrder] = (self.COL_DUE, Qt.SortOrder.AscendingOrder)
         self.revealed: set[Any] = set()  # case ids whose CPR the user chose to reveal
+        self._partial = False  # the rows shown are a long list's first page; the rest follows
 
     # ---------------------------------------------------------------- data in
     def set_rows(self, rows: Sequence[DeadlineRow]) -> None:
+        self._partial = False
         self._all = list(rows)
         self._sort_all()
         self._apply()
@@ -94,17 +96,44 @@ class DeadlineTableModel(_RowTableModel):
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         return self._sort
 
-    def set_prepared(self, prepared: Prepared) -> None:
+    def set_prepared(self, prepared: Prepared, *, partial: bool = False) -> None:
         """Rows sorted and keyed by :func:`prepare` off the UI thread (65,000 rows: ~0.4 s kept off it); the
-        UI thread only filters them. Sorted otherwise meanwhile (a header click): sorted again here."""
+        UI thread only filters them. Sorted otherwise meanwhile (a header click): sorted again here.
+
+        ``partial``: the first page of a long list, shown while the rest loads. When the whole list then
+        begins with exactly the rows shown, the rest is appended below them – the selection and the scroll
+        position stay where the user put them meanwhile; otherwise (a colleague's change in between, another
+        search) the list is replaced as usual."""
         sort, rows, keys = prepared
+        was_partial, shown = self._partial, self._rows
         if sort != self._sort:
             self.set_rows(rows)
+            self._partial = partial
             return
         self._all, self._keys = rows, keys
         self._last_text = ""
         self._matches = {}
+        self._partial = partial
+        if was_partial and self._extend(shown):
+            return
         self._apply()
+
+    def _extend(self, shown: list[DeadlineRow]) -> bool:
+        rows = self._filtered()
+        n = len(shown)
+        if rows[:n] != shown:
+            return False
+        if len(rows) > n:
+            self.beginInsertRows(QModelIndex(), n, len(rows) - 1)
+            self._rows = rows
+            self.endInsertRows()
+        else:
+            self._rows = rows
+        return True
+
+    @property
+    def partial(self) -> bool:
+        return self._partial
 
     def replace_cases(self, case_ids: frozenset[Any], rows: Sequence[DeadlineRow]) -> None:
         """Swap these cases' rows for ``rows`` (what the filters now give for them), keep every other row, the
@@ -133,6 +162,13 @@ class DeadlineTableModel(_RowTableModel):
         self._apply()
 
     def _apply(self) -> None:
+        rows = self._filtered()
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def _filtered(self) -> list[DeadlineRow]:
+        """The loaded rows the search text and the status filter let through, in the sorted order."""
         text = self._text.casefold()
         keys = self._keys
         idx: Sequence[int] | None = self._matches.get(text)  # backspacing to an earlier text: its match is known
@@ -153,9 +189,7 @@ class DeadlineTableModel(_RowTableModel):
         rows = self._all if not text.split() else [self._all[i] for i in idx]
         if self._states:
             rows = [r for r in rows if r.urgency in self._states]
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        return rows
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)

@@ -85,3 +85,66 @@ def test_typing_while_the_worklist_loads_filters_what_arrives(qtbot, window) -> 
     rows = worklist.rows()
     assert rows and all(r.case_number.startswith("2026-0000") for r in rows)
     assert len(rows) < worklist.model.total()
+
+
+def test_a_first_part_arrives_before_the_whole_and_never_for_a_superseded_load(qtbot) -> None:  # type: ignore[no-untyped-def]
+    loader = BackgroundLoad()
+    events: list[tuple[str, object]] = []
+    loader.partial.connect(lambda r: events.append(("partial", r)))
+    loader.loaded.connect(lambda r: events.append(("loaded", r)))
+    go_on, old_started = threading.Event(), threading.Event()
+
+    def old(report):  # type: ignore[no-untyped-def]
+        old_started.set()
+        go_on.wait(5)
+        report.partial("old first page")  # superseded meanwhile: dropped
+        return "old"
+
+    loader.request(old)
+    assert old_started.wait(5)
+
+    def new(report):  # type: ignore[no-untyped-def]
+        go_on.set()
+        report.partial("first page")
+        time.sleep(0.05)
+        return "whole"
+
+    loader.request(new)
+    qtbot.waitUntil(lambda: ("loaded", "whole") in events, timeout=5000)
+    assert BackgroundLoad.wait_idle(5000)
+    qtbot.wait(50)
+    assert events == [("partial", "first page"), ("loaded", "whole")]
+
+
+def test_alle_shows_its_first_page_then_the_rest_below_it(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The first page of a long list arrives first; the whole list begins with exactly those rows, is appended
+    below them (the row the user selected meanwhile stays selected), and equals a load without a first page."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from jobcenter_desktop.ui import worklist_view
+
+    monkeypatch.setattr(worklist_view, "FIRST_PAGE", 12)  # the demo's 80 cases: a page smaller than the list
+    inserted: list[tuple[int, int]] = []
+    window.worklist.model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+
+    worklist = window.worklist
+    pages: list[int] = []
+    worklist.loader.partial.connect(lambda p: pages.append(len(p[1])))
+
+    def select_first_row() -> None:
+        index = worklist.model.index(3, 0)
+        worklist.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                               | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        first_rows.extend(worklist.rows())
+
+    first_rows: list = []
+    worklist.loader.partial.connect(lambda _p: select_first_row())
+    worklist.caseworker_combo.setCurrentIndex(worklist.caseworker_combo.findData(""))  # "Alle"
+    settled(qtbot, window)
+    whole = worklist.rows()
+    assert pages == [12] and len(first_rows) == 12 < len(whole)
+    assert inserted == [(12, len(whole) - 1)]  # appended, not reset
+    assert whole[: len(first_rows)] == first_rows
+    assert [i.row() for i in worklist.table.selectionModel().selectedRows()] == [3]
+    expected = window.app.deadlines.list(worklist.current_filter(), worklist.today())
+    assert [r.milestone_id for r in whole] == [r.milestone_id for r in expected]
