@@ -3347,6 +3347,10 @@ Detaljer er skrevet i logfilen:
       <translation>Slutdato før startdato</translation>
     </message>
     <message>
+      <source>Viser de første {0} – henter resten …</source>
+      <translation>Viser de første {0} – henter resten …</translation>
+    </message>
+    <message>
       <source>Listen kunne ikke hentes</source>
       <translation>Listen kunne ikke hentes</translation>
     </message>
