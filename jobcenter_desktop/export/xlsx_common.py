@@ -25,9 +25,17 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
+def _clean(value: str) -> str:
+    """Text Excel and XML accept. Nearly every text is printable as it is (``str.isprintable`` is False for every
+    control character, surrogate and non-character the two patterns remove): those skip the patterns."""
+    if value.isprintable():
+        return value[:MAX_CELL]
+    return _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))[:MAX_CELL]
+
+
 def text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCell:
     """A cell that is always plain text: never a formula, even if a citizen's note starts with "="."""
-    clean = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))[:MAX_CELL]
+    clean = _clean(value)
     cell = WriteOnlyCell(ws, value=clean)
     cell.data_type = "s"
     if clean.startswith(FORMULA_STARTS):
@@ -40,7 +48,7 @@ def text_cell(ws: WriteOnlyWorksheet, value: str, **style: Any) -> WriteOnlyCell
 def plain_text(ws: WriteOnlyWorksheet, value: str) -> str | WriteOnlyCell:
     """Unstyled text: the cleaned string itself when it cannot be mistaken for a formula (cheap: no cell
     object), else a text cell."""
-    clean = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))[:MAX_CELL]  # the same cleaning as text_cell
+    clean = _clean(value)  # the same cleaning as text_cell
     if clean.startswith(FORMULA_STARTS):
         return text_cell(ws, value)
     return clean
@@ -69,7 +77,9 @@ class StyleCache:
                 setattr(cell, k, v)
             self._arrays[key] = copy(cell._style)
         else:
-            cell._style = copy(array)  # openpyxl's own StyleArray: ids into the workbook's style tables
+            # openpyxl's own StyleArray (ids into the workbook's style tables), shared: a write-only cell is
+            # written once and never styled again, so no copy is needed.
+            cell._style = array
         return cell
 
 
