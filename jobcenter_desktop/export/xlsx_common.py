@@ -13,7 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from jobcenter_desktop.core.gcpause import gc_paused as gc_paused  # the writers pause the collector
@@ -54,32 +54,50 @@ def plain_text(ws: WriteOnlyWorksheet, value: str) -> str | WriteOnlyCell:
     return clean
 
 
+class _StyledCell(Cell):  # type: ignore[misc]  # openpyxl ships no types
+    """A write-only cell whose style id is known: openpyxl would hash the cell's style array to look it up,
+    once per cell (a tenth of a large export)."""
+
+    __slots__ = ("_known_style_id",)
+
+    @property
+    def style_id(self) -> int:
+        return self._known_style_id  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        # openpyxl's append takes a cell by failing to bind it as a value, and formats the cell into that
+        # error's message first: the default repr (sheet title and coordinate) was 4 % of a large export.
+        return "<styled cell>"
+
+
 class StyleCache:
     """Styled cells at speed: openpyxl hashes every style object assigned to a cell to find its id, which
-    dominated large exports. Each combination is resolved once; later cells copy its style array."""
+    dominated large exports. Each combination is resolved once (its style array and id); later cells share
+    them – a write-only cell is written once and never styled again."""
 
     def __init__(self, ws: WriteOnlyWorksheet) -> None:
         self.ws = ws
-        self._arrays: dict[object, Any] = {}
+        self._styles: dict[object, tuple[Any, int]] = {}
 
     def cell(self, value: object, key: object, **style: Any) -> WriteOnlyCell:
         if isinstance(value, str):
-            cell = text_cell(self.ws, value)
-            if cell.quotePrefix:  # rare: formula-looking text keeps its own style
+            value = _clean(value)
+            if value.startswith(FORMULA_STARTS):  # rare: formula-looking text keeps its own style
+                cell = text_cell(self.ws, value)
                 for k, v in style.items():
                     setattr(cell, k, v)
                 return cell
-        else:
-            cell = WriteOnlyCell(self.ws, value=value)
-        array = self._arrays.get(key)
-        if array is None:
+        found = self._styles.get(key)
+        if found is None:
+            first = WriteOnlyCell(self.ws, value=value)
             for k, v in style.items():
-                setattr(cell, k, v)
-            self._arrays[key] = copy(cell._style)
-        else:
-            # openpyxl's own StyleArray (ids into the workbook's style tables), shared: a write-only cell is
-            # written once and never styled again, so no copy is needed.
-            cell._style = array
+                setattr(first, k, v)
+            array = copy(first._style)
+            found = self._styles[key] = (array, self.ws.parent._cell_styles.add(array))
+        cell = _StyledCell(self.ws, row=1, column=1, value=value, style_array=found[0])
+        cell._known_style_id = found[1]
+        if isinstance(value, str):
+            cell.data_type = "s"  # text, as text_cell makes it
         return cell
 
 

@@ -235,6 +235,14 @@ def test_text_columns(book) -> None:
     assert rows[8][12] == "Ringet op, ingen svar."  # trimmed
 
 
+def test_a_wrapped_note_keeps_its_row_top_aligned(book) -> None:
+    """Row 8 has a note (wrapped, so the row grows): its group and milestone sit at the top beside it."""
+    ws = book["Frister"]
+    noted = [ws.cell(row=9, column=c) for c in (6, 7, 13)]
+    assert noted[2].value and noted[2].alignment.wrap_text
+    assert [c.alignment.vertical for c in noted] == ["top", "top", "top"]
+
+
 def test_cpr_masked_by_default(book, tmp_path: Path) -> None:
     ids = [r[9] for r in cells(book["Frister"])[1:]]
     assert ids == ["010190-XXXX", "12345678", "020285-XXXX", "010190-XXXX", "010190-XXXX", "12345678",
