@@ -16,6 +16,7 @@ import hashlib
 import importlib
 import importlib.util
 import sys
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,32 +44,38 @@ def _load_denmark() -> Any:
     through the ``holidays.countries`` package, whose ``__init__`` imports every country (~280 modules,
     ~0.11 s of every process that counts a date); Denmark's own module needs none of them. So the package is
     stood in by its bare spec (its search path, its ``__init__`` not run) while ``denmark`` is imported, and
-    removed again: a later ``import holidays.countries`` runs for real and reuses the same Denmark module."""
-    if "holidays.countries" in sys.modules:
-        return sys.modules["holidays.countries"].Denmark
+    removed again: a later ``import holidays.countries`` runs for real and reuses the same Denmark module.
+    Called under ``_DENMARK_LOCK`` (calendars are extended on worker threads)."""
+    name = "holidays.countries"
+    found = getattr(sys.modules.get(name), "Denmark", None)
+    if found is not None:
+        return found
     try:
-        spec = importlib.util.find_spec("holidays.countries")
-        if spec is None:
-            raise ImportError("holidays.countries")
-        sys.modules["holidays.countries"] = importlib.util.module_from_spec(spec)
+        spec = importlib.util.find_spec(name)
+        if spec is None or name in sys.modules:  # a real import of the package is under way elsewhere
+            raise ImportError(name)
+        bare = sys.modules[name] = importlib.util.module_from_spec(spec)
         try:
-            return importlib.import_module("holidays.countries.denmark").Denmark
+            return importlib.import_module(f"{name}.denmark").Denmark
         finally:
-            del sys.modules["holidays.countries"]
+            if sys.modules.get(name) is bare:
+                del sys.modules[name]
     except (ImportError, AttributeError):  # a layout this does not know: the registry's way
         return holidays.country_holidays("DK").__class__
 
 
-_SPECIAL_NAMES = {(6, 5): "Grundlovsdag", (12, 24): "Juleaftensdag", (12, 31): "Nytårsaftensdag"}
-
-
 _DENMARK: list[Any] = []
+_DENMARK_LOCK = threading.Lock()
 
 
 def _denmark() -> Any:
-    if not _DENMARK:
-        _DENMARK.append(_load_denmark())
-    return _DENMARK[0]
+    with _DENMARK_LOCK:
+        if not _DENMARK:
+            _DENMARK.append(_load_denmark())
+        return _DENMARK[0]
+
+
+_SPECIAL_NAMES = {(6, 5): "Grundlovsdag", (12, 24): "Juleaftensdag", (12, 31): "Nytårsaftensdag"}
 
 
 class CalendarRangeError(ValueError):

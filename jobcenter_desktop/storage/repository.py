@@ -46,7 +46,7 @@ from jobcenter_desktop.storage.orm import (
     Team,
     utcnow,
 )
-from jobcenter_desktop.storage.sql import insert_if_absent, plain_rows, raw_id, upsert
+from jobcenter_desktop.storage.sql import insert_if_absent, minute_of_day, plain_rows, raw_id, upsert
 
 _Sel = TypeVar("_Sel", bound="Select[*tuple[Any, ...]]")
 
@@ -243,8 +243,11 @@ class Repository:
              .outerjoin(Team, CaseRow.team_id == Team.id)
              .where(MilestoneRow.due_on.is_not(None)))  # fmt: skip
         q = _scope(q, f, self._sqlite)
-        # The rule breaks the last tie: a first page (limit) is then exactly the start of the whole list.
-        q = q.order_by(MilestoneRow.due_on, MilestoneRow.due_at, CaseRow.number, MilestoneRow.rule_id)
+        # The worklist's own order (ui.models, due column: no time of day counts as midnight) on both
+        # databases (they put NULLs at opposite ends), the rule breaking the last tie: a first page (limit) is
+        # then exactly the start of the whole list.
+        q = q.order_by(MilestoneRow.due_on, func.coalesce(minute_of_day(MilestoneRow.due_at), 0), CaseRow.number,
+                       MilestoneRow.rule_id)  # fmt: skip
         if f.limit:
             q = q.limit(f.limit)
         uid, day, stamp = _plain_converters(self._sqlite)

@@ -394,6 +394,8 @@ class MainWindow(QMainWindow):
             return self.worklist.table
         if tab == TAB_CASES:
             return self.cases.table
+        if tab != TAB_CALENDAR:
+            return None  # the Team tab: figures, no case list (and the calendar is not built for it)
         week = self.calendar.week_table
         if week.hasFocus() or (week.selectionModel().hasSelection()
                                and not self.calendar.day_table.selectionModel().hasSelection()):  # fmt: skip

@@ -107,8 +107,8 @@ class DeadlineTableModel(_RowTableModel):
         sort, rows, keys = prepared
         was_partial, shown = self._partial, self._rows
         if sort != self._sort:
-            self.set_rows(rows)
-            self._partial = partial
+            if not partial:  # a first page by due date means nothing under another sort: wait for the whole
+                self.set_rows(rows)
             return
         self._all, self._keys = rows, keys
         self._last_text = ""

@@ -192,7 +192,10 @@ def _ask_pdf(parent: QWidget, title: str, text: str) -> None:
 def print_window(window: MainWindow) -> None:
     """The main window's Ctrl+P: the deadline list in front of the user as shown, or the register's case."""
     view = window.current_case_view()
-    model = view.model() if view is not None else None
+    if view is None:
+        window.status_message(translate("Printing", "Der er ingen liste at udskrive på denne fane."), 5000)
+        return
+    model = view.model()
     who, when = window.app.ctx.actor, datetime.now()
     if isinstance(model, DeadlineTableModel):
         title = translate("Printing", "Frister")

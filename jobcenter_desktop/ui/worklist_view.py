@@ -28,6 +28,7 @@ from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
 from jobcenter_desktop.core.text import MAX_SEARCH, count
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
+from jobcenter_desktop.services.errors import Cancelled
 from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.loader import BackgroundLoad, Reporter
 from jobcenter_desktop.ui.models import DeadlineTableModel, Prepared, prepare
@@ -306,17 +307,16 @@ class WorklistView(QWidget):
                       and sort == (DeadlineTableModel.COL_DUE, Qt.SortOrder.AscendingOrder))  # fmt: skip
 
         def job(report: Reporter) -> Prepared:
-            if first_page:
-                report.partial(prepare(self.app.deadlines.list(replace(f, limit=FIRST_PAGE), today, now), sort))
+            page = replace(f, limit=FIRST_PAGE)
+            if first_page and not report.partial(prepare(self.app.deadlines.list(page, today, now), sort)):
+                raise Cancelled  # superseded meanwhile: do not read the whole list for nobody
             return prepare(self.app.deadlines.list(f, today, now, report), sort)
 
         self.loader.request(job)
 
     def _first_page(self, prepared: Prepared) -> None:
         self.model.set_prepared(prepared, partial=True)
-        shown = self.model.rowCount()
-        self.count_label.setText(self.tr("Viser de første {0} – henter resten …").format(
-            count(shown, self.tr("frist"), self.tr("frister"))))  # fmt: skip
+        self._update_count()
 
     def _loaded(self, prepared: Prepared) -> None:
         self.model.set_prepared(prepared)
@@ -324,6 +324,8 @@ class WorklistView(QWidget):
         self.loaded.emit()
 
     def _load_failed(self, message: str) -> None:
+        if self.model.partial:
+            self.model.set_rows([])  # a first page alone is not the list: nothing rather than a part
         self.count_label.setText(self.tr("Listen kunne ikke hentes"))
         self.count_label.setToolTip(message)
 
@@ -338,8 +340,10 @@ class WorklistView(QWidget):
         f = self.current_filter()
         if f.date_from and f.date_to and f.date_to < f.date_from:
             return  # the list is empty and says why; nothing to patch
-        if self.loading:
-            self.reload()  # the running load may have read before this change: ask again instead of patching
+        if self.loading or self.model.partial:
+            # The running load may have read before this change (or only its first page is in): ask again
+            # instead of patching.
+            self.reload()
             return
         rows = self.app.deadlines.list(replace(f, case_ids=case_ids), self.today(), now_for(self.today()))
         self.model.replace_cases(case_ids, rows)
@@ -372,6 +376,8 @@ class WorklistView(QWidget):
             text = count(shown, self.tr("frist"), self.tr("frister"))
         else:
             text = self.tr("{0} af {1}").format(shown, count(total, self.tr("frist"), self.tr("frister")))
+        if self.model.partial:
+            text = self.tr("{0} – henter resten …").format(text)  # a long list's first page
         self.count_label.setText(text)
 
     def rows(self) -> list[DeadlineRow]:

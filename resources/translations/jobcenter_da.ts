@@ -2465,6 +2465,10 @@ Detaljer er skrevet i logfilen:
       <translation>Gem som PDF</translation>
     </message>
     <message>
+      <source>Der er ingen liste at udskrive på denne fane.</source>
+      <translation>Der er ingen liste at udskrive på denne fane.</translation>
+    </message>
+    <message>
       <source>Frister</source>
       <translation>Frister</translation>
     </message>
@@ -3347,8 +3351,8 @@ Detaljer er skrevet i logfilen:
       <translation>Slutdato før startdato</translation>
     </message>
     <message>
-      <source>Viser de første {0} – henter resten …</source>
-      <translation>Viser de første {0} – henter resten …</translation>
+      <source>{0} – henter resten …</source>
+      <translation>{0} – henter resten …</translation>
     </message>
     <message>
       <source>Listen kunne ikke hentes</source>

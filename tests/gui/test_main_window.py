@@ -262,3 +262,16 @@ def test_a_tabs_layout_survives_a_session_that_never_opened_it(make_window, demo
     third = make_window(demo_db, QSettings(str(settings_path), QSettings.Format.IniFormat))
     third.tabs.setCurrentIndex(TAB_CASES)
     assert third.cases.table.horizontalHeader().sectionSize(1) == 211
+
+
+def test_the_team_tab_builds_no_calendar_and_prints_nothing(window) -> None:
+    """The Team tab has no case list: the case actions and Ctrl+P find none there (they once fell through to the
+    calendar's day list, which built the calendar for the Team tab and printed it)."""
+    from jobcenter_desktop.ui.main_window import TAB_TEAM
+
+    window.tabs.setCurrentIndex(TAB_TEAM)
+    assert window.pages.team_page.built and not window.pages.calendar_page.built
+    assert window.current_case_view() is None
+    window.print_current()
+    assert not window.pages.calendar_page.built and not window.pages.cases_page.built
+    assert "ingen liste" in window.statusBar().currentMessage()
