@@ -107,15 +107,18 @@ class MilestoneWrite:
 def _aligned(plans: Mapping[str, RulePlan], cases: OpenCases) -> list[tuple[RulePlan, Days, Days]]:
     """Per rule: its plan, the open milestones of it (positions j) and their position k in the plan."""
     ms = cases.milestones
-    by_rule: dict[str, list[int]] = {}
-    for pos, rule_id in enumerate(ms.rule):
-        by_rule.setdefault(rule_id, []).append(pos)
+    # Positions grouped by rule at C speed (a Python loop over 90,000 milestones, three times a recompute,
+    # was a tenth of it): rules as small codes, a stable sort keeps each group's positions ascending.
+    codes = {r: c for c, r in enumerate(dict.fromkeys(ms.rule))}
+    code = np.fromiter(map(codes.__getitem__, ms.rule), dtype=np.int64, count=len(ms.rule))
+    order = np.argsort(code, kind="stable")
+    bounds = np.searchsorted(code[order], np.arange(len(codes) + 1))
     out = []
-    for rule_id, rows in by_rule.items():
+    for rule_id, c in codes.items():
         p = plans.get(rule_id)
         if p is None or not len(p.cases):
             continue  # the catalogue no longer has this milestone (or none of its cases): left as stored
-        j: Days = np.array(rows, dtype=np.int64)
+        j: Days = order[bounds[c] : bounds[c + 1]].astype(np.int64)
         k = np.minimum(np.searchsorted(p.cases, ms.case[j]), len(p.cases) - 1)
         mine = p.cases[k] == ms.case[j]
         out.append((p, j[mine], k[mine]))
