@@ -122,9 +122,13 @@ class WorklistView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("worklist_count")
         self.count_label.setProperty("role", "hint")
-        # A fixed width: a count that changes length on every keystroke would otherwise ask for a new layout of
-        # the search row each time.
-        self.count_label.setFixedWidth(self.count_label.fontMetrics().horizontalAdvance("999.999 af 999.999 frister"))
+        # A fixed size: a count that changes length on every keystroke would otherwise ask for a new layout,
+        # which climbs to the tab widget and repaints the whole tab (a fixed width alone still let the request
+        # through: 90 ms instead of 55 for a keystroke that changes the count at 100k cases).
+        widest = max(self.tr("{0} af {1}").format("999.999", "999.999 frister"),
+                     self.tr("{0} – henter resten …").format("999.999 frister"), key=len)  # fmt: skip
+        self.count_label.setFixedSize(self.count_label.fontMetrics().horizontalAdvance(widest) + 4,
+                                      self.count_label.sizeHint().height())  # fmt: skip
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Loads run off the UI thread (65,000 rows at 100k cases take seconds): a busy bar says so meanwhile.
         self.busy_bar = QProgressBar()
