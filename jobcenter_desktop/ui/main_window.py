@@ -52,7 +52,7 @@ from jobcenter_desktop.ui.settings_dialog import SettingsDialog
 from jobcenter_desktop.ui.start_summary import StartSummary
 from jobcenter_desktop.ui.tab_pages import TabPages
 from jobcenter_desktop.ui.theme import app_icon
-from jobcenter_desktop.ui.widgets import choosable_columns
+from jobcenter_desktop.ui.widgets import choosable_columns, fit_screen
 from jobcenter_desktop.ui.worklist_view import WorklistView
 
 if TYPE_CHECKING:
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
-        self._fit_screen()
+        fit_screen(self)
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -481,19 +481,6 @@ class MainWindow(QMainWindow):
         tab = self.settings.value("window/tab", TAB_WORKLIST)
         with contextlib.suppress(TypeError, ValueError):
             self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
-
-    def _fit_screen(self) -> None:
-        """Within the screen's available area (a 768 px laptop screen minus the taskbar), frame included."""
-        area = self.screen().availableGeometry()
-        frame_w = max(0, self.frameGeometry().width() - self.width()) or 16
-        frame_h = max(0, self.frameGeometry().height() - self.height()) or 40
-        width, height = min(self.width(), area.width() - frame_w), min(self.height(), area.height() - frame_h)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        geo = self.frameGeometry()
-        if not area.contains(geo):
-            self.move(max(area.left(), min(geo.left(), area.right() - geo.width())),
-                      max(area.top(), min(geo.top(), area.bottom() - geo.height())))  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for loader in self.findChildren(BackgroundLoad):

@@ -241,3 +241,17 @@ def fit_to_screen(window: QWidget, width: int, height: int, margin: int = 40) ->
     screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
     area = screen.availableGeometry()
     window.resize(min(width, area.width() - margin), min(height, area.height() - margin))
+
+
+def fit_screen(window: QWidget) -> None:
+    """Within the screen's available area (a 768 px laptop screen minus the taskbar), frame included."""
+    area = window.screen().availableGeometry()
+    frame_w = max(0, window.frameGeometry().width() - window.width()) or 16
+    frame_h = max(0, window.frameGeometry().height() - window.height()) or 40
+    width, height = min(window.width(), area.width() - frame_w), min(window.height(), area.height() - frame_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    geo = window.frameGeometry()
+    if not area.contains(geo):
+        window.move(max(area.left(), min(geo.left(), area.right() - geo.width())),
+                max(area.top(), min(geo.top(), area.bottom() - geo.height())))  # fmt: skip
