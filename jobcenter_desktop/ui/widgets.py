@@ -254,4 +254,4 @@ def fit_screen(window: QWidget) -> None:
     geo = window.frameGeometry()
     if not area.contains(geo):
         window.move(max(area.left(), min(geo.left(), area.right() - geo.width())),
-                max(area.top(), min(geo.top(), area.bottom() - geo.height())))  # fmt: skip
+                    max(area.top(), min(geo.top(), area.bottom() - geo.height())))  # fmt: skip
