@@ -103,9 +103,7 @@ class BackupDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         parent = self.parentWidget()
-        for loader in (parent.window() if parent is not None else self).findChildren(BackgroundLoad):
-            loader.cancel()  # no worker may hold a connection (or copy the file) while it is replaced
-        BackgroundLoad.wait_idle()
+        BackgroundLoad.stop_all(parent.window() if parent is not None else self)  # the file is replaced next
         try:
             self.app.backups.restore(chosen.path)
         except ServiceError as e:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from jobcenter_desktop.services.errors import ServiceError
 from jobcenter_desktop.ui.errors import show_error
 from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.models import SORT_ROLE, CaseTableModel
-from jobcenter_desktop.ui.widgets import search_goes_to_first_hit, setup_table
+from jobcenter_desktop.ui.widgets import busy_bar, search_goes_to_first_hit, setup_table
 
 PAGE = 2_000  # newest cases first; a search narrows it. Light enough for a 100k-case register.
 
@@ -104,13 +103,7 @@ class CaseRegisterView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.status_combo)
-        self.busy_bar = QProgressBar()  # a search runs off the UI thread; typing on supersedes it
-        self.busy_bar.setObjectName("cases_busy")
-        self.busy_bar.setAccessibleName(self.tr("Søger"))
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setFixedWidth(80)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.hide()
+        self.busy_bar = busy_bar("cases_busy", self.tr("Søger"))  # a search runs off the UI thread
         top.addWidget(self.busy_bar)
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()

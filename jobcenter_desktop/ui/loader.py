@@ -20,8 +20,6 @@ from jobcenter_desktop.services.errors import Cancelled, ServiceError
 
 log = logging.getLogger(__name__)
 
-ProgressFn = Callable[[int, int], bool]
-
 
 class _Relay(QObject):
     """Carries a job's outcome from the worker thread; lives on the UI thread, so delivery is queued there."""
@@ -40,17 +38,16 @@ class Reporter:
         self._job = job
 
     def __call__(self, done: int, total: int) -> bool:
-        job = self._job
-        if job.owner.generation != job.generation:
-            return False
-        job._emit(job.relay.progress, job.generation, done, total)
-        return True
+        return self._send(self._job.relay.progress, done, total)
 
     def partial(self, result: object) -> bool:
+        return self._send(self._job.relay.partial, result)
+
+    def _send(self, signal: Any, *args: object) -> bool:
         job = self._job
         if job.owner.generation != job.generation:
-            return False
-        job._emit(job.relay.partial, job.generation, result)
+            return False  # a newer request superseded this one: stop
+        job._emit(signal, job.generation, *args)
         return True
 
 
@@ -151,6 +148,14 @@ class BackgroundLoad(QObject):
     def _partial(self, generation: int, result: object) -> None:
         if generation == self.generation and self.running:
             self.partial.emit(result)
+
+    @staticmethod
+    def stop_all(root: QObject) -> bool:
+        """Drop every load of ``root``'s views and wait until no worker runs any more (the window closes, the
+        database file is about to be replaced): no worker may touch a database that is going away."""
+        for loader in root.findChildren(BackgroundLoad):
+            loader.cancel()
+        return BackgroundLoad.wait_idle()
 
     @staticmethod
     def wait_idle(msecs: int = 30_000) -> bool:

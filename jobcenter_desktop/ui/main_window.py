@@ -483,9 +483,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(tab))  # type: ignore[call-overload]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for loader in self.findChildren(BackgroundLoad):
-            loader.cancel()  # a load still running has nobody to show its rows to
-        BackgroundLoad.wait_idle()  # ... and must end before the database is closed after this window
+        BackgroundLoad.stop_all(self)  # a running load has nobody to show its rows to, and the database closes
         self.locker.restore_chrome()  # save the layout the user chose, not the locked one
         self.idle_lock.uninstall()
         self.locker.waiter.release()  # dialogs waiting for an unlock give up (exec_dialog returns Rejected)

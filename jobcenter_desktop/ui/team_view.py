@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -41,7 +40,7 @@ from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.models import DeadlineTableModel
 from jobcenter_desktop.ui.tasks import run_task
 from jobcenter_desktop.ui.theme import now_for, state_fill, state_icon
-from jobcenter_desktop.ui.widgets import read_only_table
+from jobcenter_desktop.ui.widgets import busy_bar, read_only_table
 from jobcenter_desktop.ui.worklist_view import DeadlineTable
 
 translate = QCoreApplication.translate
@@ -172,12 +171,8 @@ class TeamView(QWidget):
             bar.addWidget(caption)
             bar.addWidget(widget)
         bar.addStretch(1)
-        self.busy_bar = QProgressBar()  # the figures are counted off the UI thread (a second at 100k cases)
-        self.busy_bar.setObjectName("team_busy")
-        self.busy_bar.setAccessibleName(self.tr("Tæller frister"))
-        self.busy_bar.setFixedWidth(120)
-        self.busy_bar.setFormat(self.tr("Tæller …"))
-        self.busy_bar.hide()
+        # The figures are counted off the UI thread (a second at 100k cases).
+        self.busy_bar = busy_bar("team_busy", self.tr("Tæller frister"), width=120, text=self.tr("Tæller …"))
         bar.addWidget(self.busy_bar)
         bar.addWidget(self.export_button)
         top = QSplitter(Qt.Orientation.Horizontal)

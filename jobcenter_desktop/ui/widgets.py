@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QProgressBar,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComboBox,
@@ -255,3 +256,20 @@ def fit_screen(window: QWidget) -> None:
     if not area.contains(geo):
         window.move(max(area.left(), min(geo.left(), area.right() - geo.width())),
                     max(area.top(), min(geo.top(), area.bottom() - geo.height())))  # fmt: skip
+
+
+def busy_bar(name: str, accessible: str, *, width: int = 80, text: str | None = None) -> QProgressBar:
+    """A bar that shows while a view's load runs off the UI thread (connect ``BackgroundLoad.busy`` to its
+    ``setVisible``), hidden until then: busy without an end and without text, or, given ``text``, one the load's
+    own progress reports fill."""
+    bar = QProgressBar()
+    bar.setObjectName(name)
+    bar.setAccessibleName(accessible)
+    bar.setFixedWidth(width)
+    if text is None:
+        bar.setRange(0, 0)
+        bar.setTextVisible(False)
+    else:
+        bar.setFormat(text)
+    bar.hide()
+    return bar

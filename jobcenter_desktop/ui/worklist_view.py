@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from jobcenter_desktop.ui.i18n import urgency_label
 from jobcenter_desktop.ui.loader import BackgroundLoad, Reporter
 from jobcenter_desktop.ui.models import DeadlineTableModel, Prepared, prepare
 from jobcenter_desktop.ui.theme import from_qdate, now_for, state_icon, to_qdate
-from jobcenter_desktop.ui.widgets import CheckableCombo, search_goes_to_first_hit, setup_table
+from jobcenter_desktop.ui.widgets import CheckableCombo, busy_bar, search_goes_to_first_hit, setup_table
 
 ALL = ""
 FIRST_PAGE = 300  # rows: more than a screen, and read in a few ms whatever the list's length
@@ -131,13 +130,7 @@ class WorklistView(QWidget):
                                       self.count_label.sizeHint().height())  # fmt: skip
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Loads run off the UI thread (65,000 rows at 100k cases take seconds): a busy bar says so meanwhile.
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setObjectName("worklist_busy")
-        self.busy_bar.setAccessibleName(self.tr("Henter frister"))
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setFixedWidth(80)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.hide()
+        self.busy_bar = busy_bar("worklist_busy", self.tr("Henter frister"))
         self.loader = BackgroundLoad(self)
         self.loader.loaded.connect(self._loaded)
         self.loader.partial.connect(self._first_page)
