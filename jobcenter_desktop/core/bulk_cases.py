@@ -23,6 +23,13 @@ def as_uuid(key: object) -> uuid.UUID:
     return key if isinstance(key, uuid.UUID) else uuid.UUID(str(key))
 
 
+def small_codes(values: Sequence[str]) -> tuple[dict[str, int], Days]:
+    """Each distinct value (a rule id, an event kind) as a small integer, in order of first appearance, and the
+    values as those codes, at C speed: one integer comparison per value and group instead of a string one."""
+    codes = {v: c for c, v in enumerate(dict.fromkeys(values))}
+    return codes, np.fromiter(map(codes.__getitem__, values), dtype=np.int64, count=len(values))
+
+
 def as_due(day: int, minute: int) -> date | datetime | None:
     """A stored or planned due value from its day number and minute of the day."""
     if day == NO_DATE:
@@ -109,8 +116,7 @@ def _aligned(plans: Mapping[str, RulePlan], cases: OpenCases) -> list[tuple[Rule
     ms = cases.milestones
     # Positions grouped by rule at C speed (a Python loop over 90,000 milestones, three times a recompute,
     # was a tenth of it): rules as small codes, a stable sort keeps each group's positions ascending.
-    codes = {r: c for c, r in enumerate(dict.fromkeys(ms.rule))}
-    code = np.fromiter(map(codes.__getitem__, ms.rule), dtype=np.int64, count=len(ms.rule))
+    codes, code = small_codes(ms.rule)
     order = np.argsort(code, kind="stable")
     bounds = np.searchsorted(code[order], np.arange(len(codes) + 1))
     out = []

@@ -7,9 +7,9 @@ table, guarded by the case versions read (a case changed meanwhile makes the who
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
-from itertools import chain, repeat
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, bindparam, func, insert, select, update
@@ -40,7 +40,7 @@ def open_cases_columns(s: Session, *, only: Sequence[str] = (), besides: Sequenc
     import numpy as np  # numpy: only for a recompute
 
     from jobcenter_desktop.core.bulk import NO_DATE, NO_TIME, FactColumnsBuilder
-    from jobcenter_desktop.core.bulk_cases import OpenCases, OpenMilestones
+    from jobcenter_desktop.core.bulk_cases import OpenCases, OpenMilestones, small_codes
 
     q_cases = select(raw_id(CaseRow.id), CaseRow.number, CaseRow.group, CaseRow.version).where(
         CaseRow.status == CaseStatus.OPEN.value)
@@ -67,10 +67,7 @@ def open_cases_columns(s: Session, *, only: Sequence[str] = (), besides: Sequenc
 
     o_row, r_row = _positions(index, o_case), _positions(index, r_case)
     row = np.concatenate((o_row, r_row))
-    # Rule ids as small integers: one comparison per rule over ints, not strings.
-    codes = {r: c for c, r in enumerate(dict.fromkeys(chain(o_rule, r_rule)))}
-    rule_code = np.fromiter(map(codes.__getitem__, chain(o_rule, r_rule)), dtype=np.int64,
-                            count=len(o_rule) + len(r_rule))  # fmt: skip
+    codes, rule_code = small_codes((*o_rule, *r_rule))
     done = np.concatenate((dates.days(o_done), dates.days(r_done)))
     ours = row >= 0
     present: dict[str, Any] = {}
@@ -82,8 +79,7 @@ def open_cases_columns(s: Session, *, only: Sequence[str] = (), besides: Sequenc
         b.done_days(rule_id, row[finished], done[finished])
     at = np.flatnonzero(o_row >= 0)
     pos = [int(j) for j in at]
-    due_at_day = dates.days(o_due_at)
-    due = np.where(due_at_day != NO_DATE, due_at_day, dates.days(o_due_on))
+    due = dates.day_of(o_due_at, o_due_on)
     milestones = OpenMilestones([o_key[j] for j in pos], o_row[at], [o_rule[j] for j in pos], due[at],
                                 dates.minutes(o_due_at)[at], dates.days(o_warn)[at],
                                 np.array(o_prov, dtype=np.bool_)[at], [o_ver[j] for j in pos])  # fmt: skip
@@ -92,11 +88,8 @@ def open_cases_columns(s: Session, *, only: Sequence[str] = (), besides: Sequenc
                     TriggerEventRow.occurred_at)  # fmt: skip
     t_case, t_kind, t_on, t_at = _columns(plain_rows(s, q_trig), 4)
     t_row = _positions(index, t_case)
-    kind_codes = {k: c for c, k in enumerate(dict.fromkeys(t_kind))}
-    t_code = np.fromiter(map(kind_codes.__getitem__, t_kind), dtype=np.int64, count=len(t_kind))
-    at_day = dates.days(t_at)
-    days = np.where(at_day != NO_DATE, at_day, dates.days(t_on))
-    minutes = dates.minutes(t_at)
+    kind_codes, t_code = small_codes(t_kind)
+    days, minutes = dates.day_of(t_at, t_on), dates.minutes(t_at)
     for kind, code in kind_codes.items():
         mine = (t_code == code) & (t_row >= 0)
         b.trigger_days(kind, t_row[mine], days[mine], minutes[mine])
@@ -133,25 +126,37 @@ class _PlainDays:
         self._minutes: dict[Any, int] = {None: no_time}
 
     def days(self, values: Sequence[Any]) -> Any:
-        import numpy as np
-
-        if not any(values):  # every value None (an open milestone's done day, most clock times): no lookups
-            return np.full(len(values), self._days[None], dtype=np.int64)
-        known = self._days
-        for v in set(values).difference(known):
-            known[v] = (date.fromisoformat(v[:10]) if isinstance(v, str) else v).toordinal()
-        return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
+        return _converted(values, self._days, _day_number)
 
     def minutes(self, values: Sequence[Any]) -> Any:
+        return _converted(values, self._minutes, _minute_of_day)
+
+    def day_of(self, stamps: Sequence[Any], dates: Sequence[Any]) -> Any:
+        """The timestamp's day where there is one, else the date's (SQL's ``coalesce(at, on)``)."""
         import numpy as np
 
-        if not any(values):
-            return np.full(len(values), self._minutes[None], dtype=np.int64)
-        known = self._minutes
-        for v in set(values).difference(known):
-            t = datetime.fromisoformat(v) if isinstance(v, str) else v
-            known[v] = t.hour * 60 + t.minute
-        return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
+        at = self.days(stamps)
+        return np.where(at != self._days[None], at, self.days(dates))
+
+
+def _day_number(v: str | date) -> int:
+    return (date.fromisoformat(v[:10]) if isinstance(v, str) else v).toordinal()
+
+
+def _minute_of_day(v: str | datetime) -> int:
+    t = datetime.fromisoformat(v) if isinstance(v, str) else v
+    return t.hour * 60 + t.minute
+
+
+def _converted(values: Sequence[Any], known: dict[Any, int], convert: Callable[[Any], int]) -> Any:
+    """``values`` through ``known`` (None is already in it), converting each value not seen before once."""
+    import numpy as np
+
+    if not any(values):  # every value None (an open milestone's done day, most clock times): no lookups
+        return np.full(len(values), known[None], dtype=np.int64)
+    for v in set(values).difference(known):
+        known[v] = convert(v)
+    return np.fromiter(map(known.__getitem__, values), dtype=np.int64, count=len(values))
 
 
 def _columns(rows: Sequence[Any], width: int) -> list[Sequence[Any]]:
