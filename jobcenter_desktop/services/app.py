@@ -145,17 +145,19 @@ class Frister:
         ServiceError when the check finds damage (the window says so; nothing was copied)."""
         path = self.ctx.db.path
         when = now or datetime.now()
-        if self.ctx.server is not None or path is None or backed_up_on(path, when.date()):
+        if self.ctx.server is not None or path is None:
             return ""
         if progress is not None and not progress(0, 2):
             return ""
-        try:
-            self.ctx.db.check_pages()
-        except (DatabaseError, StorageError) as e:
-            raise ServiceError(str(e)) from e
+        if not backed_up_on(path, when.date()):  # the day's first start: the whole file is read once
+            try:
+                self.ctx.db.check_pages()
+            except (DatabaseError, StorageError) as e:
+                raise ServiceError(str(e)) from e
         if progress is not None:
             progress(1, 2)
         try:
+            # Also at later starts: it removes what a killed backup or restore left (and copies nothing then).
             made = self.backups.daily(when)
         except ServiceError as e:  # a full disk must not stop the caseworker from working; it is logged
             log.warning("Daglig sikkerhedskopi mislykkedes: %s", e)

@@ -164,6 +164,26 @@ def test_the_window_defers_the_days_check_and_backup_to_daily_work(db: Path) -> 
         app.close()
 
 
+def test_a_later_start_of_the_day_still_clears_what_a_killed_backup_left(db: Path) -> None:
+    """The day's backup is taken; a later start (daily_work again) copies nothing, but removes the half-written
+    copy a killed process left, as every start did before the window deferred the daily work."""
+    from jobcenter_desktop.storage.backup import PARTIAL
+
+    app = Frister.open(db, actor="anna.k")
+    _case(app, "Fiktiv Person", "010190-1235")
+    app.close()
+    app = Frister.open(db, actor="anna.k", defer_daily=True)
+    try:
+        app.daily_work()
+        left = app.backups.folder / f"frister-20261201-090000-daglig.sqlite3{PARTIAL}"
+        left.write_bytes(b"half a copy")
+        assert app.daily_work() == ""  # backed up today: nothing new
+        assert not left.exists()
+        assert [b.label for b in app.backups.all()] == ["daglig"]
+    finally:
+        app.close()
+
+
 def test_daily_work_finds_a_damaged_file_and_copies_nothing(db: Path) -> None:
     app = Frister.open(db, actor="anna.k")
     for i in range(60):  # enough rows for index pages to damage
