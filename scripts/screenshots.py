@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,7 +26,7 @@ _config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "w
                                            "height": SCREEN_H, "logicalDpi": 96, "dpr": 1}]}))
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from jobcenter_desktop.cli import main as cli_main
@@ -54,9 +55,21 @@ def fill_sample(path: Path) -> None:
     wb.save(path)
 
 
+def settle(widget: QWidget) -> None:
+    """Until the window's background loads are in (the lists load off the UI thread; the Kalender, Sager and
+    Team tabs start theirs when first shown)."""
+    from jobcenter_desktop.ui.loader import BackgroundLoad
+
+    QApplication.processEvents()
+    deadline = time.monotonic() + 30
+    while any(lo.running for lo in widget.window().findChildren(BackgroundLoad)) and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    QApplication.processEvents()
+
+
 def grab(widget: QWidget, path: Path) -> None:
     widget.show()
-    QApplication.processEvents()
+    settle(widget)
     path = path.with_name(path.stem + SUFFIX + path.suffix)
     widget.grab().save(str(path))
     print(path, f"{widget.width()}x{widget.height()}")
@@ -127,6 +140,7 @@ def main() -> int:
         grab(window, out / "sager.png")
         window.tabs.setCurrentIndex(3)
         team = window.team
+        settle(window)  # the figures are in before a cell is clicked
         team.matrix.setCurrentCell(0, 2)
         team._cell_clicked(0, 2)
         grab(window, out / "team.png")
