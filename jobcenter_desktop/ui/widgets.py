@@ -271,5 +271,6 @@ def busy_bar(name: str, accessible: str, *, width: int = 80, text: str | None = 
         bar.setTextVisible(False)
     else:
         bar.setFormat(text)
+        bar.setValue(0)  # a bar below its minimum shows no text: "Tæller …" from the start, not a blank box
     bar.hide()
     return bar
