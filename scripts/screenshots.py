@@ -26,7 +26,7 @@ _config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "w
                                            "height": SCREEN_H, "logicalDpi": 96, "dpr": 1}]}))
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_config}"
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from jobcenter_desktop.cli import main as cli_main
@@ -53,6 +53,39 @@ def fill_sample(path: Path) -> None:
     ws.append(["Sygedagpenge", "Fiktiv Olsen", "030390-1235", "18.11.2026", None, "", "", ""])
     ws.append(["Dagpenge", "Fiktiv Berg", "310290-1235", "18-11-2026", None, "", "", ""])
     wb.save(path)
+
+
+def shoot_notice(window, out: Path, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    """Underretning (rsl. § 3, stk. 2): a decision due within five working days without a notice, in the
+    worklist ("Alle"), its case window and the letter dialog with the draft written."""
+    from jobcenter_desktop.core.models import DeadlineFilter
+    from jobcenter_desktop.core.notice import NoticeState
+    from jobcenter_desktop.ui.notice_dialog import NoticeDialog
+
+    rows = window.app.deadlines.list(DeadlineFilter(), TODAY)
+    flagged = [r for r in rows if r.notice is NoticeState.DUE]
+    due = next((r for r in flagged if r.caseworker == window.app.ctx.actor), flagged[0] if flagged else None)
+    if due is None:
+        print("no decision with an underretning due in the demo data", file=sys.stderr)
+        return
+    window.worklist.search_edit.setText(due.case_number)
+    settle(window)
+    grab(window, out / "underretning-arbejdsliste.png")
+    window.worklist.search_edit.clear()
+    case = CaseDialog(window.app, due.case_id, lambda: TODAY, window)
+    for row in range(case.milestones.rowCount()):
+        item = case.milestones.item(row, 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == due.milestone_id:
+            case.milestones.selectRow(row)
+    grab(case, out / "underretning-sag.png")
+    record = next(m for m in case.case.milestones if m.id == due.milestone_id)
+    dlg = NoticeDialog(window.app, case.case, record, NoticeState.DUE, lambda: TODAY, case)
+    dlg.target.setText(str(tmp / "Underretning.docx"))
+    dlg.reason.setPlainText("Vi venter på en lægeerklæring fra din egen læge.")
+    dlg.write_draft()
+    grab(dlg, out / "underretning-dialog.png")
+    dlg.close()
+    case.close()
 
 
 def settle(widget: QWidget) -> None:
@@ -179,6 +212,7 @@ def main() -> int:
         case.tabs.setCurrentIndex(2)
         grab(case, out / "sag-historik.png")
         case.close()
+        shoot_notice(window, out, Path(tmp))
 
         export_dlg = ExportDialog(window.app, lambda: TODAY, window, folder=Path(tmp))
         grab(export_dlg, out / "eksport.png")

@@ -22,6 +22,17 @@ if [ -z "${JOBCENTER_TEST_PG:-}" ]; then
   eval "$(bash scripts/pg-cluster.sh start "$pgdir")"
   echo "PostgreSQL $(psql "$JOBCENTER_TEST_PG" -qAtc 'SHOW server_version') on ${JOBCENTER_TEST_PG##*@}"
 fi
+echo "== libreoffice"
+# The underretning letter is rendered to PDF once (tests/unit/export/test_notice_docx.py): LibreOffice Writer
+# without its GUI (~200 MB), installed where we may; elsewhere that one test is skipped and says why.
+if ! command -v soffice >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libreoffice-writer-nogui >/dev/null) || echo "LibreOffice could not be installed; the letter's PDF test is skipped"
+  else
+    echo "LibreOffice (soffice) is missing: the letter's PDF test is skipped (apt-get install libreoffice-writer-nogui)"
+  fi
+fi
 echo "== pytest"
 # The laptop check-in's random scenarios and kills (minutes of waiting on PostgreSQL and child processes) run
 # in a second pytest beside the rest when the whole suite runs; with a selection of tests, only pytest runs.

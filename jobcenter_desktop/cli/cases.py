@@ -26,13 +26,20 @@ from jobcenter_desktop.core.calendar import (
 from jobcenter_desktop.core.dates import DateParseError, format_anchor, parse_anchor
 from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, DeadlineFilter
+from jobcenter_desktop.core.notice import NOTICE_STYLES
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.text import count, printable
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 
 
-def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
+def _notices(app: Any, case: CaseRecord, today: date) -> dict[Any, Any]:
+    return {r.milestone_id: r.notice for r in app.deadlines.list(DeadlineFilter(case_id=case.id, include_done=True),
+                                                                 today)}  # fmt: skip
+
+
+def _case_json(app: Any, case: CaseRecord, reveal: bool, today: date) -> dict[str, Any]:
     cat = app.ctx.catalogue_of(case.catalogue_id)  # the catalogue the case is registered under (and keeps)
+    notices = _notices(app, case, today)
     return {
         "id": case.id, "number": case.number, "group": case.group, "status": case.status.value,
         "catalogue_id": case.catalogue_id,
@@ -45,7 +52,8 @@ def _case_json(app: Any, case: CaseRecord, reveal: bool) -> dict[str, Any]:
                         "name": cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id,
                         "state": m.state.value, "due": format_anchor(m.due_at or m.due) if m.due else None,
                         "provisional": m.provisional, "done_on": m.done_on, "done_late": m.done_late,
-                        "exempt_reason": m.exempt_reason,
+                        "exempt_reason": m.exempt_reason, "notice_sent_on": m.notice_sent_on,
+                        "notice": notices[m.id].value if notices.get(m.id) else None,
                         "steps": list(m.steps)} for m in case.milestones],
         "pauses": [{"start": p.start, "end": p.end, "reason": _shown(p.reason, reveal), "milestone_id": p.milestone_id}
                    for p in case.pauses],
@@ -65,6 +73,7 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
         name = cat.triggers[t.kind].name if t.kind in cat.triggers else t.kind
         print(f"  Hændelse: {name}: {format_anchor(t.occurred)}")
     states = {r.milestone_id: r.urgency for r in app.deadlines.list(DeadlineFilter(case_id=case.id), today)}
+    notices = _notices(app, case, today)
     for m in case.milestones:
         name = cat.milestones[m.rule_id].name if m.rule_id in cat.milestones else m.rule_id
         due = (format_date(m.due) + (f" kl. {m.due_at:%H:%M}" if m.due_at else "")) if m.due else "—"
@@ -75,6 +84,10 @@ def _print_case(app: Any, case: CaseRecord, today: date, reveal: bool) -> None:
         if m.exempt_reason:
             state = f"fritaget: {_shown(m.exempt_reason)[:40]}"
         print(f"  {case.number}/{m.rule_id:<24} {due:<17} {state:<22} {name}")
+        if (notice := notices.get(m.id)) is not None:
+            style = NOTICE_STYLES[notice]
+            sent = f" {format_date(m.notice_sent_on)}" if m.notice_sent_on else ""
+            print(f"  {'':<35}{style.symbol} {style.label}{sent}")
     if case.notes:
         notes = case.notes if reveal else hide_cpr_in_text(case.notes)  # a CPR number typed into the note
         print(f"  Bemærkning: {printable(notes)}")
@@ -97,7 +110,7 @@ def cmd_case_add(args: argparse.Namespace) -> int:
                   caseworker=args.caseworker or "", team=args.case_team or "", notes=args.notes or "")  # fmt: skip
     case = app.cases.register(new, today)
     if args.json:
-        _emit_json(_case_json(app, case, reveal=False))
+        _emit_json(_case_json(app, case, reveal=False, today=today))
     else:
         _print_case(app, case, today, reveal=False)
     return EXIT_OK
@@ -129,7 +142,7 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     if args.reveal_cpr:
         _audit_reveal(app, case)
     if args.json:
-        _emit_json(_case_json(app, case, reveal=args.reveal_cpr))
+        _emit_json(_case_json(app, case, reveal=args.reveal_cpr, today=today))
     else:
         _print_case(app, case, today, reveal=args.reveal_cpr)
     return EXIT_OK

@@ -43,6 +43,10 @@ SPECIFIC = {
     ("milestone why", "ref"): MILESTONE_REF,
     ("milestone exempt", "ref"): MILESTONE_REF,
     ("milestone unexempt", "ref"): MILESTONE_REF,
+    ("notice draft", "--expected"): f"hvornår en afgørelse kan forventes, {DATE}",
+    ("notice sent", "--expected"): f"den dato borgeren er lovet en afgørelse, {DATE}",
+    ("notice draft", "--out"): "brevet, FIL.docx (standard: 'Underretning SAGSNR milepæl.docx' i Dokumenter)",
+    ("notice sent", "--on"): f"hvornår underretningen blev sendt, {DATE} (standard: i dag)",
     ("export worklist", "--week"): "ISO-uge ÅÅÅÅ-Wuu (fx 2026-W48), current (denne uge) eller next (næste uge)",
     ("export worklist", "--out"): ("FIL.xlsx; {week} bliver til ugen (fx 2026-W48) og {date} til dagens dato "
                                    "(standard: fx 'Frister uge 48 2026 - Team Vest.xlsx')"),
@@ -116,6 +120,9 @@ EXAMPLES = {
     "checkin": "jobcenter-desktop --server postgresql://anna.k@server/frister --db baerbar.sqlite3 checkin",
     "conflicts list": "jobcenter-desktop --server … conflicts list",
     "conflicts resolve": "jobcenter-desktop --server … conflicts resolve 3 --keep laptop",
+    "notice draft": ("jobcenter-desktop notice draft 2026-00042/fj_afgoerelse --expected 2027-01-15 "
+                     "--reason 'Vi venter på en lægeerklæring.' --out underretning.docx"),
+    "notice sent": "jobcenter-desktop notice sent 2026-00042/fj_afgoerelse --expected 2027-01-15",
 }
 
 

@@ -120,6 +120,13 @@ def print_table(table: KpiTable, scope_label: str) -> None:
         print(_line(row, width))
     print(f"{count(len(table.rows), 'række', 'rækker')}. Andel til tiden = til tiden / (til tiden + for sent + "
           "overskredet); fritagne, ikke forfaldne og forventede tider tæller ikke med.")
+    print(notice_line(table.total))
+
+
+def notice_line(row: KpiRow) -> str:
+    """The decisions' underretning (rsl. § 3, stk. 2) in one sentence."""
+    return (f"Afgørelser på ansøgninger (rsl. § 3, stk. 2): {row.decisions_on_time} inden fristen; ikke nået: "
+            f"{row.notified_in_time} med underretning i tide, {row.not_notified} uden underretning i tide.")
 
 
 def cmd_kpi(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from jobcenter_desktop.core.calendar import (
 )
 from jobcenter_desktop.core.dates import format_anchor
 from jobcenter_desktop.core.models import DeadlineFilter, MilestoneState
+from jobcenter_desktop.core.notice import NOTICE_ALERTS, NOTICE_STYLES
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import PALETTE
@@ -31,6 +32,9 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
                      "name": r.milestone_name, "group": r.group, "due": format_anchor(r.due_at or r.due),
                      "state": r.urgency.value, "state_label": PALETTE[r.urgency].label,
                      "working_days_left": r.working_days_left, "provisional": r.provisional,
+                     "notice": r.notice.value if r.notice else None,
+                     "notice_label": NOTICE_STYLES[r.notice].label if r.notice else None,
+                     "notice_sent_on": r.notice_sent_on,
                      "party": _shown(r.party.name), "party_id": display_party_id(r.party.kind, r.party.identifier),
                      "caseworker": r.caseworker, "team": r.team} for r in rows])  # fmt: skip
         return EXIT_OK
@@ -44,6 +48,10 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         party = f"{_shown(r.party.name)[:24]:<24} {display_party_id(r.party.kind, r.party.identifier):<12}"
         print(f"{st.symbol:>2} {st.label:<22} {due:<17} {left:>4}  {r.case_number}  {r.milestone_name[:34]:<34} "
               f"{party} {r.caseworker}")  # fmt: skip
+        if r.notice in NOTICE_ALERTS:  # its own line: the flag must not drown in the row
+            flag = NOTICE_STYLES[r.notice]
+            print(f"{'':>2} {flag.symbol} {flag.label}: {r.case_number}/{r.rule_id} "
+                  f"(jobcenter-desktop notice draft {r.case_number}/{r.rule_id} ...)")  # fmt: skip
     who = "alle" if args.all else (worker or args.team)
     print(f"{count(len(rows), 'åben frist', 'åbne frister')} ({who}), set {format_date(today)}.")
     return EXIT_OK

@@ -39,8 +39,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
                         "milestones": [{"id": r.id, "name": r.name, "trigger": r.trigger, "after": r.after,
                                         "amount": r.amount, "unit": r.unit.value, "roll": r.roll.value,
                                         "soft": r.soft, "warn": asdict(r.warn) if r.warn else None,
-                                        "conditions": list(r.conditions), "source": r.source}
-                                       for r in cat.milestones_of(g.id)]}
+                                        "conditions": list(r.conditions), "source": r.source,
+                                        "decision": r.decision}
+                                       for r in cat.registered_of(g.id)]}
                        for g in cat.groups.values()],
         })  # fmt: skip
         return EXIT_OK
@@ -48,9 +49,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     for g in cat.groups.values():
         party = "CPR" if g.party.value == "citizen" else "CVR"
         print(f"\n{g.name} [{g.id}] — part: {party}")
-        for r in cat.milestones_of(g.id):
+        for r in cat.registered_of(g.id):
             start = f"efter {r.after}" if r.after else f"fra {cat.triggers[r.trigger or ''].name.lower()}"
-            extra = " (forventet)" if r.soft else ""
+            extra = (" (forventet)" if r.soft else "") + (" (afgørelse)" if r.decision else "")
             print(f"  {r.id:<26} {r.period.danish():<14} {start}{extra} — {r.name}")
     return EXIT_OK
 

@@ -175,5 +175,8 @@ def incomplete(plans: Mapping[str, RulePlan], cases: OpenCases) -> Mask:
     out = np.zeros(len(cases.keys), dtype=np.bool_)
     for rule_id, p in plans.items():
         have = cases.present.get(rule_id)
-        out[p.cases if have is None else p.cases[~have[p.cases]]] = True
+        lacking = p.cases if have is None else p.cases[~have[p.cases]]
+        if p.rule.promise_of is not None:  # a "Forventet afgørelse" is only lacking once a notice promised a date
+            lacking = lacking[p.due[np.searchsorted(p.cases, lacking)] != NO_DATE] if len(lacking) else lacking
+        out[lacking] = True
     return out

@@ -138,6 +138,7 @@ class KpiCount:
     team: str
     bucket: Bucket
     count: int
+    notice: str = ""  # decisions (rsl. § 3, stk. 2): "in_time" | "none" (notice late or never); "" otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,11 @@ class KpiRow:
     not_yet_due: int = 0
     soft: int = 0
     target: float | None = None
+    # Decisions on applications (retssikkerhedsloven § 3, stk. 2): made within the deadline; missed with the
+    # applicant told in writing in time; missed without that notice (none, or only after the deadline).
+    decisions_on_time: int = 0
+    notified_in_time: int = 0
+    not_notified: int = 0
 
     @property
     def counted(self) -> int:
@@ -192,9 +198,17 @@ class KpiRow:
         share = self.exempt_share
         return share is not None and share > EXEMPT_CEILING
 
-    def add(self, bucket: Bucket, n: int, *, soft: bool) -> None:
+    def add(self, bucket: Bucket, n: int, *, soft: bool, notice: str = "") -> None:
         if bucket is Bucket.LEFT_OUT:
             return
+        if notice and not soft:
+            if bucket is Bucket.ON_TIME:
+                self.decisions_on_time += n
+            elif bucket in (Bucket.LATE, Bucket.OVERDUE):
+                if notice == "in_time":
+                    self.notified_in_time += n
+                else:
+                    self.not_notified += n
         if soft or bucket is Bucket.SOFT:
             self.soft += n
         elif bucket is Bucket.ON_TIME:
@@ -212,7 +226,9 @@ class KpiRow:
         share = self.share_on_time
         return {"key": self.key, "label": self.label, "on_time": self.on_time, "late": self.late,
                 "overdue": self.overdue, "exempt": self.exempt, "not_yet_due": self.not_yet_due, "soft": self.soft,
-                "share_on_time": round(share, 4) if share is not None else None, "target": self.target}  # fmt: skip
+                "share_on_time": round(share, 4) if share is not None else None, "target": self.target,
+                "decisions_on_time": self.decisions_on_time, "notified_in_time": self.notified_in_time,
+                "not_notified": self.not_notified}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,14 +282,14 @@ def figures(counts: Iterable[KpiCount], by: Breakdown, catalogues: Catalogues, m
         row = rows.get(key)
         if row is None:
             row = rows[key] = KpiRow(key, label, target=target)
-        row.add(c.bucket, c.count, soft=soft)
-        total.add(c.bucket, c.count, soft=soft)
+        row.add(c.bucket, c.count, soft=soft, notice=c.notice)
+        total.add(c.bucket, c.count, soft=soft, notice=c.notice)
         if c.group:
             g = groups.get(c.group)
             if g is None:
                 g = groups[c.group] = KpiRow(c.group, group_name, target=(catalogues.get(c.catalogue_id) or main)
                                              .target_of(c.group))  # fmt: skip
-            g.add(c.bucket, c.count, soft=soft)
+            g.add(c.bucket, c.count, soft=soft, notice=c.notice)
     # A key whose milestones were all left out (lapsed before they were due) has nothing to show: no row.
     ordered = tuple(sorted((r for r in rows.values() if r.counted or r.exempt or r.not_yet_due or r.soft),
                            key=lambda r: (r.label.casefold(), r.key)))  # fmt: skip
@@ -303,6 +319,9 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("Udeladt", "Milepæle i lukkede sager, som aldrig nåede deres frist."),
     ("Forventede tider", "Bløde milepæle (forventede tider, ikke løfter) tælles kun i deres egen kolonne."),
     ("Andel til tiden", "Til tiden / (til tiden + for sent + overskredet)."),
+    ("Underretning", "Afgørelser på ansøgninger (retssikkerhedslovens § 3, stk. 2): truffet inden fristen; "
+                     "ikke nået, men ansøgeren fik skriftlig underretning senest på fristdagen; ikke nået uden "
+                     "underretning i tide (ingen, eller først efter fristen)."),
     ("Mål", "Målgruppens eller milepælens mål fra regelkataloget, ellers katalogets; under målet markeres med "
             "tekst (»Under mål«) og farve."),
 )  # fmt: skip

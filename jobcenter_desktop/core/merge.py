@@ -82,15 +82,17 @@ CASE_FIELDS = _case_fields()
 
 
 def milestone_value(m: StoredMilestone) -> Value:
-    extra = [_iso(m.done_at), m.exempt_reason] if m.done_at or m.exempt_reason else []
-    return [m.state, _iso(m.done_on), *extra]  # two parts, as before, where neither is used
+    extra = [_iso(m.done_at), m.exempt_reason] if m.done_at or m.exempt_reason or m.notice_sent_on else []
+    notice = [_iso(m.notice_sent_on)] if m.notice_sent_on else []
+    return [m.state, _iso(m.done_on), *extra, *notice]  # two parts, as before, where nothing else is used
 
 
 def set_milestone(m: StoredMilestone, v: Value) -> None:
     m.state, m.done_on = v[0], date.fromisoformat(v[1]) if v[1] else None
-    # Values from before exemptions and clock times have two parts.
+    # Values from before exemptions and clock times have two parts, from before underretning four.
     m.done_at = datetime.fromisoformat(v[2]) if len(v) > 2 and v[2] else None
     m.exempt_reason = v[3] if len(v) > 3 else ""
+    m.notice_sent_on = date.fromisoformat(v[4]) if len(v) > 4 and v[4] else None
 
 
 def trigger_value(t: StoredTrigger | None) -> Value:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID
 
+from jobcenter_desktop.core.notice import NoticeState
 from jobcenter_desktop.core.rules import PartyKind
 from jobcenter_desktop.core.urgency import Urgency
 
@@ -63,6 +64,7 @@ class MilestoneRecord:
     version: int
     done_at: datetime | None = None
     exempt_reason: str = ""
+    notice_sent_on: date | None = None  # the first underretning about a decision (rsl. § 3, stk. 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +130,10 @@ class DeadlineRow:
     pause_expected_end: date | None = None
     pause_past_expected_end: bool = False  # filled in by the services for "today": a reminder to resume
     done_late: bool = False  # decided when it was done (to the minute for hours deadlines)
+    notice_sent_on: date | None = None
     # Filled in by the services layer for a given "today":
     urgency: Urgency = Urgency.LATER
+    notice: NoticeState | None = None  # decisions and promised dates: underretning due, missed or sent
     working_days_left: int | None = None
     milestone_name: str = ""
     group_name: str = ""
@@ -181,3 +185,4 @@ class DeadlineFilter:
     states: frozenset[Urgency] = field(default_factory=frozenset)
     # Only these cases' rows (under every other condition): a view reloading what a change touched.
     case_ids: frozenset[UUID] | None = None
+    rule_ids: frozenset[str] | None = None  # only these milestones (the decisions a calendar marks)

@@ -69,6 +69,7 @@ class TriggerKind:
     id: str
     name: str
     description: str = ""
+    promise: bool = False  # derived: the date promised in an underretning (set by recording it, not by hand)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,11 @@ class MilestoneRule:
     conditions: tuple[str, ...] = ()
     source: str = ""
     target: float | None = None  # overrides the group's target for this milestone
+    # A decision on an application (retssikkerhedsloven § 3, stk. 2): the applicant must be told in writing
+    # when its deadline cannot be met. Each decision gets a derived "Forventet afgørelse" milestone (promise_of
+    # names the decision) counted from the date promised in that notice.
+    decision: bool = False
+    promise_of: str | None = None
 
     @property
     def amount(self) -> int:
@@ -142,11 +148,19 @@ class Catalogue:
     def milestones_of(self, group_id: str) -> tuple[MilestoneRule, ...]:
         return self._by_group.get(group_id, ())
 
+    def registered_of(self, group_id: str) -> tuple[MilestoneRule, ...]:
+        """The milestones a new case starts with: a "Forventet afgørelse" only comes with a notice."""
+        return tuple(r for r in self.milestones_of(group_id) if r.promise_of is None)
+
+    def promise_for(self, rule_id: str) -> MilestoneRule | None:
+        """The derived "Forventet afgørelse" milestone of a decision milestone."""
+        return self.milestones.get(rule_id + PROMISE_SUFFIX) if rule_id in self.milestones else None
+
     def triggers_of(self, group_id: str) -> tuple[TriggerKind, ...]:
         """The trigger kinds a case of this group can register, the group's initial trigger first."""
         group = self.groups[group_id]
         kinds = [group.initial_trigger]
-        for rule in self.milestones_of(group_id):
+        for rule in self.registered_of(group_id):  # a promised date is set by recording a notice
             if rule.trigger is not None and rule.trigger not in kinds:
                 kinds.append(rule.trigger)
         return tuple(self.triggers[k] for k in kinds)
@@ -156,10 +170,11 @@ class Catalogue:
         return any(r.trigger == kind and r.unit is Unit.HOURS for r in self.milestones.values())
 
     def dependents(self, rule_id: str) -> Iterator[MilestoneRule]:
-        """Milestones chained (directly or further down the chain) on ``rule_id``."""
+        """Milestones chained (directly or further down the chain) on ``rule_id``, and the "Forventet
+        afgørelse" of a decision among them (it is exempted and recomputed with its decision)."""
         frontier = {rule_id}
-        for rule in self.milestones.values():  # topological order: one pass finds the whole chain
-            if rule.after in frontier:
+        for rule in self.milestones.values():  # topological order (promises last): one pass finds the chain
+            if rule.after in frontier or rule.promise_of in frontier:
                 frontier.add(rule.id)
                 yield rule
 
@@ -187,8 +202,10 @@ class CatalogueError(Exception):
 
 _MILESTONE_KEYS = {
     "id", "name", "group", "trigger", "after", "amount", "unit", "roll", "soft", "warn", "conditions", "source",
-    "target",
+    "target", "decision",
 }  # fmt: skip
+PROMISE_SUFFIX = "_forventet"  # the derived milestone of a decision: "<decision id>_forventet"
+PROMISE_TRIGGER_SUFFIX = "_lovet"  # ... counted from the trigger "<decision id>_lovet", the promised date
 _CATALOGUE_KEYS = {"id", "title", "version", "valid_from", "valid_to", "source", "target"}
 _GROUP_KEYS = {"name", "party", "initial_trigger", "description", "closed_from", "target"}
 _TRIGGER_KEYS = {"name", "description"}
@@ -373,10 +390,13 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
         except ValueError:
             c.add(where, "roll", f"ukendt rul {roll_raw!r} (tilladt: forward | backward | none)")
             roll = Roll.FORWARD
-        soft = raw.get("soft", False)
+        soft, decision = raw.get("soft", False), raw.get("decision", False)
         if not isinstance(soft, bool):
             c.add(where, "soft", f"skal være true eller false, ikke {soft!r}")
             soft = False
+        if not isinstance(decision, bool):
+            c.add(where, "decision", f"skal være true eller false, ikke {decision!r}")
+            decision = False
         conditions = raw.get("conditions", [])
         if not isinstance(conditions, list) or not all(isinstance(x, str) and x.strip() for x in conditions):
             c.add(where, "conditions", "skal være en liste af tekster")
@@ -396,8 +416,9 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
             id=rid, name=name, group=group, period=period,
             trigger=trigger if isinstance(trigger, str) else None, after=after,
             roll=roll, soft=soft, warn=warn, conditions=tuple(x.strip() for x in conditions),
-            source=c.text(raw, "source", where, required=False), target=_target(c, raw, where),
+            source=c.text(raw, "source", where, required=False), target=_target(c, raw, where), decision=decision,
         )  # fmt: skip
+    _derive_promises(c, rules, triggers)
 
     # Chains: the predecessor must exist, be in the same group, and the chain must not loop.
     for rule in rules.values():
@@ -441,6 +462,22 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
         milestones=MappingProxyType({r.id: r for r in ordered}), path=file, valid_to=valid_to, target=cat_target,
         _by_group=MappingProxyType({g: tuple(rs) for g, rs in by_group.items()}),
     )  # fmt: skip
+
+
+def _derive_promises(c: _Collector, rules: dict[str, MilestoneRule], triggers: dict[str, TriggerKind]) -> None:
+    """Each decision's "Forventet afgørelse": due on the day promised in the notice (as promised: no roll)."""
+    for rule in [r for r in rules.values() if r.decision]:
+        rid, tid = rule.id + PROMISE_SUFFIX, rule.id + PROMISE_TRIGGER_SUFFIX
+        if rid in rules or tid in triggers:
+            c.add(f"milestones[{rule.id}]", "decision", f"id'erne {rid!r} og {tid!r} er forbeholdt afgørelsens "
+                                                        "forventede dato")  # fmt: skip
+            continue
+        triggers[tid] = TriggerKind(tid, f"Lovet afgørelsesdato ({rule.name})", promise=True)
+        rules[rid] = MilestoneRule(
+            id=rid, name=f"Forventet afgørelse: {rule.name}", group=rule.group, period=Period(0, Unit.CALENDAR_DAYS),
+            trigger=tid, roll=Roll.NONE, target=rule.target, promise_of=rule.id,
+            source="Den dato, borgeren er lovet en afgørelse i underretningen (retssikkerhedsloven § 3, stk. 2).",
+        )  # fmt: skip
 
 
 def load_catalogue(path: str | Path) -> Catalogue:

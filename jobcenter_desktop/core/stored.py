@@ -31,6 +31,7 @@ class StoredMilestone:
     explanation: str = ""
     done_at: datetime | None = None  # the clock time it was done, where the deadline has one (hours)
     exempt_reason: str = ""  # why it is fritaget (state "exempt")
+    notice_sent_on: date | None = None  # the first underretning sent about a decision (rsl. § 3, stk. 2)
 
 
 def done_late(ms: StoredMilestone) -> bool:
@@ -130,7 +131,8 @@ def _rec(obj: object, fields: tuple[str, ...]) -> dict[str, object]:
 
 
 _MS = ("id", "rule_id", "state", "due_on", "due_at", "provisional", "warn_on", "done_on", "done_late",
-       "catalogue_version", "calendar_fingerprint", "explanation", "done_at", "exempt_reason")  # fmt: skip
+       "catalogue_version", "calendar_fingerprint", "explanation", "done_at", "exempt_reason",
+       "notice_sent_on")  # fmt: skip
 _TR = ("id", "kind", "occurred_on", "occurred_at")
 _PA = ("id", "milestone_id", "start_on", "end_on", "reason", "expected_end_on")
 _CA = ("id", "number", "group", "catalogue_id", "caseworker", "team", "opened_on", "status", "closed_on", "notes",
@@ -177,7 +179,8 @@ def case_from_json(d: dict[str, object]) -> StoredCase:
             provisional=bool(m["provisional"]), warn_on=_d(m["warn_on"]), done_on=_d(m["done_on"]),
             done_late=bool(m["done_late"]), catalogue_version=m["catalogue_version"],
             calendar_fingerprint=m["calendar_fingerprint"], explanation=m["explanation"],
-            done_at=_dt(m.get("done_at")), exempt_reason=m.get("exempt_reason") or "") for m in ms],
+            done_at=_dt(m.get("done_at")), exempt_reason=m.get("exempt_reason") or "",
+            notice_sent_on=_d(m.get("notice_sent_on"))) for m in ms],
         triggers=[StoredTrigger(t["kind"], date.fromisoformat(t["occurred_on"]), _dt(t["occurred_at"]),
                                 UUID(t["id"])) for t in tr],
         pauses=[StoredPause(date.fromisoformat(x["start_on"]), _u(x["milestone_id"]), _d(x["end_on"]), x["reason"],

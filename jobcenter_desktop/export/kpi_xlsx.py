@@ -43,8 +43,11 @@ BELOW = PatternFill("solid", fgColor=PALETTE[Urgency.OVERDUE].fill.lstrip("#"))
 MET = PatternFill("solid", fgColor=PALETTE[Urgency.DONE_ON_TIME].fill.lstrip("#"))
 WRAP = Alignment(wrap_text=True, vertical="top")
 HEADERS = ("", "Til tiden", "For sent", "Overskredet", "Fritaget", "Ikke forfaldne", "Forventede tider",
-           "Andel til tiden", "Mål", "Status", "Andel fritaget")  # fmt: skip
-WIDTHS = (34, 10, 10, 12, 10, 14, 15, 15, 8, 14, 14)
+           "Andel til tiden", "Mål", "Status", "Andel fritaget",
+           # Decisions on applications (retssikkerhedsloven § 3, stk. 2)
+           "Afgørelser inden fristen", "Ikke nået, underrettet i tide",
+           "Ikke nået, ikke underrettet i tide")  # fmt: skip
+WIDTHS = (34, 10, 10, 12, 10, 14, 15, 15, 8, 14, 14, 14, 16, 18)
 FIRST = 5  # the header row of a figures table
 
 
@@ -122,7 +125,8 @@ def _figures(ws: Worksheet, table: KpiTable, book: KpiWorkbook) -> None:
     for i, row in enumerate(rows, start=FIRST + 1):
         share, target = row.share_on_time, row.target
         values = (row.label, row.on_time, row.late, row.overdue, row.exempt, row.not_yet_due, row.soft, share,
-                  target, status_text(row), row.exempt_share)  # fmt: skip
+                  target, status_text(row), row.exempt_share, row.decisions_on_time, row.notified_in_time,
+                  row.not_notified)  # fmt: skip
         for col, value in enumerate(values, start=1):
             cell = _cell(ws, i, col, value)
             cell.font = BOLD if row is table.total else PLAIN
@@ -133,7 +137,9 @@ def _figures(ws: Worksheet, table: KpiTable, book: KpiWorkbook) -> None:
             status.fill = BELOW if row.below_target else MET
         if row.over_exempt_ceiling:
             ws.cell(i, 11).fill = BELOW
-    ws.row_dimensions[FIRST].height = 30  # the headers wrap onto two lines
+        if row.not_notified:  # the law's notice missed: the text says it, the fill repeats it
+            ws.cell(i, 14).fill = BELOW
+    ws.row_dimensions[FIRST].height = 45  # the headers wrap onto up to three lines
     ws.freeze_panes = ws.cell(FIRST + 1, 2)
     if table.rows:
         _share_chart(ws, table, name, FIRST + 1, FIRST + len(table.rows))

@@ -20,6 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from jobcenter_desktop.core.calendar import DANISH_WEEKDAYS
 from jobcenter_desktop.core.models import DeadlineRow
+from jobcenter_desktop.core.notice import NOTICE_ALERTS, NOTICE_STYLES, NoticeState
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.export.errors import ExportCancelled as ExportCancelled  # raised by write_worklist
@@ -50,6 +51,21 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 STATE_ORDER = sorted(OPEN_STATES, key=lambda s: PALETTE[s].rank)
 _FILLS = {state: PatternFill("solid", fgColor=PALETTE[state].fill.lstrip("#")) for state in Urgency}
+_NOTICE_FILLS = {n: PatternFill("solid", fgColor=NOTICE_STYLES[n].fill.lstrip("#")) for n in NOTICE_ALERTS}
+
+
+def status_text(r: DeadlineRow) -> str:
+    """The state as the sheet writes it: symbol and words, the underretning flag first when it asks to act."""
+    style = PALETTE[r.urgency]
+    if r.notice is None:
+        return f"{style.symbol} {style.label}"
+    flag = NOTICE_STYLES[r.notice]
+    if r.notice is NoticeState.BREACH:
+        return f"{flag.symbol} {flag.label}"
+    if r.notice is NoticeState.DUE:
+        return f"{flag.symbol} {flag.label} · {style.label}"
+    sent = f" {r.notice_sent_on:%d-%m-%Y}" if r.notice_sent_on else ""
+    return f"{style.symbol} {style.label} · {flag.label.lower()}{sent}"
 Progress = Callable[[int, int], bool]
 
 
@@ -116,17 +132,18 @@ def _deadline_sheet(wb: Workbook, name: str, rows: Sequence[DeadlineRow], meta: 
     for r in rows:
         assert r.due is not None
         state = r.urgency
-        style = PALETTE[state]
         fill = _FILLS[state]
         ident = display_party_id(r.party.kind, r.party.identifier, reveal=meta.include_cpr)
         notes = r.notes.strip() if meta.include_cpr else hide_cpr_in_text(r.notes.strip())  # a CPR typed in a note
-        status_font = BOLD if state is Urgency.OVERDUE else PLAIN
+        alert = r.notice in NOTICE_ALERTS
+        status_font = BOLD if state is Urgency.OVERDUE or alert else PLAIN
+        status_fill = _NOTICE_FILLS[r.notice] if alert and r.notice is not None else fill
         milestone = r.milestone_name + (f" kl. {r.due_at:%H:%M}" if r.due_at else "")
         ws.append([
             styles.cell(r.due, ("due", state), number_format=DATE_FORMAT, fill=fill),
             DANISH_WEEKDAYS[r.due.weekday()],
             r.due.isocalendar().week,
-            styles.cell(f"{style.symbol} {style.label}", ("status", state), fill=fill, font=status_font),
+            styles.cell(status_text(r), ("status", state, r.notice), fill=status_fill, font=status_font),
             styles.cell(r.working_days_left, ("left", state), fill=fill),
             # Top-aligned beside a wrapped note; a row without one is one line high, where alignment shows not
             # (and an unstyled cell is much cheaper to write: most rows have no note).
@@ -213,6 +230,10 @@ def _about(wb: Workbook, meta: WorklistMeta, count: int) -> None:
         ("Regelkatalog", meta.catalogue),
         ("Kalender", meta.calendar),
         ("Statusfarver", "; ".join(f"{PALETTE[s].symbol} {PALETTE[s].label}" for s in STATE_ORDER)),
+        ("Underretning", "; ".join(f"{NOTICE_STYLES[n].symbol} {NOTICE_STYLES[n].label}"
+                                   for n in sorted(NOTICE_ALERTS, key=lambda n: NOTICE_STYLES[n].rank))
+         + ": afgørelser på ansøgninger, hvor ansøgeren skal have skriftlig besked, hvis fristen ikke kan holdes "
+           "(retssikkerhedslovens § 3, stk. 2)."),
     ]
     for label, value in items:
         ws.append([text_cell(ws, label, font=HEADER_FONT), text_cell(ws, value, alignment=TOP)])

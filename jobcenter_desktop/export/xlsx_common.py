@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
-from collections.abc import Callable
 from copy import copy
-from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -17,6 +13,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from jobcenter_desktop.core.gcpause import gc_paused as gc_paused  # the writers pause the collector
+from jobcenter_desktop.export.atomic import save_atomically as save_atomically
 from jobcenter_desktop.export.errors import ExportError as ExportError  # the services' name for it
 
 MAX_CELL = 32_767  # Excel's limit for text in one cell
@@ -99,39 +96,6 @@ class StyleCache:
         if isinstance(value, str):
             cell.data_type = "s"  # text, as text_cell makes it
         return cell
-
-
-def save_atomically(wb: Workbook, target: Path, before_save: Callable[[], None] | None = None) -> None:
-    """Write to a temporary file next to the target, then replace it: never a half-written workbook."""
-    folder = target.parent
-    if not folder.exists():
-        raise ExportError(f"Mappen findes ikke: {folder}. Vælg en anden placering.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~frister-", suffix=".xlsx", dir=folder)
-    except OSError as e:
-        raise ExportError(f"Der kan ikke skrives i mappen {folder} ({e.strerror}). Vælg en anden placering.") from e
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if before_save is not None:
-            before_save()
-        try:
-            wb.save(tmp)
-        except OSError as e:  # a full disk, a folder that went away
-            raise ExportError(f"Filen {target.name} kunne ikke skrives ({e.strerror or e}). Intet er gemt; frigør "
-                              "plads eller vælg en anden mappe.") from e  # fmt: skip
-        try:
-            os.replace(tmp, target)
-        except PermissionError as e:
-            raise ExportError(
-                f"Filen {target.name} kan ikke overskrives; den er måske åben i Excel. "
-                "Luk den eller vælg et andet filnavn."
-            ) from e
-        except OSError as e:
-            raise ExportError(f"Filen {target} kan ikke gemmes ({e.strerror}). Vælg et andet filnavn.") from e
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
 
 
 def discard(wb: Workbook) -> None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from jobcenter_desktop.services.importer import ImportService
     from jobcenter_desktop.services.kpi import KpiService
     from jobcenter_desktop.services.kpi_export import KpiExportService
+    from jobcenter_desktop.services.notices import NoticeService
     from jobcenter_desktop.services.worklist import WorklistService
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,12 @@ class Frister:
         self.settings = SettingsService(ctx)
         self.backups = BackupService(ctx)
         self.bulk = BulkService(self.cases)
+
+    @cached_property
+    def notices(self) -> NoticeService:
+        from jobcenter_desktop.services.notices import NoticeService
+
+        return NoticeService(self.cases)
 
     @cached_property
     def calendar_export(self) -> CalendarExportService:

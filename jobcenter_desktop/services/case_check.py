@@ -131,6 +131,6 @@ class NewCaseChecks:
             plan = plan_case(cat, self.ctx.calendar, CaseFacts(group, usable))
         except (DeadlineError, CalendarRangeError):
             plan = {}
-        return [MilestonePreview(rule, plan.get(rule.id)) for rule in cat.milestones_of(group)]
+        return [MilestonePreview(rule, plan.get(rule.id)) for rule in cat.registered_of(group)]
 
     # ------------------------------------------------------------ register

@@ -36,6 +36,8 @@ def sync_case(ctx: Context, case: StoredCase, affected: set[str] | None,
     for rule_id, deadline in plan.items():
         ms = by_rule.get(rule_id)
         if ms is None:  # the catalogue gained a milestone for this group since the case was made
+            if deadline is None and cat.milestones[rule_id].promise_of is not None:
+                continue  # a "Forventet afgørelse" comes with its notice, not before
             ms = StoredMilestone(rule_id=rule_id)
             case.milestones.append(ms)
         if rule_id not in also and (ms.state != OPEN or (affected is not None and rule_id not in affected)):

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from jobcenter_desktop.core.laptop import Checkout
 from jobcenter_desktop.core.models import AuditEntry, CaseRecord, DeadlineFilter
+from jobcenter_desktop.core.notice import NoticeState
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.deadlines import DeadlineService
@@ -34,6 +35,7 @@ class CaseView:
     history: tuple[HistoryLine, ...]
     notes: tuple[NoteLine, ...]  # newest first
     checkouts: tuple[Checkout, ...]
+    notices: Mapping[uuid.UUID, NoticeState] = field(default_factory=dict)  # underretning due, missed or sent
 
 
 def notes_log(entries: list[AuditEntry], case: CaseRecord) -> list[NoteLine]:
@@ -56,11 +58,13 @@ def case_view(ctx: Context, case_id: uuid.UUID, today: date, now: datetime | Non
         with ctx.read() as s:
             repo = Repository(s)
             case = repo.case(case_id)
-            rows = repo.deadline_rows(DeadlineFilter(case_id=case_id))
+            rows = repo.deadline_rows(DeadlineFilter(case_id=case_id, include_done=True))
             entries = repo.audit_entries(case_id)
             outs = LaptopStore(s).checkouts(case_ids=[case_id]) if ctx.server is not None else []
     except NotFoundError as e:
         raise ServiceError(str(e)) from e
-    states = {r.milestone_id: r.urgency for r in deadlines.classify(rows, today, now)}
+    classified = deadlines.classify(rows, today, now)
+    states = {r.milestone_id: r.urgency for r in classified}
+    notices = {r.milestone_id: r.notice for r in classified if r.notice is not None}
     return CaseView(case, states, tuple(history(entries, ctx.catalogue)), tuple(notes_log(entries, case)),
-                    tuple(outs))  # fmt: skip
+                    tuple(outs), notices)  # fmt: skip

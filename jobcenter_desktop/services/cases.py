@@ -40,6 +40,7 @@ from jobcenter_desktop.services.errors import (
     ServiceError,
     ValidationError,
 )
+from jobcenter_desktop.services.notices import decided_with, refuse_promise_completion, undecided_with
 
 if TYPE_CHECKING:
     from jobcenter_desktop.services.case_view import CaseView
@@ -104,7 +105,7 @@ class CaseService:
         case = StoredCase(number=repo.next_number(opened.year), group=group.id, catalogue_id=cat.id, party=party,
                           caseworker=worker, team=case_team, opened_on=opened, notes=notes,
                           triggers=[StoredTrigger.of(kind, when) for kind, when in new.triggers.items()],
-                          milestones=[StoredMilestone(rule.id) for rule in cat.milestones_of(group.id)])  # fmt: skip
+                          milestones=[StoredMilestone(rule.id) for rule in cat.registered_of(group.id)])  # fmt: skip
         moves = sync_case(self.ctx, case, None)
         repo.insert_case(case)
         summary = f"{group.name}; {party.name}; sagsbehandler {worker}"
@@ -196,6 +197,7 @@ class CaseService:
             if ms.state != OPEN:
                 raise ServiceError("Milepælen er ikke åben." if ms.state != MilestoneState.EXEMPT.value else
                                    "Milepælen er fritaget; ophæv fritagelsen først.")  # fmt: skip
+            refuse_promise_completion(self, row, ms)
             if ms.due_on is None:
                 raise ServiceError("Milepælen er ikke startet: dens hændelse er ikke registreret.")
             ms.state, ms.done_on = MilestoneState.DONE.value, on
@@ -203,6 +205,7 @@ class CaseService:
             ms.done_late = done_late(ms)  # without a clock time an hours deadline done on its day counts as met
             self._audit_ms(repo, row, ms, "complete", "done_on", "", at or on,
                            "Udført for sent" if ms.done_late else "Udført")  # fmt: skip
+            decided_with(self, repo, row, ms)
             self._sync(repo, row, self._chain_of(row, ms.rule_id), today, reason=f"{ms.rule_id} udført")
 
         return act
@@ -220,6 +223,7 @@ class CaseService:
             before = ms.done_on
             ms.state, ms.done_on, ms.done_late, ms.done_at = MilestoneState.OPEN.value, None, False, None
             self._audit_ms(repo, row, ms, "undo_complete", "done_on", before, "", "Udført fortrudt")
+            undecided_with(self, repo, row, ms)
             # The milestone itself too: its stored due date is from when it was done, and a trigger may have
             # moved since (add_trigger recomputes only open milestones).
             self._sync(repo, row, {ms.rule_id, *self._chain_of(row, ms.rule_id)}, today,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from jobcenter_desktop.core.calendar import CalendarSettings, WorkingCalendar
 from jobcenter_desktop.core.catalogues import Catalogues
 from jobcenter_desktop.core.laptop import LAPTOP_LOGIN
+from jobcenter_desktop.core.notice import DEFAULT_NOTICE_DAYS
 from jobcenter_desktop.core.rules import Catalogue, CatalogueError, load_catalogue, parse_catalogue_text
 from jobcenter_desktop.core.text import TextError, check_identity
 from jobcenter_desktop.core.urgency import DEFAULT_DUE_SOON_DAYS
@@ -60,6 +61,8 @@ GRUNDLOVSDAG = "calendar.grundlovsdag_off"
 CHRISTMAS_EVE = "calendar.christmas_eve_off"
 NEW_YEARS_EVE = "calendar.new_years_eve_off"
 DUE_SOON_DAYS = "urgency.due_soon_days"
+NOTICE_DAYS = "notice.days"  # "Underretning mangler" this many working days before a decision's deadline
+NOTICE_TEMPLATE = "notice.template"  # the municipality's own letter template (.docx), else the shipped one
 log = logging.getLogger(__name__)
 CATALOGUE_PATH = "catalogue.path"
 #: A municipality's own catalogues live in the database (the TOML text under this prefix + its id), so every
@@ -88,6 +91,7 @@ class Context:
     own_calendar: bool = field(default=False, repr=False)
     _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _due_soon: int | None = field(default=None, repr=False)
+    _notice_days: int | None = field(default=None, repr=False)
     extra_catalogues: tuple[Catalogue, ...] = ()  # added in Indstillinger (stored in the database)
     _catalogues: tuple[tuple[Catalogue, ...], Catalogues] | None = field(default=None, repr=False)
 
@@ -134,6 +138,14 @@ class Context:
             self._due_soon = int(raw) if raw and raw.isdigit() else DEFAULT_DUE_SOON_DAYS
         return self._due_soon
 
+    @property
+    def notice_days(self) -> int:
+        if self._notice_days is None:
+            with self.read() as s:
+                raw = Repository(s).setting(NOTICE_DAYS)
+            self._notice_days = int(raw) if raw and raw.isdigit() else DEFAULT_NOTICE_DAYS
+        return self._notice_days
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         with service_errors(), self.db.read() as s:
@@ -154,7 +166,7 @@ class Context:
     def invalidate(self) -> None:
         """Settings changed: rebuild the calendar and thresholds on next use."""
         self._calendar = None
-        self._due_soon = None
+        self._due_soon = self._notice_days = None
 
     def close(self) -> None:
         self.db.close()

@@ -10,11 +10,14 @@ from datetime import date, datetime, timedelta
 
 from jobcenter_desktop.core.gcpause import gc_paused
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow, MilestoneState
+from jobcenter_desktop.core.notice import NoticeState, notice_state, watched
 from jobcenter_desktop.core.text import TextError, check_search
 from jobcenter_desktop.core.urgency import Urgency, classify, most_urgent
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import Cancelled, Problem, ValidationError
 from jobcenter_desktop.storage.repository import Repository
+
+OPEN = MilestoneState.OPEN
 
 
 def checked_filter(f: DeadlineFilter) -> DeadlineFilter:
@@ -38,7 +41,7 @@ class DeadlineService:
 
     def _classify(self, row: DeadlineRow, today: date, now: datetime | None,
                   urgencies: dict[tuple[object, ...], Urgency], days_left: dict[date, int],
-                  names: dict[tuple[str, str], tuple[str, str]]) -> DeadlineRow:  # fmt: skip
+                  names: dict[tuple[str, str], tuple[str, str, bool]]) -> DeadlineRow:  # fmt: skip
         """``urgencies``, ``days_left`` and ``names`` memoise per call of ``list``: 65,000 rows share a few
         hundred days and a few dozen milestone and group names."""
         cal = self.ctx.calendar
@@ -47,8 +50,8 @@ class DeadlineService:
             cats, main = self.ctx.catalogues, self.ctx.catalogue.id
             rule, group = cats.rule(row.rule_id, main), cats.group(row.group, main)
             found = names[(row.rule_id, row.group)] = (rule.name if rule else row.rule_id,
-                                                       group.name if group else row.group)  # fmt: skip
-        milestone_name, group_name = found
+                                                       group.name if group else row.group, watched(rule))  # fmt: skip
+        milestone_name, group_name, is_watched = found
         key = (row.due, row.due_at, row.rule_id, row.state, row.provisional, row.paused, row.warn_from, row.done_on,
                row.done_late)  # fmt: skip
         urgency = urgencies.get(key)
@@ -72,7 +75,10 @@ class DeadlineService:
             notes=row.notes, warn_from=row.warn_from, conflict=row.conflict, version=row.version,
             paused_since=row.paused_since, pause_reason=row.pause_reason, pause_expected_end=row.pause_expected_end,
             pause_past_expected_end=row.pause_expected_end is not None and today > row.pause_expected_end,
-            done_late=row.done_late, urgency=urgency,
+            done_late=row.done_late, urgency=urgency, notice_sent_on=row.notice_sent_on,
+            notice=notice_state(today=today, cal=cal, watched=True, due=row.due, open_=row.state is OPEN,
+                                paused=row.paused, sent_on=row.notice_sent_on, notice_days=self.ctx.notice_days)
+            if is_watched else None,
             working_days_left=left,
             milestone_name=milestone_name, group_name=group_name,
         )  # fmt: skip
@@ -114,8 +120,23 @@ class DeadlineService:
         """Stored rows with their state, working days left and names for ``today``."""
         urgencies: dict[tuple[object, ...], Urgency] = {}
         days_left: dict[date, int] = {}
-        names: dict[tuple[str, str], tuple[str, str]] = {}
+        names: dict[tuple[str, str], tuple[str, str, bool]] = {}
         return [self._classify(r, today, now, urgencies, days_left, names) for r in rows]
+
+    def notice_days(self, start: date, end: date, f: DeadlineFilter, today: date) -> dict[date, NoticeState]:
+        """For a calendar: the days in [start, end] with a decision (or a promised date) whose underretning is
+        missing, the more serious flag per day. Only decisions are read, and only up to where a flag can be."""
+        cats = self.ctx.catalogues
+        watched_ids = frozenset(r.id for cat in cats for r in cat.milestones.values() if watched(r))
+        last = min(end, today + timedelta(days=3 * self.ctx.notice_days + 14))  # past it nothing is flagged yet
+        if not watched_ids or last < start:
+            return {}
+        rows = self.list(replace(f, date_from=start, date_to=last, rule_ids=watched_ids), today)
+        out: dict[date, NoticeState] = {}
+        for r in rows:
+            if r.notice in (NoticeState.DUE, NoticeState.BREACH) and r.due is not None:
+                out[r.due] = NoticeState.BREACH if out.get(r.due) is NoticeState.BREACH else r.notice
+        return out
 
     def day_summary(self, start: date, end: date, f: DeadlineFilter, today: date,
                     now: datetime | None = None) -> dict[date, tuple[int, Urgency]]:  # fmt: skip

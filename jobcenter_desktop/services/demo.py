@@ -5,13 +5,13 @@ that real numbers issued before 2007 (CPR) and all CVR numbers pass."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 
-from jobcenter_desktop.core.deadlines import CaseFacts, plan_case
+from jobcenter_desktop.core.deadlines import CaseFacts, Deadline, plan_case
 from jobcenter_desktop.core.models import MilestoneState, Party
 from jobcenter_desktop.core.party import cpr_checksum_ok, cvr_checksum_ok
-from jobcenter_desktop.core.rules import PartyKind
+from jobcenter_desktop.core.rules import Catalogue, PartyKind
 from jobcenter_desktop.core.stored import StoredCase, StoredMilestone, StoredPause, StoredTrigger
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.storage.repository import Repository
@@ -56,6 +56,24 @@ def fake_party(kind: PartyKind, rng: random.Random) -> Party:
     return Party(kind, f"{rng.choice(FIRST)} {rng.choice(LAST)}", fake_cpr(rng))
 
 
+def _demo_notices(cat: Catalogue, group: str, plan: Mapping[str, Deadline | None],
+                  completions: Mapping[str, date], triggers: dict[str, date | datetime], today: date,
+                  rng: random.Random) -> dict[str, date]:  # fmt: skip
+    """Half of the open decisions past or near their deadline got an underretning (a few of them late), with a
+    promised date 3-6 weeks after the deadline: the promise's trigger goes into ``triggers``."""
+    sent: dict[str, date] = {}
+    for rule in cat.registered_of(group):
+        d, promise = plan.get(rule.id), cat.promise_for(rule.id)
+        if not rule.decision or d is None or rule.id in completions or promise is None or promise.trigger is None:
+            continue
+        if d.due > today + timedelta(days=7) or rng.random() < 0.5:
+            continue
+        on = d.due - timedelta(days=rng.randrange(0, 6)) if rng.random() < 0.8 else d.due + timedelta(days=2)
+        sent[rule.id] = min(on, today)
+        triggers[promise.trigger] = d.due + timedelta(weeks=rng.randrange(3, 7))
+    return sent
+
+
 def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
              progress: Callable[[int, int], bool] | None = None, batch: int = 1000) -> int:  # fmt: skip
     """Add ``cases`` generated cases around ``today``; the current actor gets a share so "Mine frister" is
@@ -65,6 +83,7 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
     and a team stay the size they are in a real jobcenter while "Alle" grows."""
     rng = random.Random(seed)
     exempt_rng = random.Random(seed + 1)  # its own stream: the cases themselves stay as the seed always made them
+    notice_rng = random.Random(seed + 2)  # underretning on some late decisions, on a stream of its own too
     cat, cal = ctx.catalogue, ctx.calendar
     groups = list(cat.groups.values())
     # In a file the person running the demo gets a share; on the team database the owner runs it (no caseworker).
@@ -109,7 +128,7 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                 row.triggers = [StoredTrigger.of(kind, when) for kind, when in triggers.items()]
                 completions: dict[str, date] = {}
                 plan = plan_case(cat, cal, CaseFacts(group.id, triggers), explain=False)
-                for rule in cat.milestones_of(group.id):
+                for rule in cat.registered_of(group.id):
                     d = plan.get(rule.id)
                     if rule.after in completions and d is not None:
                         plan = plan_case(cat, cal, CaseFacts(group.id, triggers, completions), explain=False)
@@ -121,11 +140,17 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                             d.due + timedelta(days=rng.randrange(1, 6))
                         completions[rule.id] = min(max(done, start), today)
                 final = plan_case(cat, cal, CaseFacts(group.id, triggers, completions))
+                notices = _demo_notices(cat, group.id, final, completions, triggers, today, notice_rng)
+                if notices:
+                    final = plan_case(cat, cal, CaseFacts(group.id, triggers, completions))
                 for rule in cat.milestones_of(group.id):
+                    if rule.promise_of is not None and final.get(rule.id) is None:
+                        continue  # a "Forventet afgørelse" only with its notice
                     d = final.get(rule.id)
                     done_on = completions.get(rule.id)
                     # A few open ones are exempt (the reform lets a municipality exempt up to 25 % of a group).
-                    exempt = not done_on and d is not None and not rule.soft and exempt_rng.random() < 0.04
+                    exempt = (not done_on and d is not None and not rule.soft and rule.promise_of is None
+                              and exempt_rng.random() < 0.04)  # fmt: skip
                     state = MilestoneState.DONE if done_on else MilestoneState.EXEMPT if exempt else MilestoneState.OPEN
                     row.milestones.append(StoredMilestone(
                         rule_id=rule.id, state=state.value,
@@ -134,7 +159,7 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                         provisional=d.provisional if d else False, warn_on=d.warn_from if d else None,
                         done_on=done_on, done_late=bool(done_on and d and done_on > d.due),
                         catalogue_version=cat.version, calendar_fingerprint=fingerprint,
-                        explanation="\n".join(d.steps) if d else "",
+                        explanation="\n".join(d.steps) if d else "", notice_sent_on=notices.get(rule.id),
                     ))  # fmt: skip
                 if rng.random() < 0.03:
                     row.pauses.append(StoredPause(today - timedelta(days=rng.randrange(0, 10)), reason="Sygdom"))

@@ -63,7 +63,8 @@ class KpiService:
         worker, team = self._who(scope)
         with self.ctx.read() as s:
             counts = kpi_store.kpi_counts(s, period.start, period.end, today, now, caseworker=worker, team=team,
-                                          by=by.value, soft=self.soft_rules())  # fmt: skip
+                                          by=by.value, soft=self.soft_rules(),
+                                          decisions=self.decision_rules())  # fmt: skip
             names = kpi_store.full_names(s)
         return figures(counts, by, self.ctx.catalogues, self.ctx.catalogue.id, names, period)
 
@@ -75,7 +76,8 @@ class KpiService:
         with self.ctx.read() as s:
             for month in last.months_back(months):
                 counts = kpi_store.kpi_counts(s, month.start, month.end, today, now, caseworker=worker, team=team,
-                                              by="total", soft=self.soft_rules())  # fmt: skip
+                                              by="total", soft=self.soft_rules(),
+                                              decisions=self.decision_rules())  # fmt: skip
                 out.append((month, figures(counts, Breakdown.TEAM, self.ctx.catalogues, self.ctx.catalogue.id).total))
         return out
 
@@ -92,6 +94,12 @@ class KpiService:
         soft = {cat.id: {r.id for r in cat.milestones.values() if r.soft} for cat in self.ctx.catalogues}
         soft[""] = soft[self.ctx.catalogue.id]
         return soft
+
+    def decision_rules(self) -> dict[str, set[str]]:
+        """Decisions on applications per catalogue (as ``soft_rules``): their underretning is counted."""
+        out = {cat.id: {r.id for r in cat.milestones.values() if r.decision} for cat in self.ctx.catalogues}
+        out[""] = out[self.ctx.catalogue.id]
+        return out
 
     def overview(self, scope: Scope, today: date, now: datetime | None = None) -> TeamOverview:
         """Each caseworker's open cases and open deadlines by state (the matrix of the Team view)."""

@@ -33,7 +33,8 @@ def describe(record: str, field: str, value: Value) -> str:
         return f"sag {value.get('number', '')} ({value.get('group', '')}), {len(value.get('milestones', []))} milepæle"
     if field in ("done", "status") and isinstance(value, list):
         state = STATES.get(str(value[0]), str(value[0]))
-        return f"{state} {_day(value[1])}".strip()
+        notice = f", underretning sendt {_day(value[4])}" if len(value) > 4 and value[4] else ""
+        return f"{state} {_day(value[1])}".strip() + notice
     if field == "caseworker" and isinstance(value, list):
         return f"{value[0]} ({value[1]})" if value[1] else str(value[0])
     if field == "when" and isinstance(value, list):

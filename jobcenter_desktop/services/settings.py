@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR, CalendarSettings
+from jobcenter_desktop.core.notice import MAX_NOTICE_DAYS
 from jobcenter_desktop.core.rules import Catalogue
 from jobcenter_desktop.services.case_input import identity_field, text_field
 from jobcenter_desktop.services.context import (
@@ -16,6 +17,8 @@ from jobcenter_desktop.services.context import (
     DUE_SOON_DAYS,
     GRUNDLOVSDAG,
     NEW_YEARS_EVE,
+    NOTICE_DAYS,
+    NOTICE_TEMPLATE,
     Context,
 )
 from jobcenter_desktop.services.errors import Problem, ValidationError
@@ -52,6 +55,27 @@ class SettingsService:
         if not 0 <= days <= 30:
             raise ValidationError([Problem("due_soon_days", "Antal hverdage for 'snart' skal være 0–30.")])
         self._set(DUE_SOON_DAYS, str(days))
+
+    def set_notice_days(self, days: int) -> None:
+        """How many working days before a decision's deadline "Underretning mangler" shows."""
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_NOTICE_DAYS:
+            raise ValidationError([Problem("notice_days", "Antal hverdage før en afgørelsesfrist, hvor "
+                                                          f"underretning skal sendes, skal være 0–{MAX_NOTICE_DAYS}.")])
+        self._set(NOTICE_DAYS, str(days))
+
+    def notice_template(self) -> str:
+        """The municipality's own letter template, or "" for the shipped one."""
+        with self.ctx.read() as s:
+            return Repository(s).setting(NOTICE_TEMPLATE) or ""
+
+    def set_notice_template(self, path: str) -> None:
+        """Use a municipality's own underretning template (checked first: every placeholder must be there);
+        "" goes back to the shipped one."""
+        if path.strip():
+            from jobcenter_desktop.services.notices import checked_template
+
+            path = checked_template(path)
+        self._set(NOTICE_TEMPLATE, path.strip())
 
     def set_catalogue_path(self, path: str) -> None:
         self._set(CATALOGUE_PATH, path)

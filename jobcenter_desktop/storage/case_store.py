@@ -37,7 +37,7 @@ from jobcenter_desktop.storage.orm import (
 
 _MILESTONE_FIELDS = ("rule_id", "state", "due_on", "due_at", "provisional", "warn_on", "done_on", "done_late",
                      "catalogue_version", "calendar_fingerprint", "explanation", "done_at",
-                     "exempt_reason")  # fmt: skip
+                     "exempt_reason", "notice_sent_on")  # fmt: skip
 _TRIGGER_FIELDS = ("kind", "occurred_on", "occurred_at")
 _PAUSE_FIELDS = ("milestone_id", "start_on", "end_on", "reason", "expected_end_on")
 _CASE_FIELDS = ("status", "closed_on", "notes", "catalogue_id")
@@ -56,7 +56,8 @@ def milestone_record(row: MilestoneRow) -> MilestoneRecord:
     return MilestoneRecord(
         id=row.id, rule_id=row.rule_id, state=MilestoneState(row.state), due=row.due_on, due_at=row.due_at,
         provisional=row.provisional, done_on=row.done_on, done_late=row.done_late,
-        done_at=row.done_at, exempt_reason=row.exempt_reason, catalogue_version=row.catalogue_version,
+        done_at=row.done_at, exempt_reason=row.exempt_reason, notice_sent_on=row.notice_sent_on,
+        catalogue_version=row.catalogue_version,
         calendar_fingerprint=row.calendar_fingerprint,
         steps=tuple(row.explanation.splitlines()) if row.explanation else (), version=row.version,
     )  # fmt: skip

@@ -23,6 +23,15 @@ LAPSED, EXEMPT = MilestoneState.NOT_APPLICABLE.value, MilestoneState.EXEMPT.valu
 Soft = Mapping[str, Collection[str]]  # catalogue id -> its soft rule ids ("" -> those of the main catalogue)
 
 
+def _notice(decisions: Soft) -> ColumnElement[str]:
+    """A decision's underretning (rsl. § 3, stk. 2): "in_time" when the first notice went on or before the due
+    day, "none" when it went later or not at all; "" for every other milestone."""
+    m = MilestoneRow
+    return case((~_soft(decisions), literal("")),
+                (and_(m.notice_sent_on.is_not(None), m.notice_sent_on <= m.due_on), literal("in_time")),
+                else_=literal("none"))  # fmt: skip
+
+
 def _soft(soft: Soft) -> ColumnElement[bool]:
     """The case's own catalogue decides whether a milestone is soft (rule ids may mean other rules elsewhere);
     cases under a catalogue id no longer known are read with the main one's, as everywhere else."""
@@ -35,7 +44,7 @@ def _soft(soft: Soft) -> ColumnElement[bool]:
 
 
 def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: str | None, team: str | None,
-              *extra: Any, soft: Soft | None = None) -> Select[Any]:  # fmt: skip
+              *extra: Any, soft: Soft | None = None, decisions: Soft | None = None) -> Select[Any]:  # fmt: skip
     """The milestones due in [start, end] with their bucket as of ``today``/``now`` (local time: an hours
     deadline has passed when ``now`` is after its due instant) and the columns the figures group by."""
     m, c = MilestoneRow, CaseRow
@@ -66,7 +75,8 @@ def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: st
         else_=Bucket.NOT_YET_DUE.value,
     )
     q = (select(c.catalogue_id.label("cat"), c.group.label("grp"), m.rule_id.label("rule"),
-                c.caseworker_id.label("worker"), c.team_id.label("team"), bucket.label("bucket"), *extra)
+                c.caseworker_id.label("worker"), c.team_id.label("team"), bucket.label("bucket"),
+                _notice(decisions or {}).label("notice"), *extra)
          .join(c, m.case_id == c.id)
          .where(m.due_on >= start, m.due_on <= end))  # fmt: skip
     # Scope by id lists of the (small) caseworker and team tables: no join per milestone.
@@ -90,17 +100,19 @@ KEYS = {"group": ("cat", "grp"), "milestone": ("cat", "grp", "rule"), "caseworke
 
 
 def kpi_counts(s: Session, start: date, end: date, today: date, now: datetime, *, caseworker: str | None = None,
-               team: str | None = None, by: str = "milestone",
-               soft: Soft | None = None) -> list[KpiCount]:  # fmt: skip
+               team: str | None = None, by: str = "milestone", soft: Soft | None = None,
+               decisions: Soft | None = None) -> list[KpiCount]:  # fmt: skip
     """Milestones due in [start, end], counted per bucket and the keys of breakdown ``by`` (``KEYS``); ``soft``:
-    the rule ids counted in the soft column. Caseworkers and teams are joined after counting (by name)."""
-    sub = _bucketed(start, end, today, now, caseworker, team, soft=soft).subquery()
+    the rule ids counted in the soft column; ``decisions``: those whose underretning is counted (rsl. § 3, stk. 2).
+    Caseworkers and teams are joined after counting (by name)."""
+    sub = _bucketed(start, end, today, now, caseworker, team, soft=soft, decisions=decisions).subquery()
     keys = [getattr(sub.c, k) for k in KEYS[by]]
-    counted = select(*keys, sub.c.bucket, func.count().label("n")).group_by(*keys, sub.c.bucket).subquery()
+    counted = (select(*keys, sub.c.bucket, sub.c.notice, func.count().label("n"))
+               .group_by(*keys, sub.c.bucket, sub.c.notice).subquery())  # fmt: skip
     cols: list[Any] = [counted.c.cat if "cat" in KEYS[by] else literal(""),
                        counted.c.grp if "grp" in KEYS[by] else literal(""),
                        counted.c.rule if "rule" in KEYS[by] else literal("")]  # fmt: skip
-    q = select(*cols, counted.c.bucket, counted.c.n)
+    q = select(*cols, counted.c.bucket, counted.c.n, counted.c.notice)
     if by == "caseworker":
         q = q.add_columns(Caseworker.username).outerjoin(Caseworker, Caseworker.id == counted.c.worker)
     if by == "team":
@@ -109,9 +121,9 @@ def kpi_counts(s: Session, start: date, end: date, today: date, now: datetime, *
     with large_page_cache(s):
         rows = s.connection().execute(q).all()
     for row in rows:
-        name = str(row[5] or "") if len(row) > 5 else ""
+        name = str(row[6] or "") if len(row) > 6 else ""
         out.append(KpiCount(row[0], row[1], row[2], name if by == "caseworker" else "",
-                            name if by == "team" else "", Bucket(row[3]), int(row[4])))  # fmt: skip
+                            name if by == "team" else "", Bucket(row[3]), int(row[4]), row[5] or ""))  # fmt: skip
     return out
 
 

@@ -184,6 +184,7 @@ class MilestoneRow(Tracked, Base):
     explanation: Mapped[str] = mapped_column(Text, default="")  # the Danish steps, one per line
     done_at: Mapped[datetime | None] = mapped_column(DateTime)  # local time it was done (hours deadlines)
     exempt_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    notice_sent_on: Mapped[date | None] = mapped_column(Date)  # the first underretning (rsl. § 3, stk. 2)
     case: Mapped[CaseRow] = relationship(back_populates="milestones")
     __table_args__ = (
         UniqueConstraint("case_id", "rule_id"),

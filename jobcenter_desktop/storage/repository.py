@@ -236,7 +236,8 @@ class Repository:
         q = (select(MilestoneRow.id, MilestoneRow.case_id, CaseRow.number, MilestoneRow.rule_id, CaseRow.group,
                     PartyRow.kind, PartyRow.name, PartyRow.identifier, Caseworker.username, Team.name,
                     MilestoneRow.state, MilestoneRow.due_on, MilestoneRow.due_at, MilestoneRow.provisional,
-                    MilestoneRow.done_on, CaseRow.notes, MilestoneRow.warn_on, CaseRow.version, MilestoneRow.done_late)
+                    MilestoneRow.done_on, CaseRow.notes, MilestoneRow.warn_on, CaseRow.version, MilestoneRow.done_late,
+                    MilestoneRow.notice_sent_on)
              .join(CaseRow, MilestoneRow.case_id == CaseRow.id)
              .join(PartyRow, CaseRow.party_id == PartyRow.id)
              .join(Caseworker, CaseRow.caseworker_id == Caseworker.id)
@@ -258,7 +259,7 @@ class Repository:
         case_ids: dict[object, uuid.UUID] = {}  # a case's id once for all its rows
         out = []
         for (mid, cid, number, rule_id, group, kind, name, ident, user, team, state, due, due_at, prov, done,
-             notes, warn, version, late) in plain_rows(self.s, q):  # fmt: skip
+             notes, warn, version, late, notice) in plain_rows(self.s, q):  # fmt: skip
             pause = paused_milestones.get(mid) or paused_cases.get(cid)
             mid = uid(mid)
             if (case_id := case_ids.get(cid)) is None:
@@ -273,6 +274,7 @@ class Repository:
                 paused=held, notes=notes, warn_from=day(warn), conflict=case_id in in_conflict, version=version,
                 paused_since=pause[0] if pause else None, pause_reason=pause[1] if pause else "",
                 pause_expected_end=pause[2] if pause else None, done_late=bool(late),
+                notice_sent_on=day(notice),
             ))  # fmt: skip
         return out
 
@@ -446,6 +448,8 @@ def _scope(q: _Sel, f: DeadlineFilter, sqlite: bool) -> _Sel:
         q = q.where(state == MilestoneState.OPEN.value)
     if f.case_ids is not None:
         q = q.where(m.case_id.in_(sorted(f.case_ids)))
+    if f.rule_ids is not None:
+        q = q.where(m.rule_id.in_(sorted(f.rule_ids)))
     if f.date_from:
         q = q.where(m.due_on >= f.date_from)
     if f.date_to:

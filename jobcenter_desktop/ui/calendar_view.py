@@ -21,18 +21,20 @@ from PySide6.QtWidgets import (
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import DeadlineFilter, DeadlineRow
+from jobcenter_desktop.core.notice import NoticeState
 from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.services.app import Frister
 from jobcenter_desktop.services.errors import Cancelled
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.i18n import urgency_label
+from jobcenter_desktop.ui.i18n import notice_label, urgency_label
 from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.models import DeadlineTableModel
-from jobcenter_desktop.ui.theme import from_qdate, now_for, state_color, state_fill, to_qdate
+from jobcenter_desktop.ui.theme import from_qdate, notice_icon, now_for, state_color, state_fill, to_qdate
 from jobcenter_desktop.ui.worklist_view import DeadlineTable
 
 DaySummary = dict[date, tuple[int, Urgency]]
+Notices = dict[date, NoticeState]  # days with an underretning missing (rsl. § 3, stk. 2)
 
 NON_WORKING = QColor("#ECECEC")
 
@@ -81,6 +83,7 @@ class DeadlineCalendar(QCalendarWidget):
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setGridVisible(True)
         self.summary: dict[date, tuple[int, Urgency]] = {}
+        self.notices: dict[date, NoticeState] = {}
         self.non_working: dict[date, str] = {}
         self._hint, self._min_hint = QSize(), QSize()
         self.today = date.today()
@@ -100,8 +103,9 @@ class DeadlineCalendar(QCalendarWidget):
         self._min_hint = self._min_hint.expandedTo(super().minimumSizeHint())
         return self._min_hint
 
-    def set_data(self, summary: dict[date, tuple[int, Urgency]], non_working: dict[date, str], today: date) -> None:
-        self.summary, self.today = summary, today
+    def set_data(self, summary: dict[date, tuple[int, Urgency]], non_working: dict[date, str], today: date,
+                 notices: dict[date, NoticeState] | None = None) -> None:  # fmt: skip
+        self.summary, self.today, self.notices = summary, today, notices or {}
         self.setDateTextFormat(QDate(), QTextCharFormat())  # clear old tooltips
         self.non_working = non_working
         for day, reason in non_working.items():
@@ -113,6 +117,8 @@ class DeadlineCalendar(QCalendarWidget):
             fmt = self.dateTextFormat(to_qdate(day))
             tip = self.tr("{0} — mest presserende: {1}").format(
                 count(n, self.tr("frist"), self.tr("frister")), urgency_label(state))
+            if day in self.notices:
+                tip += "\n✉ " + notice_label(self.notices[day])
             fmt.setToolTip(f"{non_working[day]}\n{tip}" if day in non_working else tip)
             self.setDateTextFormat(to_qdate(day), fmt)
         self.updateCells()
@@ -152,6 +158,10 @@ class DeadlineCalendar(QCalendarWidget):
             painter.setPen(QColor("#ffffff") if dark else QColor("#000000"))
             painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), f"{PALETTE[state].symbol}{count}")
             painter.restore()
+        notice = self.notices.get(day)
+        if notice is not None:  # an envelope top right: an underretning is missing (the tooltip says it in words)
+            icon = notice_icon(notice)
+            icon.paint(painter, QRect(rect.right() - 19, rect.top() + 3, 16, 16))
         if day == self.today:
             painter.save()
             painter.setPen(QPen(QColor("#000000"), 3))
@@ -168,7 +178,7 @@ class CalendarView(QWidget):
         self.app = app
         self.today = today
         self.filter_fn = filter_fn
-        self._counts: tuple[tuple[DeadlineFilter, date], date, date, dict[date, tuple[int, Urgency]]] | None = None
+        self._counts: tuple[tuple[DeadlineFilter, date], date, date, DaySummary, Notices] | None = None
         self.setObjectName("calendar_page")
         self.calendar = DeadlineCalendar()
         self.calendar.setObjectName("deadline_calendar")
@@ -269,17 +279,18 @@ class CalendarView(QWidget):
         f, today = self.filter_fn(), self.today()
         cached = self._counts
         if cached is not None and cached[0] == (f, today) and cached[1] <= start <= end <= cached[2]:
-            self._show_month(start, end, today, cached[3])
+            self._show_month(start, end, today, cached[3], cached[4])
             return
         lo, hi, now = start - timedelta(days=183), end + timedelta(days=183), now_for(today)
-        self.counts_loader.request(
-            lambda _p: ((f, today), lo, hi, self.app.deadlines.day_summary(lo, hi, f, today, now)))
+        deadlines = self.app.deadlines
+        self.counts_loader.request(lambda _p: ((f, today), lo, hi, deadlines.day_summary(lo, hi, f, today, now),
+                                               deadlines.notice_days(lo, hi, f, today)))  # fmt: skip
 
-    def _counts_loaded(self, cached: tuple[tuple[DeadlineFilter, date], date, date, DaySummary]) -> None:
+    def _counts_loaded(self, cached: tuple[tuple[DeadlineFilter, date], date, date, DaySummary, Notices]) -> None:
         self._counts = cached
         self.reload_month()  # shows them, or asks again if the user moved on meanwhile
 
-    def _show_month(self, start: date, end: date, today: date, counts: DaySummary) -> None:
+    def _show_month(self, start: date, end: date, today: date, counts: DaySummary, notices: Notices) -> None:
         cal = self.app.calendar
         non_working = {}
         d = start
@@ -288,7 +299,8 @@ class CalendarView(QWidget):
             if reason is not None:
                 non_working[d] = reason
             d += timedelta(days=1)
-        self.calendar.set_data({d: v for d, v in counts.items() if start <= d <= end}, non_working, today)
+        self.calendar.set_data({d: v for d, v in counts.items() if start <= d <= end}, non_working, today,
+                               {d: v for d, v in notices.items() if start <= d <= end})  # fmt: skip
 
     def reload_lists(self) -> None:
         day, today, f = self.selected(), self.today(), self.filter_fn()

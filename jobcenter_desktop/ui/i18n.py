@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from jobcenter_desktop.core.notice import NOTICE_STYLES, NoticeState
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.paths import resource_path
 
@@ -43,6 +44,12 @@ URGENCY_LABELS = {
     Urgency.DONE_ON_TIME: QT_TRANSLATE_NOOP("Urgency", "Udført til tiden"),
     Urgency.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Urgency", "Bortfaldet"),
     Urgency.EXEMPT: QT_TRANSLATE_NOOP("Urgency", "Fritaget"),
+}
+NOTICE_LABELS = {
+    NoticeState.DUE: QT_TRANSLATE_NOOP("Urgency", "Underretning mangler"),
+    NoticeState.BREACH: QT_TRANSLATE_NOOP("Urgency", "Frist overskredet uden underretning (rsl. § 3, stk. 2)"),
+    NoticeState.SENT: QT_TRANSLATE_NOOP("Urgency", "Underretning sendt"),
+    NoticeState.SENT_LATE: QT_TRANSLATE_NOOP("Urgency", "Underretning sendt for sent"),
 }
 
 # services/history.py's Danish words for audit actions and fields, marked for extraction (test: kept equal).
@@ -91,6 +98,9 @@ HISTORY_WORDS = (
     QT_TRANSLATE_NOOP("History", "Tilstand"),
     QT_TRANSLATE_NOOP("History", "Bruger"),
     QT_TRANSLATE_NOOP("History", "Kryptering"),
+    QT_TRANSLATE_NOOP("History", "Underretning sendt"),
+    QT_TRANSLATE_NOOP("History", "Udkast til underretning"),
+    QT_TRANSLATE_NOOP("History", "Underretning"),
 )
 
 
@@ -100,6 +110,10 @@ def history_word(text: str) -> str:
 
 def urgency_label(state: Urgency) -> str:
     return QCoreApplication.translate("Urgency", PALETTE[state].label)
+
+
+def notice_label(state: NoticeState) -> str:
+    return QCoreApplication.translate("Urgency", NOTICE_STYLES[state].label)
 
 
 def qt_translations_dirs() -> list[str]:

@@ -12,15 +12,16 @@ from collections.abc import Callable, Sequence
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import CaseStatus, CaseSummary, DeadlineRow
+from jobcenter_desktop.core.notice import NOTICE_ALERTS, NoticeState
 from jobcenter_desktop.core.party import display_party_id, hide_cpr_in_text
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
-from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP, urgency_label
-from jobcenter_desktop.ui.theme import due_text, state_fill, state_icon
+from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP, notice_label, urgency_label
+from jobcenter_desktop.ui.theme import due_text, notice_fill, notice_icon, state_fill, state_icon
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the record behind a row
@@ -223,17 +224,22 @@ class DeadlineTableModel(_RowTableModel):
         if role == _DISPLAY:
             return self._display(r, col)
         if role == _DECORATION:
-            return state_icon(r.urgency) if col == self.COL_STATUS else None
+            if col != self.COL_STATUS:
+                return None
+            return notice_icon(r.notice) if r.notice in NOTICE_ALERTS else state_icon(r.urgency)
         if role in (_BACKGROUND, _FOREGROUND):
             if col not in (self.COL_STATUS, self.COL_DUE, self.COL_LEFT):
                 return None
-            return state_fill(r.urgency) if role == _BACKGROUND else _BLACK
+            if role == _FOREGROUND:
+                return _BLACK
+            # The law's notice missing outranks "soon": its own fill, icon and words (never colour alone).
+            return notice_fill(r.notice) if r.notice in NOTICE_ALERTS else state_fill(r.urgency)
         if role == _TOOLTIP:
             return self._tooltip(r, col)
         if role == _ALIGN:
             return _RIGHT if col == self.COL_LEFT else None
         if role == _ACCESSIBLE:
-            return f"{urgency_label(r.urgency)}, frist {self._display(r, self.COL_DUE)}, {r.milestone_name}"
+            return f"{self._display(r, self.COL_STATUS)}, frist {self._display(r, self.COL_DUE)}, {r.milestone_name}"
         if role == ROW_ROLE:
             return r
         if role == SORT_ROLE:
@@ -242,7 +248,13 @@ class DeadlineTableModel(_RowTableModel):
 
     def _display(self, r: DeadlineRow, col: int) -> str:
         if col == self.COL_STATUS:
+            if r.notice is NoticeState.BREACH:
+                return notice_label(r.notice) + (self.tr(" · konflikt") if r.conflict else "")
             label = urgency_label(r.urgency)
+            if r.notice is NoticeState.DUE:
+                label = f"{notice_label(r.notice)} · {label}"
+            elif r.notice is not None:
+                label += self.tr(" · underrettet")
             if r.urgency is Urgency.PAUSED and r.paused_since is not None:
                 label = self.tr("Pauset siden {0}").format(f"{r.paused_since:%d-%m}")
                 label += f" – {hide_cpr_in_text(r.pause_reason)}" if r.pause_reason else ""
@@ -272,6 +284,8 @@ class DeadlineTableModel(_RowTableModel):
         return ""
 
     def _tooltip(self, r: DeadlineRow, col: int) -> str | None:
+        if col == self.COL_STATUS and r.notice is not None and not r.conflict:
+            return notice_tooltip(r)
         if col == self.COL_STATUS and r.conflict:
             return self.tr("Konflikt fra en aflevering fra en bærbar: afgør den under Filer → Konflikter.")
         if col == self.COL_STATUS and r.paused_since is not None and r.urgency is not Urgency.PAUSED:
@@ -284,6 +298,23 @@ class DeadlineTableModel(_RowTableModel):
         if col == self.COL_LEFT:
             return self.tr("Hverdage til fristen (negativ: overskredet)")
         return None
+
+
+def notice_tooltip(r: DeadlineRow) -> str:
+    """What the underretning flag means and what to do (retssikkerhedsloven § 3, stk. 2)."""
+    if r.notice is NoticeState.DUE:
+        return QCoreApplication.translate(
+            "DeadlineTableModel", "Afgørelsen skal træffes senest {0}. Kan fristen ikke holdes, skal ansøgeren "
+            "skriftligt have besked om, hvornår en afgørelse kan forventes (retssikkerhedslovens § 3, stk. 2): "
+            "åbn sagen og vælg »Skriv underretning«.").format(f"{r.due:%d-%m-%Y}" if r.due else "")
+    if r.notice is NoticeState.BREACH:
+        return QCoreApplication.translate(
+            "DeadlineTableModel", "Fristen er overskredet, og ansøgeren har ikke fået skriftlig underretning "
+            "(retssikkerhedslovens § 3, stk. 2). Send en underretning nu: åbn sagen og vælg »Skriv underretning«.")
+    sent = f"{r.notice_sent_on:%d-%m-%Y}" if r.notice_sent_on else ""
+    if r.notice is NoticeState.SENT_LATE:
+        return QCoreApplication.translate("DeadlineTableModel", "Underretning sendt {0}, efter fristen.").format(sent)
+    return QCoreApplication.translate("DeadlineTableModel", "Underretning sendt {0}.").format(sent)
 
 
 def _search_key(r: DeadlineRow) -> str:

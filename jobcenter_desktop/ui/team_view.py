@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.kpi import BREAKDOWN_DA, EXEMPT_CEILING, Breakdown, KpiPeriod, KpiRow, percent
+from jobcenter_desktop.core.notice import NoticeState
 from jobcenter_desktop.core.text import count
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
@@ -39,7 +40,7 @@ from jobcenter_desktop.ui.i18n import QT_TRANSLATE_NOOP, urgency_label
 from jobcenter_desktop.ui.loader import BackgroundLoad
 from jobcenter_desktop.ui.models import DeadlineTableModel
 from jobcenter_desktop.ui.tasks import run_task
-from jobcenter_desktop.ui.theme import now_for, state_fill, state_icon
+from jobcenter_desktop.ui.theme import notice_fill, notice_icon, now_for, state_fill, state_icon
 from jobcenter_desktop.ui.widgets import busy_bar, read_only_table
 from jobcenter_desktop.ui.worklist_view import DeadlineTable
 
@@ -62,7 +63,10 @@ FIGURE_HEADERS = (QT_TRANSLATE_NOOP("TeamView", "Til tiden"), QT_TRANSLATE_NOOP(
                   QT_TRANSLATE_NOOP("TeamView", "Overskredet"), QT_TRANSLATE_NOOP("TeamView", "Fritaget"),
                   QT_TRANSLATE_NOOP("TeamView", "Ikke forfaldne"), QT_TRANSLATE_NOOP("TeamView", "Forventede"),
                   QT_TRANSLATE_NOOP("TeamView", "Andel til tiden"), QT_TRANSLATE_NOOP("TeamView", "Mål"),
-                  QT_TRANSLATE_NOOP("TeamView", "Status"))  # fmt: skip
+                  QT_TRANSLATE_NOOP("TeamView", "Status"),
+                  # decisions on applications missed: with the applicant told in time, or without (rsl. § 3, stk. 2)
+                  QT_TRANSLATE_NOOP("TeamView", "Underrettet i tide"),
+                  QT_TRANSLATE_NOOP("TeamView", "Ikke underrettet"))  # fmt: skip
 
 
 def period_of(key: str, today: date) -> KpiPeriod:
@@ -323,9 +327,10 @@ class TeamView(QWidget):
         for r, row in enumerate(rows):
             values = [row.label, str(row.on_time), str(row.late), str(row.overdue), str(row.exempt),
                       str(row.not_yet_due), str(row.soft), percent(row.share_on_time),
-                      percent(row.target) if row.target is not None else "–", status_of(row)]  # fmt: skip
+                      percent(row.target) if row.target is not None else "–", status_of(row),
+                      str(row.notified_in_time), str(row.not_notified)]  # fmt: skip
             for c, text in enumerate(values):
-                item = _item(text, number=0 < c < 9)
+                item = _item(text, number=0 < c < 9 or c > 9)
                 if row is table.total:
                     font = item.font()
                     font.setBold(True)
@@ -334,6 +339,9 @@ class TeamView(QWidget):
                     state = Urgency.OVERDUE if row.below_target else Urgency.DONE_ON_TIME
                     item.setBackground(state_fill(state))
                     item.setIcon(state_icon(state))
+                if c == 11 and row.not_notified:  # the law's notice missed: icon and fill with the number
+                    item.setBackground(notice_fill(NoticeState.BREACH))
+                    item.setIcon(notice_icon(NoticeState.BREACH))
                 self.figures.setItem(r, c, item)
         self.figures.resizeColumnsToContents()
         groups = by_group.exempt_by_group
@@ -354,7 +362,10 @@ class TeamView(QWidget):
                                      "målgruppe).").format(
             table.period.label, self.scope().label(), percent(total.share_on_time),
             count(total.counted, self.tr("frist"), self.tr("frister")),
-            percent(total.target) if total.target is not None else "–", total.exempt, percent(EXEMPT_CEILING)))
+            percent(total.target) if total.target is not None else "–", total.exempt, percent(EXEMPT_CEILING))
+            + " " + self.tr("Afgørelser på ansøgninger (rsl. § 3, stk. 2): {0} inden fristen; ikke nået: {1} med "
+                            "underretning i tide, {2} uden.").format(
+                total.decisions_on_time, total.notified_in_time, total.not_notified))
 
     # ---------------------------------------------------------------- export
     def export(self) -> None:

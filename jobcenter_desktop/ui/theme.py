@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QIcon
 
 from jobcenter_desktop.core.calendar import DANISH_MONTHS, DANISH_WEEKDAYS, format_date
+from jobcenter_desktop.core.notice import NOTICE_STYLES, NoticeState
 from jobcenter_desktop.core.urgency import PALETTE, Urgency
 from jobcenter_desktop.paths import resource_path
 
@@ -26,6 +27,16 @@ def state_fill(state: Urgency) -> QColor:
 @cache
 def state_color(state: Urgency) -> QColor:
     return QColor(PALETTE[state].color)
+
+
+@cache
+def notice_icon(state: NoticeState) -> QIcon:
+    return QIcon(str(resource_path("icons", "states", f"{NOTICE_STYLES[state].icon}.svg")))
+
+
+@cache
+def notice_fill(state: NoticeState) -> QColor:
+    return QColor(NOTICE_STYLES[state].fill)
 
 
 @cache

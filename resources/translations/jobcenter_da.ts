@@ -299,6 +299,14 @@
       <translation>Fritag milepælen (med begrundelse): den forlader arbejdslisterne og tæller som fritaget i rettidighedstallene</translation>
     </message>
     <message>
+      <source>Skriv underretning…</source>
+      <translation>Skriv underretning…</translation>
+    </message>
+    <message>
+      <source>Brev til ansøgeren om, hvornår en afgørelse kan forventes, når fristen ikke kan holdes (rsl. § 3, stk. 2)</source>
+      <translation>Brev til ansøgeren om, hvornår en afgørelse kan forventes, når fristen ikke kan holdes (rsl. § 3, stk. 2)</translation>
+    </message>
+    <message>
       <source>Bemærkninger</source>
       <translation>Bemærkninger</translation>
     </message>
@@ -1019,12 +1027,32 @@
       <translation>Seneste bemærkning</translation>
     </message>
     <message>
+      <source> · underrettet</source>
+      <translation> · underrettet</translation>
+    </message>
+    <message>
       <source>Pauset siden {0}</source>
       <translation>Pauset siden {0}</translation>
     </message>
     <message>
       <source> (skulle slutte {0})</source>
       <translation> (skulle slutte {0})</translation>
+    </message>
+    <message>
+      <source>Afgørelsen skal træffes senest {0}. Kan fristen ikke holdes, skal ansøgeren skriftligt have besked om, hvornår en afgørelse kan forventes (retssikkerhedslovens § 3, stk. 2): åbn sagen og vælg »Skriv underretning«.</source>
+      <translation>Afgørelsen skal træffes senest {0}. Kan fristen ikke holdes, skal ansøgeren skriftligt have besked om, hvornår en afgørelse kan forventes (retssikkerhedslovens § 3, stk. 2): åbn sagen og vælg »Skriv underretning«.</translation>
+    </message>
+    <message>
+      <source>Fristen er overskredet, og ansøgeren har ikke fået skriftlig underretning (retssikkerhedslovens § 3, stk. 2). Send en underretning nu: åbn sagen og vælg »Skriv underretning«.</source>
+      <translation>Fristen er overskredet, og ansøgeren har ikke fået skriftlig underretning (retssikkerhedslovens § 3, stk. 2). Send en underretning nu: åbn sagen og vælg »Skriv underretning«.</translation>
+    </message>
+    <message>
+      <source>Underretning sendt {0}, efter fristen.</source>
+      <translation>Underretning sendt {0}, efter fristen.</translation>
+    </message>
+    <message>
+      <source>Underretning sendt {0}.</source>
+      <translation>Underretning sendt {0}.</translation>
     </message>
     <message>
       <source> · konflikt</source>
@@ -1491,6 +1519,18 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Kryptering</source>
       <translation>Kryptering</translation>
+    </message>
+    <message>
+      <source>Underretning sendt</source>
+      <translation>Underretning sendt</translation>
+    </message>
+    <message>
+      <source>Udkast til underretning</source>
+      <translation>Udkast til underretning</translation>
+    </message>
+    <message>
+      <source>Underretning</source>
+      <translation>Underretning</translation>
     </message>
     <message>
       <source>Tidspunkt</source>
@@ -2312,6 +2352,100 @@ Detaljer er skrevet i logfilen:
     </message>
   </context>
   <context>
+    <name>NoticeDialog</name>
+    <message>
+      <source>Underretning – sag {0}</source>
+      <extracomment>A reason left empty: the caseworker writes it in Word, like the address.</extracomment>
+      <translation>Underretning – sag {0}</translation>
+    </message>
+    <message>
+      <source>Underretning</source>
+      <translation>Underretning</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{0}&lt;/b&gt;: frist {1}. Kan fristen ikke holdes, skal ansøgeren skriftligt have besked om, hvornår en afgørelse kan forventes (retssikkerhedslovens § 3, stk. 2).</source>
+      <translation>&lt;b&gt;{0}&lt;/b&gt;: frist {1}. Kan fristen ikke holdes, skal ansøgeren skriftligt have besked om, hvornår en afgørelse kan forventes (retssikkerhedslovens § 3, stk. 2).</translation>
+    </message>
+    <message>
+      <source>Forventet afgørelse</source>
+      <translation>Forventet afgørelse</translation>
+    </message>
+    <message>
+      <source>Begrundelse</source>
+      <translation>Begrundelse</translation>
+    </message>
+    <message>
+      <source>Hvorfor kan fristen ikke holdes? Teksten står i brevet. Tomt: skriv den i Word.</source>
+      <translation>Hvorfor kan fristen ikke holdes? Teksten står i brevet. Tomt: skriv den i Word.</translation>
+    </message>
+    <message>
+      <source>Fuldt CPR-nr. i brevet (logges i historikken)</source>
+      <translation>Fuldt CPR-nr. i brevet (logges i historikken)</translation>
+    </message>
+    <message>
+      <source>Gem brevet som</source>
+      <translation>Gem brevet som</translation>
+    </message>
+    <message>
+      <source>Vælg…</source>
+      <translation>Vælg…</translation>
+    </message>
+    <message>
+      <source>Sendt den</source>
+      <translation>Sendt den</translation>
+    </message>
+    <message>
+      <source>Forventet afgørelse:</source>
+      <translation>Forventet afgørelse:</translation>
+    </message>
+    <message>
+      <source>Begrundelse:</source>
+      <translation>Begrundelse:</translation>
+    </message>
+    <message>
+      <source>Gem brevet som:</source>
+      <translation>Gem brevet som:</translation>
+    </message>
+    <message>
+      <source>Sendt den:</source>
+      <translation>Sendt den:</translation>
+    </message>
+    <message>
+      <source>Skriv &amp;udkast</source>
+      <translation>Skriv &amp;udkast</translation>
+    </message>
+    <message>
+      <source>Å&amp;bn brevet</source>
+      <translation>Å&amp;bn brevet</translation>
+    </message>
+    <message>
+      <source>Registrér som &amp;sendt</source>
+      <translation>Registrér som &amp;sendt</translation>
+    </message>
+    <message>
+      <source>Gemmer datoen og den lovede dato (begge logges); den lovede dato følges som fristen »Forventet afgørelse«.</source>
+      <translation>Gemmer datoen og den lovede dato (begge logges); den lovede dato følges som fristen »Forventet afgørelse«.</translation>
+    </message>
+    <message>
+      <source>Luk</source>
+      <translation>Luk</translation>
+    </message>
+    <message>
+      <source>Gem underretning</source>
+      <translation>Gem underretning</translation>
+    </message>
+    <message>
+      <source>Word-dokument (*.docx)</source>
+      <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+      <source>Udkast gemt: {0}
+Udfyld adressen, læs brevet igennem og send det; klik så »Registrér som sendt«.</source>
+      <translation>Udkast gemt: {0}
+Udfyld adressen, læs brevet igennem og send det; klik så »Registrér som sendt«.</translation>
+    </message>
+  </context>
+  <context>
     <name>PasswordDialog</name>
     <message>
       <source>Teamdatabase</source>
@@ -3012,6 +3146,14 @@ Detaljer er skrevet i logfilen:
       <translation>Status</translation>
     </message>
     <message>
+      <source>Underrettet i tide</source>
+      <translation>Underrettet i tide</translation>
+    </message>
+    <message>
+      <source>Ikke underrettet</source>
+      <translation>Ikke underrettet</translation>
+    </message>
+    <message>
       <source>Under mål</source>
       <translation>Under mål</translation>
     </message>
@@ -3144,6 +3286,10 @@ Detaljer er skrevet i logfilen:
       <translation>{0}, {1}: {2} til tiden af {3} (mål {4}); {5} fritaget (loft {6} pr. målgruppe).</translation>
     </message>
     <message>
+      <source>Afgørelser på ansøgninger (rsl. § 3, stk. 2): {0} inden fristen; ikke nået: {1} med underretning i tide, {2} uden.</source>
+      <translation>Afgørelser på ansøgninger (rsl. § 3, stk. 2): {0} inden fristen; ikke nået: {1} med underretning i tide, {2} uden.</translation>
+    </message>
+    <message>
       <source>Eksportér rettidighed</source>
       <translation>Eksportér rettidighed</translation>
     </message>
@@ -3266,6 +3412,22 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Fritaget</source>
       <translation>Fritaget</translation>
+    </message>
+    <message>
+      <source>Underretning mangler</source>
+      <translation>Underretning mangler</translation>
+    </message>
+    <message>
+      <source>Frist overskredet uden underretning (rsl. § 3, stk. 2)</source>
+      <translation>Frist overskredet uden underretning (rsl. § 3, stk. 2)</translation>
+    </message>
+    <message>
+      <source>Underretning sendt</source>
+      <translation>Underretning sendt</translation>
+    </message>
+    <message>
+      <source>Underretning sendt for sent</source>
+      <translation>Underretning sendt for sent</translation>
     </message>
   </context>
   <context>

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
+from jobcenter_desktop.core.notice import NOTICE_STYLES
 from jobcenter_desktop.core.urgency import PALETTE
 from jobcenter_desktop.paths import resource_path
 from jobcenter_desktop.ui import i18n
@@ -118,6 +119,7 @@ def test_every_tr_argument_is_extractable() -> None:
 
 def test_urgency_labels_are_marked_for_translation() -> None:
     assert {s: PALETTE[s].label for s in PALETTE} == i18n.URGENCY_LABELS
+    assert {s: style.label for s, style in NOTICE_STYLES.items()} == i18n.NOTICE_LABELS
 
 
 def _messages(ts: Path) -> dict[tuple[str, str], str]:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from support.qt_wait import settled
 
 from jobcenter_desktop.core.models import DeadlineFilter, MilestoneState
+from jobcenter_desktop.core.notice import NOTICE_STYLES, NoticeState
 from jobcenter_desktop.core.rules import PartyKind
 from jobcenter_desktop.core.urgency import OPEN_STATES, PALETTE, Urgency
 from jobcenter_desktop.ui.models import DeadlineTableModel
@@ -144,15 +145,24 @@ def test_status_is_danish_text_and_an_icon(worklist) -> None:
     model = worklist.model
     labels = {PALETTE[s].label for s in Urgency}
     assert model.headerData(M.COL_STATUS, Qt.Orientation.Horizontal) == "Status"
+    notices = {s: style.label for s, style in NOTICE_STYLES.items()}
     for row in range(model.rowCount()):
         idx = model.index(row, M.COL_STATUS)
         r = model.row_at(row)
-        assert model.data(idx) == PALETTE[r.urgency].label
-        assert model.data(idx) in labels
+        text = model.data(idx)
+        if r.notice is NoticeState.BREACH:  # a decision past its deadline without an underretning
+            assert text == notices[NoticeState.BREACH]
+        elif r.notice is NoticeState.DUE:
+            assert text == f"{notices[NoticeState.DUE]} · {PALETTE[r.urgency].label}"
+        elif r.notice is not None:
+            assert text == f"{PALETTE[r.urgency].label} · underrettet"
+        else:
+            assert text == PALETTE[r.urgency].label
+            assert text in labels
         icon = model.data(idx, Qt.ItemDataRole.DecorationRole)
         assert isinstance(icon, QIcon) and not icon.isNull()
         assert not icon.pixmap(16, 16).isNull()  # the SVG really loads
-        assert PALETTE[r.urgency].label in model.data(idx, Qt.ItemDataRole.AccessibleTextRole)
+        assert text in model.data(idx, Qt.ItemDataRole.AccessibleTextRole)
     assert model.data(QModelIndex()) is None
 
 

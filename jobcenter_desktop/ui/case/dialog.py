@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, MilestoneRecord, MilestoneState
+from jobcenter_desktop.core.notice import NOTICE_ALERTS, NoticeState
 from jobcenter_desktop.core.party import hide_cpr_in_text
 from jobcenter_desktop.core.urgency import Urgency
 from jobcenter_desktop.services.app import Frister
@@ -39,7 +40,7 @@ from jobcenter_desktop.ui.case.header import CaseHeader
 from jobcenter_desktop.ui.case.history import fill_history, history_table
 from jobcenter_desktop.ui.case.notes import NotesTab
 from jobcenter_desktop.ui.errors import show_error
-from jobcenter_desktop.ui.i18n import urgency_label
+from jobcenter_desktop.ui.i18n import notice_label, urgency_label
 from jobcenter_desktop.ui.input_dialogs import (
     DateReasonDialog,
     ReassignDialog,
@@ -48,7 +49,7 @@ from jobcenter_desktop.ui.input_dialogs import (
     remember_pause_reason,
 )
 from jobcenter_desktop.ui.lock.curtain import run_dialog
-from jobcenter_desktop.ui.theme import due_text, now_for, state_fill, state_icon
+from jobcenter_desktop.ui.theme import due_text, notice_fill, notice_icon, now_for, state_fill, state_icon
 from jobcenter_desktop.ui.widgets import dialog_buttons, fit_to_screen, read_only_table
 
 
@@ -95,6 +96,9 @@ class CaseDialog(QDialog):
         self.exempt_button = self._button("exempt_button", self.tr("Fri&tag"), self._exempt)
         self.exempt_button.setToolTip(self.tr("Fritag milepælen (med begrundelse): den forlader arbejdslisterne og "
                                               "tæller som fritaget i rettidighedstallene"))  # fmt: skip
+        self.notice_button = self._button("notice_button", self.tr("Skriv underretning…"), self._notice)
+        self.notice_button.setToolTip(self.tr("Brev til ansøgeren om, hvornår en afgørelse kan forventes, når "
+                                              "fristen ikke kan holdes (rsl. § 3, stk. 2)"))  # fmt: skip
         # The same keys as the main window's Sag menu, shown in the buttons' tooltips.
         for button, keys in ((self.done_button, "Ctrl+D"), (self.pause_button, "Ctrl+Shift+P"),
                              (self.reassign_button, "Ctrl+Shift+O"), (self.close_button, "Ctrl+Shift+L")):  # fmt: skip
@@ -124,8 +128,8 @@ class CaseDialog(QDialog):
         split.setStretchFactor(1, 2)
         split.setSizes([640, 380])
         actions = QHBoxLayout()
-        for b in (self.done_button, self.undo_button, self.exempt_button, self.pause_ms_button, self.pause_button,
-                  self.trigger_button, self.reassign_button, self.close_button):  # fmt: skip
+        for b in (self.done_button, self.undo_button, self.exempt_button, self.notice_button, self.pause_ms_button,
+                  self.pause_button, self.trigger_button, self.reassign_button, self.close_button):  # fmt: skip
             actions.addWidget(b)
         actions.addStretch(1)
         timeline = QWidget()
@@ -183,8 +187,17 @@ class CaseDialog(QDialog):
                      QTableWidgetItem(due), QTableWidgetItem(format_date(m.done_on) if m.done_on else "")]  # fmt: skip
             items[0].setData(Qt.ItemDataRole.UserRole, m.id)
             items[1].setToolTip(name)
-            items[0].setBackground(state_fill(state))
-            items[2].setBackground(state_fill(state))
+            fill = state_fill(state)
+            notice = self.view.notices.get(m.id)
+            if notice in NOTICE_ALERTS:  # the law's notice missing outranks the state: icon, words and fill
+                items[0] = QTableWidgetItem(notice_icon(notice), notice_label(notice))
+                items[0].setData(Qt.ItemDataRole.UserRole, m.id)
+                fill = notice_fill(notice)
+            elif notice is not None:
+                items[0].setText(f"{urgency_label(state)} · {notice_label(notice).lower()}")
+            items[0].setToolTip(items[0].text())
+            items[0].setBackground(fill)
+            items[2].setBackground(fill)
             for col, item in enumerate(items):
                 self.milestones.setItem(row, col, item)
             if m.id == selected:
@@ -266,6 +279,7 @@ class CaseDialog(QDialog):
         self.pause_button.setText(self.tr("Genoptag &sag") if case_paused else self.tr("&Pause sag"))
         self.trigger_button.setEnabled(is_open)
         self.reassign_button.setEnabled(is_open)
+        self._notice_state(m, is_open)
         self.close_button.setText(self.tr("&Luk sag") if is_open else self.tr("&Genåbn sag"))
 
     # ---------------------------------------------------------------- actions
@@ -393,6 +407,28 @@ class CaseDialog(QDialog):
         if self._run(lambda v: self.app.cases.add_note(self.case_id, text, expected_version=v)):
             self.notes_edit.clear()
             self.notes_edit.document().setModified(False)
+
+    def _notice_state(self, m: MilestoneRecord | None, is_open: bool) -> None:
+        """"Skriv underretning" on an open decision (or its promised date) that has started."""
+        rule = self.app.ctx.catalogue_of(self.case.catalogue_id).milestones.get(m.rule_id) if m else None
+        watched = rule is not None and (rule.decision or rule.promise_of is not None)
+        self.notice_button.setEnabled(is_open and m is not None and watched and m.state is MilestoneState.OPEN
+                                      and m.due is not None)  # fmt: skip
+        alert = m is not None and self.view.notices.get(m.id) in NOTICE_ALERTS
+        self.notice_button.setIcon(notice_icon(NoticeState.DUE) if alert else QIcon())
+
+    def _notice(self) -> None:
+        from jobcenter_desktop.ui.notice_dialog import NoticeDialog
+
+        m = self.selected_milestone()
+        if m is None:
+            return
+        dlg = NoticeDialog(self.app, self.case, m, self.view.notices.get(m.id), self.today, self,
+                           settings=self.settings)  # fmt: skip
+        run_dialog(dlg)
+        if dlg.recorded or dlg.written is not None:  # a draft is in the history too
+            self.changed = self.changed or dlg.recorded
+            self.refresh_view()
 
     def _reveal(self) -> None:
         try:

@@ -528,15 +528,16 @@ def test_hour_trigger_without_clock_time_raises_in_a_plan(catalogue, cal):
 
 def test_milestones_without_their_trigger_are_not_started(catalogue, cal):
     plan = plan_case(catalogue, cal, CaseFacts("dagpenge", {"ledigmelding": THU_18_DEC_2025}))
-    assert list(plan) == ["dp_telefon", "dp_samtale", "dp_selvvalgt"]
+    # the decision's derived "Forventet afgørelse" too: not started until a notice promises a date
+    assert list(plan) == ["dp_telefon", "dp_samtale", "dp_selvvalgt", "dp_selvvalgt_forventet"]
     assert plan["dp_telefon"].due == date(2025, 12, 30)  # 19, 22, 23, 29, 30
     assert plan["dp_samtale"].due == date(2026, 1, 15)
-    assert plan["dp_selvvalgt"] is None
+    assert plan["dp_selvvalgt"] is None and plan["dp_selvvalgt_forventet"] is None
 
 
 def test_a_chain_whose_head_has_not_started_is_not_started(catalogue, cal):
     plan = plan_case(catalogue, cal, CaseFacts("jobrotation", {}))
-    assert plan == {"jr_svar": None, "jr_besaettelse": None}
+    assert plan == {"jr_svar": None, "jr_besaettelse": None, "jr_svar_forventet": None}
 
 
 def test_jobrotation_chain(catalogue, cal):

@@ -72,7 +72,8 @@ def test_default_catalogue_loads_with_its_header(catalogue):
 
 def test_default_catalogue_has_exactly_the_25_milestones(catalogue):
     assert len(EXPECTED) == 25
-    assert sorted(catalogue.milestones) == sorted(row[0] for row in EXPECTED)
+    own = [r.id for r in catalogue.milestones.values() if r.promise_of is None]  # not the derived promises
+    assert sorted(own) == sorted(row[0] for row in EXPECTED)
 
 
 @pytest.mark.parametrize(("rule_id", "group", "start", "amount", "unit", "roll", "soft"), EXPECTED)
@@ -151,7 +152,7 @@ def test_milestones_are_in_topological_order(catalogue):
 
 def test_dependents_follow_the_chain(catalogue):
     assert [r.id for r in catalogue.dependents("lt_samtale")] == ["lt_blanket"]
-    assert [r.id for r in catalogue.dependents("jr_svar")] == ["jr_besaettelse"]
+    assert [r.id for r in catalogue.dependents("jr_svar")] == ["jr_besaettelse", "jr_svar_forventet"]
     assert list(catalogue.dependents("lt_kontakt")) == []
 
 
@@ -275,6 +276,9 @@ def test_the_valid_base_catalogue_loads(tmp_path):
         pytest.param(milestone("b", trigger="nope"), [("milestones[b]", "trigger")], id="unknown-trigger"),
         pytest.param(milestone("b", roll="sideways"), [("milestones[b]", "roll")], id="unknown-roll"),
         pytest.param(milestone("b", soft="yes"), [("milestones[b]", "soft")], id="soft-not-bool"),
+        pytest.param(milestone("b", decision="yes"), [("milestones[b]", "decision")], id="decision-not-bool"),
+        pytest.param(milestone("b", decision=True) + milestone("b_forventet"), [("milestones[b]", "decision")],
+                     id="decision-promise-id-taken"),
         pytest.param(milestone("b", name=None), [("milestones[b]", "name")], id="missing-name"),
         pytest.param(milestone("Bad-Id"), [("milestones[Bad-Id]", "id")], id="bad-id"),
         pytest.param(
@@ -434,3 +438,32 @@ def test_unknown_keys_are_reported_in_every_table(tmp_path):
     assert ("groups[h]", "intial_trigger") in found
     assert ("triggers[start]", "navn") in found
     assert ("milestones[w].warn", "unti") in found
+
+
+# ---------------------------------------------------------------- decisions (retssikkerhedsloven § 3, stk. 2)
+DECISIONS = {"dp_selvvalgt", "kh_sps34", "uh_sps34", "rev_afgoerelse", "rev_forlaengelse", "fj_afgoerelse",
+             "fp_afgoerelse", "hk_hjaelpemiddel", "hk_personlig_assistance", "jr_svar"}  # fmt: skip
+
+
+def test_the_shipped_catalogue_marks_the_decisions_on_applications(catalogue):
+    assert {r.id for r in catalogue.milestones.values() if r.decision} == DECISIONS
+    assert catalogue.milestones["hk_personlig_assistance"].soft  # an expected time may still be a decision
+
+
+def test_each_decision_gets_a_derived_promise_counted_from_the_promised_day(catalogue):
+    for rid in DECISIONS:
+        rule, promise = catalogue.milestones[rid], catalogue.promise_for(rid)
+        assert promise is not None and promise.promise_of == rid and promise.group == rule.group
+        assert (promise.amount, promise.unit, promise.roll) == (0, Unit.CALENDAR_DAYS, Roll.NONE)
+        assert catalogue.triggers[promise.trigger or ""].promise
+        assert not promise.decision  # a promise is watched, but gets no promise of its own
+    assert catalogue.promise_for("kh_visitation") is None
+    # a new case starts without them, and nobody registers the promised day by hand
+    assert "fj_afgoerelse_forventet" not in {r.id for r in catalogue.registered_of("fleksjob")}
+    assert [t.id for t in catalogue.triggers_of("fleksjob")] == ["sag_paabegyndt"]
+
+
+def test_decision_defaults_to_false(tmp_path):
+    cat = load_catalogue(write(tmp_path, VALID + milestone("b", decision=True)))
+    assert not cat.milestones["a"].decision and cat.milestones["b"].decision
+    assert list(cat.milestones) == ["a", "h1", "b", "b_forventet"]

@@ -213,8 +213,9 @@ def test_export_masks_cpr_and_writes_no_audit_entry(cases: Frister, tmp_path: Pa
     assert [r[9] for r in rows] == ["010100-XXXX", "010190-XXXX", "010190-XXXX", "010100-XXXX", "020285-XXXX",
                                     "150670-XXXX", "150670-XXXX"]  # fmt: skip
     assert rows[0][5:7] == ["Handicap i erhverv", "Bevilling af hjælpemiddel"]
-    assert rows[0][3] == "!! Overskredet"
-    assert rows[3][3] == "~ Forventet tid passeret"
+    # a decision on an application past its deadline without an underretning: a breach, not only overdue
+    assert rows[0][3] == "✉!! Frist overskredet uden underretning (rsl. § 3, stk. 2)"
+    assert rows[3][3] == "✉!! Frist overskredet uden underretning (rsl. § 3, stk. 2)"  # personlig assistance
     assert [r[7] for r in [[c.value for c in x] for x in wb["bo.l"].iter_rows(min_row=2)]] == ["2026-00003"] * 2
     about = {r[0].value: r[1].value for r in wb["Om listen"].iter_rows(min_row=2)}
     assert about["Titel"] == "Frister uge 48 2026 - Team Vest"
