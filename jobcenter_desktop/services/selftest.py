@@ -22,6 +22,21 @@ from jobcenter_desktop.storage.server import server_driver
 ANCHOR, EXPECTED = date(2025, 12, 18), date(2025, 12, 30)
 
 
+def _letter_check(app: Frister, tmp: Path, today: date) -> str:
+    """The underretning letter from the bundled template (docxtpl, python-docx and the template all present)."""
+    from jobcenter_desktop.export.notice_docx import letter_text
+
+    case = app.cases.register(NewCase("fleksjob", "Selvtest Fleksen", "020290-1235",
+                                      {"sag_paabegyndt": date(2025, 7, 1)}), today)  # fmt: skip
+    decision = next(m for m in case.milestones if m.rule_id == "fj_afgoerelse")
+    out = app.notices.draft(decision.id, expected=date(2026, 2, 2), reason="Selvtest.", target=tmp / "brev.docx",
+                            today=today)  # fmt: skip
+    text = letter_text(out)
+    if "2. februar 2026" not in text or "{{" in text:
+        raise ServiceError("underretningsbrevet blev ikke udfyldt fra skabelonen")
+    return "underretning skrevet fra skabelonen og læst igen (Word)"
+
+
 def run_self_test() -> list[str]:
     """Returns the checks that passed (Danish lines); raises ServiceError naming the first that failed."""
     done: list[str] = []
@@ -64,6 +79,7 @@ def run_self_test() -> list[str]:
             if n < 1 or len(rows) != n:
                 raise ServiceError(f"arbejdslisten har {len(rows)} rækker, ventede {n}")
             done.append(f"arbejdsliste eksporteret og læst igen ({n} {'frist' if n == 1 else 'frister'})")
+            done.append(_letter_check(app, Path(tmp), today))
         finally:
             app.close()
     return done

@@ -248,12 +248,10 @@ class DeadlineTableModel(_RowTableModel):
 
     def _display(self, r: DeadlineRow, col: int) -> str:
         if col == self.COL_STATUS:
-            if r.notice is NoticeState.BREACH:
+            if r.notice in NOTICE_ALERTS:  # the flag in words; the due state stays in the due and days columns
                 return notice_label(r.notice) + (self.tr(" · konflikt") if r.conflict else "")
             label = urgency_label(r.urgency)
-            if r.notice is NoticeState.DUE:
-                label = f"{notice_label(r.notice)} · {label}"
-            elif r.notice is not None:
+            if r.notice is not None:
                 label += self.tr(" · underrettet")
             if r.urgency is Urgency.PAUSED and r.paused_since is not None:
                 label = self.tr("Pauset siden {0}").format(f"{r.paused_since:%d-%m}")

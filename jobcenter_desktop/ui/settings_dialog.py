@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jobcenter_desktop.core.calendar import format_date
+from jobcenter_desktop.core.notice import MAX_NOTICE_DAYS
 from jobcenter_desktop.core.rules import CatalogueError, load_catalogue
 from jobcenter_desktop.paths import default_catalogue_path
 from jobcenter_desktop.services import encryption
@@ -180,6 +181,7 @@ class SettingsDialog(QDialog):
         backups.setAccessibleName(self.tr("Sikkerhedskopier og gendannelse"))
         backups.clicked.connect(self._backups)
         g.addRow("", backups)
+        notice_box = self._notice_box()
         self.restored = False
         buttons = dialog_buttons(self, self.tr("Gem"))
         # Two tabs: on a 700 px laptop screen the closure list keeps room for several days.
@@ -193,6 +195,7 @@ class SettingsDialog(QDialog):
         second = QWidget()
         sl = QVBoxLayout(second)
         sl.addWidget(catbox)
+        sl.addWidget(notice_box)
         sl.addStretch(1)
         self.tabs.addTab(second, self.tr("&Katalog og database"))
         third = QWidget()
@@ -246,6 +249,40 @@ class SettingsDialog(QDialog):
             self.restored = True  # the window reopens on the restored database; nothing else here applies
             self.reject()
 
+    def _notice_box(self) -> QGroupBox:
+        """Underretning (rsl. § 3, stk. 2): how early the flag shows, and the municipality's own letter."""
+        box = QGroupBox(self.tr("Underretning (retssikkerhedslovens § 3, stk. 2; fælles for alle på databasen)"))
+        form = QFormLayout(box)
+        self.notice_days_spin = QSpinBox()
+        self.notice_days_spin.setObjectName("notice_days_spin")
+        self.notice_days_spin.setAccessibleName(self.tr("Underretning mangler: antal hverdage før fristen"))
+        self.notice_days_spin.setRange(0, MAX_NOTICE_DAYS)
+        self.notice_days_spin.setValue(self.app.ctx.notice_days)
+        self.notice_days_spin.setSuffix(self.tr(" hverdage før fristen"))
+        form.addRow(self.tr("Vis »Underretning mangler«:"), self.notice_days_spin)
+        self.template_edit = QLineEdit(self.app.settings.notice_template())
+        self.template_edit.setObjectName("notice_template_edit")
+        self.template_edit.setAccessibleName(self.tr("Brevskabelon"))
+        self.template_edit.setPlaceholderText(self.tr("(programmets egen skabelon)"))
+        self.template_edit.setToolTip(self.tr("Kommunens egen Word-skabelon (.docx) med felterne {{ dato }}, "
+                                              "{{ forventet_dato }} osv.; den kontrolleres først."))  # fmt: skip
+        choose = QPushButton(self.tr("Vælg…"))
+        choose.clicked.connect(self._browse_template)
+        shipped = QPushButton(self.tr("Standard"))
+        shipped.clicked.connect(self.template_edit.clear)
+        row = QHBoxLayout()
+        row.addWidget(self.template_edit, 1)
+        row.addWidget(choose)
+        row.addWidget(shipped)
+        form.addRow(self.tr("Brevskabelon:"), row)
+        return box
+
+    def _browse_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Vælg brevskabelon"), self.template_edit.text(),
+                                              self.tr("Word-dokument (*.docx)"))  # fmt: skip
+        if path:
+            self.template_edit.setText(path)
+
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Vælg regelkatalog"), self.catalogue_edit.text(),
                                               self.tr("Regelkatalog (*.toml)"))  # fmt: skip
@@ -272,6 +309,9 @@ class SettingsDialog(QDialog):
                 parse_server_target(server)
             identity, team = app.settings.set_identity(self.identity_edit.text(), self.team_edit.text())
             app.settings.set_due_soon_days(self.due_soon_spin.value())
+            app.settings.set_notice_days(self.notice_days_spin.value())
+            if self.template_edit.text().strip() != app.settings.notice_template():
+                app.settings.set_notice_template(self.template_edit.text().strip())
             for name, box in (("grundlovsdag", self.grundlov_check), ("christmas_eve", self.xmas_check),
                               ("new_years_eve", self.nye_check)):  # fmt: skip
                 app.settings.set_calendar_flag(name, box.isChecked())

@@ -1877,6 +1877,18 @@ Detaljer er skrevet i logfilen:
       <translation>Fritaget med en begrundelse: ikke på arbejdslisten, tæller som fritaget i rettidighedstallene.</translation>
     </message>
     <message>
+      <source>En afgørelse på en ansøgning skal træffes inden for få hverdage, og ansøgeren har ikke fået underretning (rsl. § 3, stk. 2).</source>
+      <translation>En afgørelse på en ansøgning skal træffes inden for få hverdage, og ansøgeren har ikke fået underretning (rsl. § 3, stk. 2).</translation>
+    </message>
+    <message>
+      <source>Afgørelsens frist er passeret, uden at ansøgeren fik skriftlig underretning: et brud på retssikkerhedslovens § 3, stk. 2.</source>
+      <translation>Afgørelsens frist er passeret, uden at ansøgeren fik skriftlig underretning: et brud på retssikkerhedslovens § 3, stk. 2.</translation>
+    </message>
+    <message>
+      <source>Ansøgeren har fået underretning; den lovede dato følges som »Forventet afgørelse«.</source>
+      <translation>Ansøgeren har fået underretning; den lovede dato følges som »Forventet afgørelse«.</translation>
+    </message>
+    <message>
       <source>Forklaring af farver og tegn</source>
       <translation>Forklaring af farver og tegn</translation>
     </message>
@@ -2988,6 +3000,50 @@ Udfyld adressen, læs brevet igennem og send det; klik så »Registrér som send
     <message>
       <source>Angiv en begrundelse for lukkedagen.</source>
       <translation>Angiv en begrundelse for lukkedagen.</translation>
+    </message>
+    <message>
+      <source>Underretning (retssikkerhedslovens § 3, stk. 2; fælles for alle på databasen)</source>
+      <translation>Underretning (retssikkerhedslovens § 3, stk. 2; fælles for alle på databasen)</translation>
+    </message>
+    <message>
+      <source>Underretning mangler: antal hverdage før fristen</source>
+      <translation>Underretning mangler: antal hverdage før fristen</translation>
+    </message>
+    <message>
+      <source> hverdage før fristen</source>
+      <translation> hverdage før fristen</translation>
+    </message>
+    <message>
+      <source>Vis »Underretning mangler«:</source>
+      <translation>Vis »Underretning mangler«:</translation>
+    </message>
+    <message>
+      <source>Brevskabelon</source>
+      <translation>Brevskabelon</translation>
+    </message>
+    <message>
+      <source>(programmets egen skabelon)</source>
+      <translation>(programmets egen skabelon)</translation>
+    </message>
+    <message>
+      <source>Kommunens egen Word-skabelon (.docx) med felterne {{ dato }}, {{ forventet_dato }} osv.; den kontrolleres først.</source>
+      <translation>Kommunens egen Word-skabelon (.docx) med felterne {{ dato }}, {{ forventet_dato }} osv.; den kontrolleres først.</translation>
+    </message>
+    <message>
+      <source>Vælg…</source>
+      <translation>Vælg…</translation>
+    </message>
+    <message>
+      <source>Brevskabelon:</source>
+      <translation>Brevskabelon:</translation>
+    </message>
+    <message>
+      <source>Vælg brevskabelon</source>
+      <translation>Vælg brevskabelon</translation>
+    </message>
+    <message>
+      <source>Word-dokument (*.docx)</source>
+      <translation>Word-dokument (*.docx)</translation>
     </message>
     <message>
       <source>Vælg regelkatalog</source>

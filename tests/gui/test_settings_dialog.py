@@ -131,3 +131,26 @@ def test_the_ready_made_pause_reasons_are_edited_here(qtbot, frister, qsettings,
     again.reasons_edit.setPlainText("   ")
     again.accept()
     assert pause_reasons(qsettings) == list(DEFAULT_PAUSE_REASONS)  # emptied: the defaults again
+
+
+def test_underretning_days_and_a_broken_template_are_checked(qtbot, frister, qsettings, recompute_calls,
+                                                              monkeypatch, tmp_path) -> None:  # fmt: skip
+    from docx import Document
+
+    shown: list[str] = []
+    monkeypatch.setattr(settings_module, "show_error", lambda parent, message, title="Fejl": shown.append(message))
+    broken = tmp_path / "kommunens.docx"
+    doc = Document()
+    doc.add_paragraph("Kære {{ modtager_navn }}, {{ dato }}")
+    doc.save(str(broken))
+    dlg = _dialog(qtbot, frister, qsettings)
+    assert dlg.notice_days_spin.value() == 5
+    dlg.notice_days_spin.setValue(8)
+    dlg.template_edit.setText(str(broken))
+    dlg.accept()
+    assert shown and "mangler feltet {{ forventet_dato }}" in shown[0]  # named, in Danish
+    assert dlg.isVisible() or dlg.result() == 0  # not closed: nothing of the template stored
+    assert frister.settings.notice_template() == ""
+    dlg.template_edit.clear()
+    dlg.accept()
+    assert frister.ctx.notice_days == 8

@@ -74,7 +74,7 @@ class CaseDialog(QDialog):
         self.milestones = read_only_table(
             "milestone_table", self.tr("Milepæle"), [self.tr("Status"), self.tr("Milepæl"), self.tr("Frist"),
                                                      self.tr("Udført")], stretch=self.COL_NAME,
-            widths={self.COL_STATE: 165, self.COL_DUE: 135, self.COL_DONE: 95})  # fmt: skip
+            widths={self.COL_STATE: 185, self.COL_DUE: 135, self.COL_DONE: 95})  # fmt: skip
         self.why = QListWidget()
         self.why.setObjectName("why_list")
         self.why.setAccessibleName(self.tr("Hvorfor denne dato?"))
