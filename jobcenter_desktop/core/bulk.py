@@ -349,8 +349,9 @@ def plan_columns(
             minute = np.full(k, NO_TIME, dtype=np.int64)
         if tables is not None:
             ok &= (anchor >= tables.first) & (anchor <= tables.last)  # plan_case checks the anchor's year too
-            due, pause_ok = tables.pause_moved(due, anchor, cols.pause_start[idx], cols.pause_end[idx], today)
-            ok &= pause_ok | ~started
+            if rule.promise_of is None:  # a promised date stays as promised (plan_case: no pauses)
+                due, pause_ok = tables.pause_moved(due, anchor, cols.pause_start[idx], cols.pause_end[idx], today)
+                ok &= pause_ok | ~started
         warn = np.zeros(k, dtype=np.int64)
         if rule.warn is not None and tables is not None:
             raw_warn, warn_ok = _raw_due(tables, rule.warn, anchor)

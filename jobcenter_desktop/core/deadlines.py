@@ -248,7 +248,8 @@ def plan_case(
     """
     out: dict[str, Deadline | None] = {}
     for rule in catalogue.milestones_of(facts.group):
-        pauses = [*facts.case_pauses, *facts.pauses.get(rule.id, ())]
+        # A date promised to the citizen in an underretning is that date: a pause does not move it.
+        pauses = [] if rule.promise_of else [*facts.case_pauses, *facts.pauses.get(rule.id, ())]
         if rule.after is None:
             assert rule.trigger is not None
             anchor = facts.triggers.get(rule.trigger)

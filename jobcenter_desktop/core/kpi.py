@@ -138,7 +138,7 @@ class KpiCount:
     team: str
     bucket: Bucket
     count: int
-    notice: str = ""  # decisions (rsl. § 3, stk. 2): "in_time" | "none" (notice late or never); "" otherwise
+    notice: str = ""  # decisions (rsl. § 3, stk. 2): "decided" in time | missed: "in_time" | "none"; "" otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,14 +201,13 @@ class KpiRow:
     def add(self, bucket: Bucket, n: int, *, soft: bool, notice: str = "") -> None:
         if bucket is Bucket.LEFT_OUT:
             return
-        if notice and not soft:
-            if bucket is Bucket.ON_TIME:
-                self.decisions_on_time += n
-            elif bucket in (Bucket.LATE, Bucket.OVERDUE):
-                if notice == "in_time":
-                    self.notified_in_time += n
-                else:
-                    self.not_notified += n
+        # Decisions (a soft one too: it is still a decision on an application), as the database judged them.
+        if notice == "decided":
+            self.decisions_on_time += n
+        elif notice == "in_time":
+            self.notified_in_time += n
+        elif notice == "none":
+            self.not_notified += n
         if soft or bucket is Bucket.SOFT:
             self.soft += n
         elif bucket is Bucket.ON_TIME:

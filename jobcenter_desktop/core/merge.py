@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from jobcenter_desktop.core.rules import PROMISE_SUFFIX
 from jobcenter_desktop.core.stored import StoredCase, StoredMilestone, StoredPause, StoredTrigger
 
 Value = Any  # a JSON-ready value: str, None, or a list of those
@@ -166,6 +167,7 @@ def merge_case(base: StoredCase, server: StoredCase, laptop: StoredCase, *, dist
                 st.occurred_on, st.occurred_at = lt.occurred_on, lt.occurred_at
 
     _keep_closure_whole(result, server)
+    _keep_promises_with_decisions(result)
 
     base_p = {p.id: p for p in base.pauses}
     merged_p = {p.id: p for p in merged.pauses}
@@ -216,6 +218,29 @@ def _keep_closure_whole(result: MergeResult, server: StoredCase) -> None:
             continue
         kept.append(entry)
     result.applied[:] = kept
+
+
+def _keep_promises_with_decisions(result: MergeResult) -> None:
+    """A "Forventet afgørelse" follows its decision (services/notices.py): a promise the laptop added or kept
+    open while the merged decision is done, exempt or lapsed (the server's side won, or the case is closed)
+    takes the decision's end, as it would have on one database."""
+    merged = result.merged
+    by_rule = {m.rule_id: m for m in merged.milestones}
+    for m in merged.milestones:
+        decision = by_rule.get(m.rule_id.removesuffix(PROMISE_SUFFIX)) if m.rule_id.endswith(PROMISE_SUFFIX) else None
+        if decision is None or m.state != "open":
+            continue
+        was = milestone_value(m)
+        if decision.state == "done":
+            m.state, m.done_on, m.done_at = "done", decision.done_on, None
+            m.done_late = bool(m.due_on and m.done_on and m.done_on > m.due_on)
+        elif decision.state == "exempt":
+            m.state, m.exempt_reason = "exempt", f"{decision.exempt_reason} (følger af afgørelsen)"
+        elif decision.state == "not_applicable" or merged.status == "closed":
+            m.state = "not_applicable"
+        else:
+            continue
+        result.applied.append(("milestone", m.rule_id, "done", was, milestone_value(m)))
 
 
 def encode(value: Value) -> str:

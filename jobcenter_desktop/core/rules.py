@@ -149,12 +149,13 @@ class Catalogue:
         return self._by_group.get(group_id, ())
 
     def registered_of(self, group_id: str) -> tuple[MilestoneRule, ...]:
-        """The milestones a new case starts with: a "Forventet afgørelse" only comes with a notice."""
+        """The milestones a new case starts with (a "Forventet afgørelse" comes with a notice)."""
         return tuple(r for r in self.milestones_of(group_id) if r.promise_of is None)
 
     def promise_for(self, rule_id: str) -> MilestoneRule | None:
         """The derived "Forventet afgørelse" milestone of a decision milestone."""
-        return self.milestones.get(rule_id + PROMISE_SUFFIX) if rule_id in self.milestones else None
+        found = self.milestones.get(rule_id + PROMISE_SUFFIX)
+        return found if found is not None and found.promise_of == rule_id else None
 
     def triggers_of(self, group_id: str) -> tuple[TriggerKind, ...]:
         """The trigger kinds a case of this group can register, the group's initial trigger first."""
@@ -429,6 +430,8 @@ def parse_catalogue(data: Mapping[str, Any], file: str = "<catalogue>") -> Catal
             c.add(f"milestones[{rule.id}]", "after", f"kæder til en milepæl der ikke findes: {rule.after!r}")
         elif pred.group != rule.group:
             c.add(f"milestones[{rule.id}]", "after", f"{rule.after!r} hører til en anden målgruppe ({pred.group})")
+        elif pred.promise_of is not None:
+            c.add(f"milestones[{rule.id}]", "after", f"{rule.after!r} er en forventet afgørelse; kæd til afgørelsen")
     ordered: list[MilestoneRule] = []
     state: dict[str, int] = {}  # 1 = visiting, 2 = done
 
@@ -469,8 +472,7 @@ def _derive_promises(c: _Collector, rules: dict[str, MilestoneRule], triggers: d
     for rule in [r for r in rules.values() if r.decision]:
         rid, tid = rule.id + PROMISE_SUFFIX, rule.id + PROMISE_TRIGGER_SUFFIX
         if rid in rules or tid in triggers:
-            c.add(f"milestones[{rule.id}]", "decision", f"id'erne {rid!r} og {tid!r} er forbeholdt afgørelsens "
-                                                        "forventede dato")  # fmt: skip
+            c.add(f"milestones[{rule.id}]", "decision", f"id'erne {rid!r} og {tid!r} er forbeholdt underretningen")
             continue
         triggers[tid] = TriggerKind(tid, f"Lovet afgørelsesdato ({rule.name})", promise=True)
         rules[rid] = MilestoneRule(

@@ -220,6 +220,7 @@ class CaseService:
             ms = milestone_of(row, milestone_id)
             if ms.state != MilestoneState.DONE.value:
                 raise ServiceError("Milepælen er ikke markeret som udført.")
+            refuse_promise_completion(self, row, ms, undo=True)
             before = ms.done_on
             ms.state, ms.done_on, ms.done_late, ms.done_at = MilestoneState.OPEN.value, None, False, None
             self._audit_ms(repo, row, ms, "undo_complete", "done_on", before, "", "Udført fortrudt")

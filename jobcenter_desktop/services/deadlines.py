@@ -41,7 +41,7 @@ class DeadlineService:
 
     def _classify(self, row: DeadlineRow, today: date, now: datetime | None,
                   urgencies: dict[tuple[object, ...], Urgency], days_left: dict[date, int],
-                  names: dict[tuple[str, str], tuple[str, str, bool]]) -> DeadlineRow:  # fmt: skip
+                  names: dict[tuple[str, str], tuple[str, str, bool, bool]]) -> DeadlineRow:  # fmt: skip
         """``urgencies``, ``days_left`` and ``names`` memoise per call of ``list``: 65,000 rows share a few
         hundred days and a few dozen milestone and group names."""
         cal = self.ctx.calendar
@@ -50,14 +50,16 @@ class DeadlineService:
             cats, main = self.ctx.catalogues, self.ctx.catalogue.id
             rule, group = cats.rule(row.rule_id, main), cats.group(row.group, main)
             found = names[(row.rule_id, row.group)] = (rule.name if rule else row.rule_id,
-                                                       group.name if group else row.group, watched(rule))  # fmt: skip
-        milestone_name, group_name, is_watched = found
-        key = (row.due, row.due_at, row.rule_id, row.state, row.provisional, row.paused, row.warn_from, row.done_on,
+                                                       group.name if group else row.group, watched(rule),
+                                                       rule is not None and rule.promise_of is not None)  # fmt: skip
+        milestone_name, group_name, is_watched, is_promise = found
+        paused = row.paused and not is_promise  # a pause does not move a date promised to the citizen
+        key = (row.due, row.due_at, row.rule_id, row.state, row.provisional, paused, row.warn_from, row.done_on,
                row.done_late)  # fmt: skip
         urgency = urgencies.get(key)
         if urgency is None:
             urgency = urgencies[key] = self._urgency(
-                today, now, row.rule_id, row.state, row.due, row.due_at, row.provisional, row.paused, row.warn_from,
+                today, now, row.rule_id, row.state, row.due, row.due_at, row.provisional, paused, row.warn_from,
                 row.done_on, row.done_late)  # fmt: skip
         left: int | None = None
         if row.due is not None:
@@ -71,13 +73,13 @@ class DeadlineService:
         return DeadlineRow(
             milestone_id=row.milestone_id, case_id=row.case_id, case_number=row.case_number, rule_id=row.rule_id,
             group=row.group, party=row.party, caseworker=row.caseworker, team=row.team, state=row.state,
-            due=row.due, due_at=row.due_at, provisional=row.provisional, done_on=row.done_on, paused=row.paused,
+            due=row.due, due_at=row.due_at, provisional=row.provisional, done_on=row.done_on, paused=paused,
             notes=row.notes, warn_from=row.warn_from, conflict=row.conflict, version=row.version,
             paused_since=row.paused_since, pause_reason=row.pause_reason, pause_expected_end=row.pause_expected_end,
             pause_past_expected_end=row.pause_expected_end is not None and today > row.pause_expected_end,
             done_late=row.done_late, urgency=urgency, notice_sent_on=row.notice_sent_on,
             notice=notice_state(today=today, cal=cal, watched=True, due=row.due, open_=row.state is OPEN,
-                                paused=row.paused, sent_on=row.notice_sent_on, notice_days=self.ctx.notice_days)
+                                paused=paused, sent_on=row.notice_sent_on, notice_days=self.ctx.notice_days)
             if is_watched else None,
             working_days_left=left,
             milestone_name=milestone_name, group_name=group_name,
@@ -120,7 +122,7 @@ class DeadlineService:
         """Stored rows with their state, working days left and names for ``today``."""
         urgencies: dict[tuple[object, ...], Urgency] = {}
         days_left: dict[date, int] = {}
-        names: dict[tuple[str, str], tuple[str, str, bool]] = {}
+        names: dict[tuple[str, str], tuple[str, str, bool, bool]] = {}
         return [self._classify(r, today, now, urgencies, days_left, names) for r in rows]
 
     def notice_days(self, start: date, end: date, f: DeadlineFilter, today: date) -> dict[date, NoticeState]:

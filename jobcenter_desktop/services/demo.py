@@ -150,7 +150,7 @@ def generate(ctx: Context, cases: int, today: date, *, seed: int = 2026,
                     done_on = completions.get(rule.id)
                     # A few open ones are exempt (the reform lets a municipality exempt up to 25 % of a group).
                     exempt = (not done_on and d is not None and not rule.soft and rule.promise_of is None
-                              and exempt_rng.random() < 0.04)  # fmt: skip
+                              and rule.id not in notices and exempt_rng.random() < 0.04)  # fmt: skip
                     state = MilestoneState.DONE if done_on else MilestoneState.EXEMPT if exempt else MilestoneState.OPEN
                     row.milestones.append(StoredMilestone(
                         rule_id=rule.id, state=state.value,

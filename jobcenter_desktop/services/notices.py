@@ -101,29 +101,39 @@ def record_notice_act(svc: CaseService, milestone_id: uuid.UUID, sent_on: date, 
         promise = cat.promise_for(rule.id)
         if promise is None or promise.trigger is None:
             raise ServiceError("Regelkataloget kender ikke afgørelsens forventede dato; opdatér kataloget.")
+        applied = row.trigger(rule.trigger) if rule.trigger else None
+        if applied is not None and sent_on < applied.occurred_on:
+            raise ValidationError([Problem("sent_on", "Underretningen kan ikke være sendt før ansøgningen "
+                                                      f"({applied.occurred_on.strftime('%d-%m-%Y')}).")])  # fmt: skip
+        if not svc.ctx.calendar.is_working_day(expected):
+            raise ValidationError([Problem("expected", f"{expected.strftime('%d-%m-%Y')} er ikke en arbejdsdag; "
+                                                       "lov borgeren en afgørelse på en hverdag.")])  # fmt: skip
         entity = f"{row.number}/{decision.rule_id}"
-        if decision.notice_sent_on is None:  # the first notice is the one the law's deadline is held against
-            decision.notice_sent_on = sent_on
-            repo.audit(actor=svc.ctx.actor, entity="milestone", entity_id=entity, action="notice",
-                       field="notice_sent_on", after=sent_on, reason="Underretning sendt", case_id=row.id)
-        else:
-            repo.audit(actor=svc.ctx.actor, entity="milestone", entity_id=entity, action="notice",
-                       field="notice_sent_on", before=decision.notice_sent_on, after=sent_on,
-                       reason="Ny underretning sendt", case_id=row.id)  # fmt: skip
+        # The first (earliest) notice is what the law's deadline is held against: a later one keeps it, an
+        # earlier day given again corrects it. Every notice is in the history.
+        before = decision.notice_sent_on
+        first = sent_on if before is None else min(before, sent_on)
+        decision.notice_sent_on = first
+        what = "Underretning sendt" if before is None else (
+            "Første underretning rettet" if first != before else "Ny underretning sendt")  # fmt: skip
+        repo.audit(actor=svc.ctx.actor, entity="milestone", entity_id=entity, action="notice",
+                   field="notice_sent_on", before=before or "", after=sent_on, reason=what,
+                   case_id=row.id)  # fmt: skip
         trigger = row.trigger(promise.trigger)
         if trigger is not None and trigger.occurred_on == expected:
             raise ServiceError(f"Borgeren er allerede lovet afgørelse {expected.strftime('%d-%m-%Y')}.")
-        before: object = trigger.occurred_on if trigger is not None else ""
+        promised_before: object = trigger.occurred_on if trigger is not None else ""
         if trigger is None:
             row.triggers.append(StoredTrigger(promise.trigger, expected))
         else:
             trigger.occurred_on, trigger.occurred_at = expected, None
         repo.audit(actor=svc.ctx.actor, entity="trigger", entity_id=row.number, action="trigger",
-                   field=promise.trigger, before=before, after=expected, reason="Forventet afgørelse lovet",
+                   field=promise.trigger, before=promised_before, after=expected, reason="Forventet afgørelse lovet",
                    case_id=row.id)  # fmt: skip
         kept = next((m for m in row.milestones if m.rule_id == promise.id), None)
-        if kept is not None and kept.state != OPEN:  # a decision undone after its promise was completed
-            kept.state, kept.done_on, kept.done_at, kept.done_late = OPEN, None, None, False
+        if kept is not None and kept.state != OPEN:  # a new promise opens it again (done or exempt before)
+            svc._audit_ms(repo, row, kept, "reopen", "state", kept.state, OPEN, "Ny lovet dato")
+            kept.state, kept.done_on, kept.done_at, kept.done_late, kept.exempt_reason = OPEN, None, None, False, ""
         svc._sync(repo, row, {promise.id}, today, reason="Underretning sendt")
 
     return act
@@ -153,10 +163,12 @@ def undecided_with(svc: CaseService, repo: Repository, row: StoredCase, ms: Stor
     svc._audit_ms(repo, row, follower, "undo_complete", "done_on", before, "", "Afgørelsen er ikke længere truffet")
 
 
-def refuse_promise_completion(svc: CaseService, row: StoredCase, ms: StoredMilestone) -> None:
+def refuse_promise_completion(svc: CaseService, row: StoredCase, ms: StoredMilestone, *, undo: bool = False) -> None:
+    """A "Forventet afgørelse" follows its decision: it is done and undone only with it."""
     rule = svc.ctx.catalogue_of(row.catalogue_id).milestones.get(ms.rule_id)
     if rule is not None and rule.promise_of is not None:
-        raise ServiceError("Markér selve afgørelsen som udført; den forventede afgørelse følger med.")
+        raise ServiceError("Fortryd selve afgørelsen; den forventede afgørelse følger med." if undo else
+                           "Markér selve afgørelsen som udført; den forventede afgørelse følger med.")  # fmt: skip
 
 
 class NoticeService:
@@ -180,7 +192,11 @@ class NoticeService:
         """``Underretning <sag> <milepæl>.docx`` in the user's documents folder."""
         from platformdirs import user_documents_path
 
-        return user_documents_path() / f"Underretning {case.number} {milestone.rule_id}.docx"
+        folder, stem = user_documents_path(), f"Underretning {case.number} {milestone.rule_id}"
+        target, n = folder / f"{stem}.docx", 2
+        while target.exists():  # an earlier letter is kept: the next one gets "(2)", "(3)", ...
+            target, n = folder / f"{stem} ({n}).docx", n + 1
+        return target
 
     def draft(self, milestone_id: uuid.UUID, *, expected: date, reason: str, target: Path, today: date,
               show_cpr: bool = False) -> Path:  # fmt: skip
@@ -228,7 +244,8 @@ class NoticeService:
 
 
 def _checked_target(target: Path) -> Path:
-    """Where a letter may go: a .docx the user chose, not inside the app's own data, log or temp folders."""
+    """Where a letter may go: a .docx the user chose, not inside the app's own data folder (its database,
+    backups and private temporary files) or its log folder."""
     target = Path(target).expanduser()
     if target.suffix.lower() != ".docx":
         raise ValidationError([Problem("out", f"Filnavnet skal ende på .docx: {target.name}.")])

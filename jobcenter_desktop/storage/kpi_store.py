@@ -23,13 +23,16 @@ LAPSED, EXEMPT = MilestoneState.NOT_APPLICABLE.value, MilestoneState.EXEMPT.valu
 Soft = Mapping[str, Collection[str]]  # catalogue id -> its soft rule ids ("" -> those of the main catalogue)
 
 
-def _notice(decisions: Soft) -> ColumnElement[str]:
-    """A decision's underretning (rsl. § 3, stk. 2): "in_time" when the first notice went on or before the due
-    day, "none" when it went later or not at all; "" for every other milestone."""
-    m = MilestoneRow
-    return case((~_soft(decisions), literal("")),
-                (and_(m.notice_sent_on.is_not(None), m.notice_sent_on <= m.due_on), literal("in_time")),
-                else_=literal("none"))  # fmt: skip
+def _notice(is_decision: Any, told: Any, hard: Any) -> ColumnElement[str]:
+    """A decision on an application (rsl. § 3, stk. 2), by ``hard`` (its bucket as if it were not soft: a soft
+    decision is still a decision): "decided" made in time; missed and told in time ("in_time": the first
+    notice on or before the due day) or not ("none": later or never); "" for everything else."""
+    missed = hard.in_([Bucket.LATE.value, Bucket.OVERDUE.value])
+    return case((is_decision == false(), literal("")),
+                (hard == Bucket.ON_TIME.value, literal("decided")),
+                (and_(missed, told == true()), literal("in_time")),
+                (missed, literal("none")),
+                else_=literal(""))  # fmt: skip
 
 
 def _soft(soft: Soft) -> ColumnElement[bool]:
@@ -61,11 +64,9 @@ def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: st
                                                 or_(PauseRow.end_on.is_(None), PauseRow.end_on >= c.closed_on),
                                                 or_(PauseRow.milestone_id.is_(None), PauseRow.milestone_id == m.id))
     missed_at_closing = and_(c.status == CaseStatus.CLOSED.value, c.closed_on > m.due_on, ~held_to_closing.exists())
-    bucket = case(
-        # Lapsed at a closing before it was due: never due, left out (a soft one too).
-        (and_(m.state == LAPSED, ~missed_at_closing), Bucket.LEFT_OUT.value),
-        # Soft milestones (expected times) have their own column, whatever their state.
-        (_soft(soft or {}), Bucket.SOFT.value),
+    left_out = and_(m.state == LAPSED, ~missed_at_closing)  # lapsed at a closing before it was due: never due
+    hard = case(
+        (left_out, Bucket.LEFT_OUT.value),
         (m.state == EXEMPT, Bucket.EXEMPT.value),
         (and_(m.state == DONE, m.done_late == true()), Bucket.LATE.value),
         (m.state == DONE, Bucket.ON_TIME.value),
@@ -74,9 +75,11 @@ def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: st
         (passed, Bucket.OVERDUE.value),
         else_=Bucket.NOT_YET_DUE.value,
     )
+    told = and_(m.notice_sent_on.is_not(None), m.notice_sent_on <= m.due_on)
     q = (select(c.catalogue_id.label("cat"), c.group.label("grp"), m.rule_id.label("rule"),
-                c.caseworker_id.label("worker"), c.team_id.label("team"), bucket.label("bucket"),
-                _notice(decisions or {}).label("notice"), *extra)
+                c.caseworker_id.label("worker"), c.team_id.label("team"), hard.label("hard"),
+                _soft(soft or {}).label("is_soft"), _soft(decisions or {}).label("is_decision"),
+                case((told, true()), else_=false()).label("told"), *extra)
          .join(c, m.case_id == c.id)
          .where(m.due_on >= start, m.due_on <= end))  # fmt: skip
     # Scope by id lists of the (small) caseworker and team tables: no join per milestone.
@@ -84,7 +87,15 @@ def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: st
         q = q.where(c.caseworker_id.in_(select(Caseworker.id).where(Caseworker.username == caseworker)))
     if team:
         q = q.where(c.team_id.in_(select(Team.id).where(Team.name == team)))
-    return q
+    # The bucket and the decision's notice from the one "hard" bucket per milestone (its pause EXISTS is
+    # evaluated once, not once per use). Soft milestones (expected times) have their own column, whatever their
+    # state; a lapsed one is left out.
+    inner = q.subquery()
+    bucket = case((inner.c.hard == Bucket.LEFT_OUT.value, Bucket.LEFT_OUT.value),
+                  (inner.c.is_soft == true(), Bucket.SOFT.value), else_=inner.c.hard)  # fmt: skip
+    return select(inner.c.cat, inner.c.grp, inner.c.rule, inner.c.worker, inner.c.team, bucket.label("bucket"),
+                  _notice(inner.c.is_decision, inner.c.told, inner.c.hard).label("notice"),
+                  *(inner.c[e.name] for e in extra))  # fmt: skip
 
 
 def _names(s: Session) -> tuple[dict[Any, str], dict[Any, str]]:

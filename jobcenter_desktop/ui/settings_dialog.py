@@ -309,7 +309,8 @@ class SettingsDialog(QDialog):
                 parse_server_target(server)
             identity, team = app.settings.set_identity(self.identity_edit.text(), self.team_edit.text())
             app.settings.set_due_soon_days(self.due_soon_spin.value())
-            app.settings.set_notice_days(self.notice_days_spin.value())
+            if self.notice_days_spin.value() != app.ctx.notice_days:  # team-wide: an admin's change on the server
+                app.settings.set_notice_days(self.notice_days_spin.value())
             if self.template_edit.text().strip() != app.settings.notice_template():
                 app.settings.set_notice_template(self.template_edit.text().strip())
             for name, box in (("grundlovsdag", self.grundlov_check), ("christmas_eve", self.xmas_check),

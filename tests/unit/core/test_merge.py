@@ -89,3 +89,44 @@ def test_a_case_survives_its_json_base_copy() -> None:
     b.pauses = [StoredPause(D1, b.milestones[0].id, D2, "Sygdom")]
     b.milestones[0].done_on = D3
     assert case_from_json(case_to_json(b)) == b
+
+
+def _with_decision() -> tuple[StoredCase, StoredCase, StoredCase]:
+    b = _base()
+    b.milestones.append(StoredMilestone("fj_afgoerelse", due_on=D2))
+    return b, copy.deepcopy(b), copy.deepcopy(b)
+
+
+def test_a_notice_from_the_laptop_merges_with_its_promise_and_first_day() -> None:
+    b, s, lap = _with_decision()
+    decision = next(m for m in lap.milestones if m.rule_id == "fj_afgoerelse")
+    decision.notice_sent_on = D1
+    lap.milestones.append(StoredMilestone("fj_afgoerelse_forventet", due_on=date(2027, 1, 15)))
+    lap.triggers.append(StoredTrigger("fj_afgoerelse_lovet", date(2027, 1, 15)))
+    r = merge_case(b, s, lap)
+    merged = {m.rule_id: m for m in r.merged.milestones}
+    assert merged["fj_afgoerelse"].notice_sent_on == D1 and merged["fj_afgoerelse_forventet"].state == "open"
+    assert r.merged.trigger("fj_afgoerelse_lovet") is not None and not r.conflicts
+
+
+def test_a_laptops_promise_follows_a_decision_the_server_made_meanwhile() -> None:
+    b, s, lap = _with_decision()
+    next(m for m in s.milestones if m.rule_id == "fj_afgoerelse").state = "done"
+    next(m for m in s.milestones if m.rule_id == "fj_afgoerelse").done_on = D3
+    lap_decision = next(m for m in lap.milestones if m.rule_id == "fj_afgoerelse")
+    lap_decision.notice_sent_on = D1
+    lap.milestones.append(StoredMilestone("fj_afgoerelse_forventet", due_on=D2))
+    lap.triggers.append(StoredTrigger("fj_afgoerelse_lovet", D2))
+    r = merge_case(b, s, lap)
+    merged = {m.rule_id: m for m in r.merged.milestones}
+    assert merged["fj_afgoerelse"].state == "done"  # the server's decision stands (a conflict over the notice)
+    promise = merged["fj_afgoerelse_forventet"]
+    assert (promise.state, promise.done_on, promise.done_late) == ("done", D3, True)  # never open on a decision
+    # and in a case the server closed, the laptop's promise lapses with the rest
+    b, s, lap = _with_decision()
+    s.status, s.closed_on = "closed", D3
+    for m in s.milestones:
+        m.state = "not_applicable"
+    lap.milestones.append(StoredMilestone("fj_afgoerelse_forventet", due_on=D2))
+    r = merge_case(b, s, lap)
+    assert {m.rule_id: m.state for m in r.merged.milestones}["fj_afgoerelse_forventet"] == "not_applicable"

@@ -279,6 +279,8 @@ def test_the_valid_base_catalogue_loads(tmp_path):
         pytest.param(milestone("b", decision="yes"), [("milestones[b]", "decision")], id="decision-not-bool"),
         pytest.param(milestone("b", decision=True) + milestone("b_forventet"), [("milestones[b]", "decision")],
                      id="decision-promise-id-taken"),
+        pytest.param(milestone("b", decision=True) + milestone("c", trigger=None, after="b_forventet"),
+                     [("milestones[c]", "after")], id="chained-on-a-promise"),
         pytest.param(milestone("b", name=None), [("milestones[b]", "name")], id="missing-name"),
         pytest.param(milestone("Bad-Id"), [("milestones[Bad-Id]", "id")], id="bad-id"),
         pytest.param(
@@ -467,3 +469,8 @@ def test_decision_defaults_to_false(tmp_path):
     cat = load_catalogue(write(tmp_path, VALID + milestone("b", decision=True)))
     assert not cat.milestones["a"].decision and cat.milestones["b"].decision
     assert list(cat.milestones) == ["a", "h1", "b", "b_forventet"]
+
+
+def test_a_milestone_named_like_a_promise_is_no_promise(tmp_path):
+    cat = load_catalogue(write(tmp_path, VALID + milestone("b") + milestone("b_forventet")))
+    assert cat.promise_for("b") is None and cat.milestones["b_forventet"].promise_of is None

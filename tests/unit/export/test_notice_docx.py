@@ -124,3 +124,18 @@ def test_libreoffice_renders_the_letter_on_one_a4_page(catalogue, tmp_path: Path
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # a letter on one page
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", pdf)
     assert box is not None and (round(float(box[1])), round(float(box[2]))) == (595, 842)  # A4 in points
+
+
+@pytest.mark.parametrize(("field", "message"), [
+    ("{{ begrundelse.x.y }}", "kan ikke udfyldes"),  # passes the placeholder check, fails when filled
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "unsafe"),  # a sandbox: no way to Python's internals
+    ("{{ dato|ukendt_filter }}", "fejl i et felt"),
+])  # fmt: skip
+def test_a_template_that_cannot_be_filled_safely_is_refused(catalogue, tmp_path: Path, field: str,
+                                                            message: str) -> None:  # fmt: skip
+    bad = _template(tmp_path, [*("{{ " + n + " }}" for n in REQUIRED), field])
+    problems = template_problems(bad)
+    assert len(problems) == 1 and message in problems[0], problems
+    with pytest.raises(ExportError):
+        write_notice(bad, _fields(catalogue), tmp_path / "brev.docx")
+    assert not (tmp_path / "brev.docx").exists()

@@ -286,3 +286,58 @@ def test_the_calendar_marks_the_days_with_an_underretning_missing(app: Frister) 
         D(2026, 12, 14): NoticeState.DUE}
     assert app.deadlines.notice_days(D(2026, 11, 1), D(2027, 2, 28), f, D(2026, 12, 15)) == {
         D(2026, 12, 14): NoticeState.BREACH}
+
+
+# ---------------------------------------------------------------- what a review found
+def test_the_promise_is_undone_only_with_its_decision(app: Frister) -> None:
+    case = _case(app)
+    decision = _ms(case, "fj_afgoerelse")
+    after = app.notices.record(decision.id, D(2026, 12, 8), D(2027, 1, 15), D(2026, 12, 8))
+    done = app.cases.complete(decision.id, D(2027, 1, 10), D(2027, 1, 10))
+    with pytest.raises(ServiceError, match="Fortryd selve afgørelsen"):
+        app.cases.undo_complete(_ms(after, PROMISE).id, D(2027, 1, 10))
+    assert _ms(app.cases.get(case.id), PROMISE).state is MilestoneState.DONE
+    assert _ms(done, PROMISE).done_late is False  # decided before the promised day
+
+
+def test_the_first_notice_is_the_earliest_and_dates_are_checked(app: Frister) -> None:
+    case = _case(app)
+    decision = _ms(case, "fj_afgoerelse")
+    app.notices.record(decision.id, D(2026, 12, 14), D(2027, 1, 15), D(2026, 12, 14))  # typed a day late
+    fixed = app.notices.record(decision.id, D(2026, 12, 8), D(2027, 1, 18), D(2026, 12, 14))  # the right day
+    assert _ms(fixed, "fj_afgoerelse").notice_sent_on == D(2026, 12, 8)
+    assert _rows(app, case, D(2026, 12, 14))["fj_afgoerelse"].notice is NoticeState.SENT
+    later = app.notices.record(decision.id, D(2026, 12, 15), D(2027, 1, 22), D(2026, 12, 15))  # a new promise
+    assert _ms(later, "fj_afgoerelse").notice_sent_on == D(2026, 12, 8)
+    reasons = [e.reason for e in app.audit(case.id) if e.action == "notice"]
+    assert reasons == ["Underretning sendt", "Første underretning rettet", "Ny underretning sendt"]
+    with pytest.raises(ValidationError, match="før ansøgningen"):
+        app.notices.record(decision.id, D(2026, 6, 10), D(2027, 1, 29), D(2026, 12, 15))
+    with pytest.raises(ValidationError, match="ikke en arbejdsdag"):  # Saturday 23 January 2027
+        app.notices.record(decision.id, D(2026, 12, 15), D(2027, 1, 23), D(2026, 12, 15))
+
+
+def test_a_pause_does_not_move_the_promised_day(app: Frister) -> None:
+    case = _case(app)
+    app.notices.record(_ms(case, "fj_afgoerelse").id, D(2026, 12, 8), D(2027, 1, 15), D(2026, 12, 8))
+    app.cases.pause(case.id, D(2027, 1, 4), "Afventer lægeerklæring", D(2027, 1, 4))
+    row = _rows(app, case, D(2027, 1, 12))[PROMISE]
+    assert (row.due, row.urgency, row.notice) == (D(2027, 1, 15), Urgency.DUE_SOON, NoticeState.DUE)
+    resumed = app.cases.resume(case.id, D(2027, 1, 12), D(2027, 1, 12))
+    assert _ms(resumed, PROMISE).due == D(2027, 1, 15)  # the decision's own deadline moved; the promise did not
+    assert app.recompute.preview() == []  # the bulk planner agrees with the per-case one
+
+
+def test_a_soft_decision_counts_in_the_notice_figures(app: Frister) -> None:
+    from datetime import datetime
+
+    from jobcenter_desktop.core.kpi import Breakdown, KpiPeriod
+    from jobcenter_desktop.services.worklist import Scope
+
+    # personlig assistance (soft: an expected time), applied for Mon 5 Oct 2026: +6 weeks, Mon 16 Nov
+    app.cases.register(NewCase("handicap_erhverv", "Hans Hjælp", "050570-1111", {"ansoegning": D(2026, 10, 5)}),
+                       D(2026, 10, 5))  # fmt: skip
+    table = app.kpi.table(KpiPeriod.month(2026, 11), Breakdown.MILESTONE, Scope(everyone=True), D(2026, 11, 30),
+                          datetime(2026, 11, 30, 12))  # fmt: skip
+    row = next(r for r in table.rows if r.key == "hk_personlig_assistance")
+    assert (row.soft, row.not_notified) == (1, 1)
