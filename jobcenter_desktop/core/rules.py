@@ -115,7 +115,7 @@ class MilestoneRule:
         return self.period.unit
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Catalogue:
     id: str
     title: str
@@ -129,6 +129,9 @@ class Catalogue:
     valid_to: date | None = None  # the last day new cases are registered under it (None: until replaced)
     target: float | None = None  # the default target share for every group and milestone
     _by_group: Mapping[str, tuple[MilestoneRule, ...]] = field(default_factory=dict, repr=False)
+
+    def __repr__(self) -> str:  # short: the whole rule table is tens of kB (test reports, logs)
+        return f"Catalogue({self.label!r}, {len(self.milestones)} milepæle)"
 
     @property
     def label(self) -> str:

@@ -91,6 +91,7 @@ class DeadlineService:
         """The one mapping of a stored milestone onto ``classify``: worklist rows and calendar counts alike."""
         rule = self.ctx.catalogues.rule(rule_id, self.ctx.catalogue.id)
         done = state is MilestoneState.DONE
+        paused = paused and not (rule is not None and rule.promise_of)  # a pause never moves a promised day
         return classify(
             today=today, cal=self.ctx.calendar, due=due, due_at=due_at, now=now,
             done_on=done_on if done else None, done_late=done_late if done else None,
@@ -127,17 +128,27 @@ class DeadlineService:
 
     def notice_days(self, start: date, end: date, f: DeadlineFilter, today: date) -> dict[date, NoticeState]:
         """For a calendar: the days in [start, end] with a decision (or a promised date) whose underretning is
-        missing, the more serious flag per day. Only decisions are read, and only up to where a flag can be."""
+        missing, the more serious flag per day. Only open decisions without a notice are read, and only up to
+        where a flag can be; the flag is decided as for a worklist row (``notice_state``)."""
         cats = self.ctx.catalogues
         watched_ids = frozenset(r.id for cat in cats for r in cat.milestones.values() if watched(r))
         last = min(end, today + timedelta(days=3 * self.ctx.notice_days + 14))  # past it nothing is flagged yet
         if not watched_ids or last < start:
             return {}
-        rows = self.list(replace(f, date_from=start, date_to=last, rule_ids=watched_ids), today)
+        promises = frozenset(r.id for cat in cats for r in cat.milestones.values() if r.promise_of)
+        scoped = checked_filter(replace(f, date_from=start, date_to=last, rule_ids=watched_ids - promises))
+        with self.ctx.read() as s:
+            repo = Repository(s)
+            found = repo.unnotified_days(scoped)
+            if promises:  # a pause never holds a promised day
+                found += [(due, False) for due, _ in repo.unnotified_days(replace(scoped, rule_ids=promises))]
         out: dict[date, NoticeState] = {}
-        for r in rows:
-            if r.notice in (NoticeState.DUE, NoticeState.BREACH) and r.due is not None:
-                out[r.due] = NoticeState.BREACH if out.get(r.due) is NoticeState.BREACH else r.notice
+        cal, days = self.ctx.calendar, self.ctx.notice_days
+        for due, held in found:
+            state = notice_state(today=today, cal=cal, watched=True, due=due, open_=True, paused=held,
+                                 notice_days=days)  # fmt: skip
+            if state is not None and out.get(due) is not NoticeState.BREACH:
+                out[due] = state
         return out
 
     def day_summary(self, start: date, end: date, f: DeadlineFilter, today: date,

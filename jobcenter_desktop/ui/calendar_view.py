@@ -300,7 +300,7 @@ class CalendarView(QWidget):
                 non_working[d] = reason
             d += timedelta(days=1)
         self.calendar.set_data({d: v for d, v in counts.items() if start <= d <= end}, non_working, today,
-                               {d: v for d, v in notices.items() if start <= d <= end})  # fmt: skip
+                               {d: v for d, v in notices.items() if start <= d <= end and d in counts})  # fmt: skip
 
     def reload_lists(self) -> None:
         day, today, f = self.selected(), self.today(), self.filter_fn()

@@ -46,7 +46,7 @@ class DeadlineTable(QTableView):
     # Fits 1366 px with every column readable; the newest note takes what is left (and scrolls on 1024 px).
     FULL_WIDTHS = ((0, 178), (1, 150), (2, 72), (3, 250), (4, 150), (5, 160), (6, 100), (7, 92), (8, 100), (9, 160))
     # The calendar's lists: status, due, "milestone · group" (stretched), party.
-    COMPACT_WIDTHS = ((0, 150), (1, 128), (5, 125))
+    COMPACT_WIDTHS = ((0, 126), (1, 128), (5, 125))
     COMPACT_HIDDEN = (DeadlineTableModel.COL_LEFT, DeadlineTableModel.COL_GROUP, DeadlineTableModel.COL_PARTY_ID,
                       DeadlineTableModel.COL_CASE, DeadlineTableModel.COL_WORKER, DeadlineTableModel.COL_NOTE)
 
