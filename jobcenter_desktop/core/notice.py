@@ -19,6 +19,7 @@ from jobcenter_desktop.core.rules import Catalogue, MilestoneRule, PartyKind
 
 if TYPE_CHECKING:
     from jobcenter_desktop.core.models import CaseRecord
+    from jobcenter_desktop.core.stored import StoredCase, StoredMilestone
 from jobcenter_desktop.core.urgency import StateStyle
 
 DEFAULT_NOTICE_DAYS = 5
@@ -115,3 +116,30 @@ def letter_fields(*, case: CaseRecord, rule: MilestoneRule, catalogue: Catalogue
         "begrundelse": reason.strip(), "forventet_dato": long_date(expected), "sagsbehandler": case.caseworker,
         "team": team, "maalgruppe": group.name if group else case.group, "kilde": rule.source,
     }  # fmt: skip
+
+
+def follow_decisions(cat: Catalogue, case: StoredCase) -> list[tuple[StoredMilestone, str, str]]:
+    """Make each "Forventet afgørelse" agree with its decision after a change that went round the usual actions
+    (a conflict decided, a check-in): done with it, exempt with it, lapsed with it or with the case, open again
+    with it. Returns (promise, state before, state after) for each one changed."""
+    by_rule = {m.rule_id: m for m in case.milestones}
+    out = []
+    for m in case.milestones:
+        rule = cat.milestones.get(m.rule_id)
+        decision = by_rule.get(rule.promise_of) if rule is not None and rule.promise_of else None
+        if decision is None or m.due_on is None:
+            continue
+        before = m.state
+        if decision.state == "open" and case.status == "open" and m.state != "open":
+            m.state, m.done_on, m.done_at, m.done_late, m.exempt_reason = "open", None, None, False, ""
+        elif m.state == "open" and decision.state == "done":
+            m.state, m.done_on, m.done_at = "done", decision.done_on, None
+            m.done_late = bool(m.done_on and m.done_on > m.due_on)
+        elif m.state == "open" and decision.state == "exempt":
+            name = cat.milestones[decision.rule_id].name if decision.rule_id in cat.milestones else decision.rule_id
+            m.state, m.exempt_reason = "exempt", f"{decision.exempt_reason} (følger af »{name}«)"[:500]
+        elif m.state == "open" and (decision.state == "not_applicable" or case.status == "closed"):
+            m.state = "not_applicable"
+        if m.state != before:
+            out.append((m, before, m.state))
+    return out

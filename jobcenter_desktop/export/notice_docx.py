@@ -77,7 +77,10 @@ def template_problems(path: Path) -> list[str]:
                  f"{', '.join(sorted(KNOWN))}." for name in sorted(found - KNOWN)]  # fmt: skip
     if not problems:
         try:
-            _render(path, {name: "x" for name in KNOWN})
+            from docxtpl import Listing
+
+            # The same kinds of value as a real letter: the address is lines.
+            _render(path, {**{name: "x" for name in KNOWN}, "modtager_adresse": Listing("x\ny")})
         except ExportError as e:
             problems.append(str(e))
     return problems

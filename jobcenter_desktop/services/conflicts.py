@@ -21,6 +21,7 @@ from jobcenter_desktop.core.merge import (
     set_pause,
     trigger_value,
 )
+from jobcenter_desktop.core.notice import follow_decisions
 from jobcenter_desktop.core.stored import StoredCase, StoredPause, StoredTrigger, done_late
 from jobcenter_desktop.services.case_input import MAX_NOTES, text_field
 from jobcenter_desktop.services.case_sync import sync_case
@@ -113,6 +114,10 @@ class ConflictService:
         if now != decode(c.server):  # a colleague changed it again since: decide on what is there now
             raise _ChangedSince(now, (c.record, c.field))
         _apply(case, c, chosen)
+        for promise, was, now in follow_decisions(self.ctx.catalogue_of(case.catalogue_id), case):
+            repo.audit(actor=self.ctx.actor, entity="milestone", entity_id=f"{case.number}/{promise.rule_id}",
+                       action="state", field="state", before=was, after=now,
+                       reason="Følger afgørelsen (konflikt afgjort)", case_id=case.id)  # fmt: skip
         done = frozenset({c.record_key}) if c.record == "milestone" and isinstance(chosen, list) and \
             chosen[0] == "done" else frozenset()
         moves = sync_case(self.ctx, case, None, also=done)

@@ -136,16 +136,14 @@ class DeadlineService:
         if not watched_ids or last < start:
             return {}
         promises = frozenset(r.id for cat in cats for r in cat.milestones.values() if r.promise_of)
-        scoped = checked_filter(replace(f, date_from=start, date_to=last, rule_ids=watched_ids - promises))
+        scoped = checked_filter(replace(f, date_from=start, date_to=last, rule_ids=watched_ids))
         with self.ctx.read() as s:
-            repo = Repository(s)
-            found = repo.unnotified_days(scoped)
-            if promises:  # a pause never holds a promised day
-                found += [(due, False) for due, _ in repo.unnotified_days(replace(scoped, rule_ids=promises))]
+            found = Repository(s).unnotified_days(scoped)
         out: dict[date, NoticeState] = {}
         cal, days = self.ctx.calendar, self.ctx.notice_days
-        for due, held in found:
-            state = notice_state(today=today, cal=cal, watched=True, due=due, open_=True, paused=held,
+        for due, rule_id, held in found:
+            state = notice_state(today=today, cal=cal, watched=True, due=due, open_=True,
+                                 paused=held and rule_id not in promises,  # a pause never holds a promised day
                                  notice_days=days)  # fmt: skip
             if state is not None and out.get(due) is not NoticeState.BREACH:
                 out[due] = state

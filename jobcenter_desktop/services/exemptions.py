@@ -63,7 +63,9 @@ def unexempt_act(svc: CaseService, milestone_id: uuid.UUID) -> Act:
         svc._audit_ms(repo, row, ms, "unexempt", "state", EXEMPT, "open", f"Fritagelse ophævet ({before})")
         for follower, because in _chained(svc, row, ms.rule_id):
             # Only the ones exempted with it; one exempted on its own keeps its own reason.
-            if follower.state == EXEMPT and follower.exempt_reason.endswith(f"({because})"):
+            promise = svc.ctx.catalogue_of(row.catalogue_id).milestones.get(follower.rule_id)
+            follows = promise is not None and promise.promise_of == ms.rule_id  # a promise always follows
+            if follower.state == EXEMPT and (follows or follower.exempt_reason.endswith(f"({because})")):
                 follower.state, follower.exempt_reason = OPEN, ""
                 svc._audit_ms(repo, row, follower, "unexempt", "state", EXEMPT, "open", "Fritagelse ophævet")
 

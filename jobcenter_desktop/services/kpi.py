@@ -63,8 +63,8 @@ class KpiService:
         worker, team = self._who(scope)
         with self.ctx.read() as s:
             counts = kpi_store.kpi_counts(s, period.start, period.end, today, now, caseworker=worker, team=team,
-                                          by=by.value, soft=self.soft_rules(),
-                                          decisions=self.decision_rules())  # fmt: skip
+                                          by=by.value, soft=self.soft_rules(), decisions=self.decision_rules(),
+                                          promises=self.promise_rules())  # fmt: skip
             names = kpi_store.full_names(s)
         return figures(counts, by, self.ctx.catalogues, self.ctx.catalogue.id, names, period)
 
@@ -76,8 +76,8 @@ class KpiService:
         with self.ctx.read() as s:
             for month in last.months_back(months):
                 counts = kpi_store.kpi_counts(s, month.start, month.end, today, now, caseworker=worker, team=team,
-                                              by="total", soft=self.soft_rules(),
-                                              decisions=self.decision_rules())  # fmt: skip
+                                              by="total", soft=self.soft_rules(), decisions=self.decision_rules(),
+                                              promises=self.promise_rules())  # fmt: skip
                 out.append((month, figures(counts, Breakdown.TEAM, self.ctx.catalogues, self.ctx.catalogue.id).total))
         return out
 
@@ -86,7 +86,7 @@ class KpiService:
         worker, team = self._who(scope)
         with self.ctx.read() as s:
             return kpi_store.missed(s, period.start, period.end, today, now, caseworker=worker, team=team,
-                                    soft=self.soft_rules())  # fmt: skip
+                                    soft=self.soft_rules(), promises=self.promise_rules())  # fmt: skip
 
     def soft_rules(self) -> dict[str, set[str]]:
         """Soft milestones (expected times) per catalogue ("" for cases under an unknown id: the main one's),
@@ -94,6 +94,10 @@ class KpiService:
         soft = {cat.id: {r.id for r in cat.milestones.values() if r.soft} for cat in self.ctx.catalogues}
         soft[""] = soft[self.ctx.catalogue.id]
         return soft
+
+    def promise_rules(self) -> set[str]:
+        """The "Forventet afgørelse" rule ids of every catalogue: no pause holds a promised day."""
+        return {r.id for cat in self.ctx.catalogues for r in cat.milestones.values() if r.promise_of}
 
     def decision_rules(self) -> dict[str, set[str]]:
         """Decisions on applications per catalogue (as ``soft_rules``): their underretning is counted."""

@@ -121,15 +121,17 @@ def record_notice_act(svc: CaseService, milestone_id: uuid.UUID, sent_on: date, 
                    case_id=row.id)  # fmt: skip
         trigger = row.trigger(promise.trigger)
         if trigger is not None and trigger.occurred_on == expected:
-            raise ServiceError(f"Borgeren er allerede lovet afgørelse {expected.strftime('%d-%m-%Y')}.")
-        promised_before: object = trigger.occurred_on if trigger is not None else ""
-        if trigger is None:
-            row.triggers.append(StoredTrigger(promise.trigger, expected))
+            if first == before:  # nothing new: neither a new promise nor an earlier first notice
+                raise ServiceError(f"Borgeren er allerede lovet afgørelse {expected.strftime('%d-%m-%Y')}.")
         else:
-            trigger.occurred_on, trigger.occurred_at = expected, None
-        repo.audit(actor=svc.ctx.actor, entity="trigger", entity_id=row.number, action="trigger",
-                   field=promise.trigger, before=promised_before, after=expected, reason="Forventet afgørelse lovet",
-                   case_id=row.id)  # fmt: skip
+            promised_before: object = trigger.occurred_on if trigger is not None else ""
+            if trigger is None:
+                row.triggers.append(StoredTrigger(promise.trigger, expected))
+            else:
+                trigger.occurred_on, trigger.occurred_at = expected, None
+            repo.audit(actor=svc.ctx.actor, entity="trigger", entity_id=row.number, action="trigger",
+                       field=promise.trigger, before=promised_before, after=expected,
+                       reason="Forventet afgørelse lovet", case_id=row.id)  # fmt: skip
         kept = next((m for m in row.milestones if m.rule_id == promise.id), None)
         if kept is not None and kept.state != OPEN:  # a new promise opens it again (done or exempt before)
             svc._audit_ms(repo, row, kept, "reopen", "state", kept.state, OPEN, "Ny lovet dato")

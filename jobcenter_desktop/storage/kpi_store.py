@@ -23,18 +23,6 @@ LAPSED, EXEMPT = MilestoneState.NOT_APPLICABLE.value, MilestoneState.EXEMPT.valu
 Soft = Mapping[str, Collection[str]]  # catalogue id -> its soft rule ids ("" -> those of the main catalogue)
 
 
-def _notice(is_decision: Any, told: Any, hard: Any) -> ColumnElement[str]:
-    """A decision on an application (rsl. § 3, stk. 2), by ``hard`` (its bucket as if it were not soft: a soft
-    decision is still a decision): "decided" made in time; missed and told in time ("in_time": the first
-    notice on or before the due day) or not ("none": later or never); "" for everything else."""
-    missed = hard.in_([Bucket.LATE.value, Bucket.OVERDUE.value])
-    return case((is_decision == false(), literal("")),
-                (hard == Bucket.ON_TIME.value, literal("decided")),
-                (and_(missed, told == true()), literal("in_time")),
-                (missed, literal("none")),
-                else_=literal(""))  # fmt: skip
-
-
 def _soft(soft: Soft) -> ColumnElement[bool]:
     """The case's own catalogue decides whether a milestone is soft (rule ids may mean other rules elsewhere);
     cases under a catalogue id no longer known are read with the main one's, as everywhere else."""
@@ -47,39 +35,61 @@ def _soft(soft: Soft) -> ColumnElement[bool]:
 
 
 def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: str | None, team: str | None,
-              *extra: Any, soft: Soft | None = None, decisions: Soft | None = None) -> Select[Any]:  # fmt: skip
+              *extra: Any, soft: Soft | None = None, decisions: Soft | None = None,
+              promises: Collection[str] = ()) -> Select[Any]:  # fmt: skip
     """The milestones due in [start, end] with their bucket as of ``today``/``now`` (local time: an hours
-    deadline has passed when ``now`` is after its due instant) and the columns the figures group by."""
+    deadline has passed when ``now`` is after its due instant) and the columns the figures group by; for
+    decisions (rsl. § 3, stk. 2) also their underretning. ``promises``: the "Forventet afgørelse" rule ids,
+    whose promised day no pause holds."""
     m, c = MilestoneRow, CaseRow
     # A pause that began on or before the due day holds the deadline (as the worklist decides it).
     # One EXISTS through the case_id index for the case's and the milestone's own pauses alike (pause has no
     # index on milestone_id: a second EXISTS on it scanned every pause once per milestone).
-    held = select(PauseRow.id).where(PauseRow.case_id == m.case_id, PauseRow.end_on.is_(None),
+    held: ColumnElement[bool] = select(PauseRow.id).where(PauseRow.case_id == m.case_id, PauseRow.end_on.is_(None),
                                      PauseRow.start_on <= m.due_on,
-                                     or_(PauseRow.milestone_id.is_(None), PauseRow.milestone_id == m.id))
+                                     or_(PauseRow.milestone_id.is_(None), PauseRow.milestone_id == m.id)).exists()
     passed = or_(and_(m.due_at.is_not(None), m.due_at < now), and_(m.due_at.is_(None), m.due_on < today))
     # Closed after the due day it was missed - unless a pause held it up to the closing (closing a paused case
     # ends the pause on that day).
-    held_to_closing = select(PauseRow.id).where(PauseRow.case_id == m.case_id, PauseRow.start_on <= m.due_on,
-                                                or_(PauseRow.end_on.is_(None), PauseRow.end_on >= c.closed_on),
-                                                or_(PauseRow.milestone_id.is_(None), PauseRow.milestone_id == m.id))
-    missed_at_closing = and_(c.status == CaseStatus.CLOSED.value, c.closed_on > m.due_on, ~held_to_closing.exists())
-    left_out = and_(m.state == LAPSED, ~missed_at_closing)  # lapsed at a closing before it was due: never due
-    hard = case(
-        (left_out, Bucket.LEFT_OUT.value),
+    held_to_closing: ColumnElement[bool] = select(PauseRow.id).where(PauseRow.case_id == m.case_id,
+                                                                     PauseRow.start_on <= m.due_on,
+                                                                     or_(PauseRow.end_on.is_(None),
+                                                                         PauseRow.end_on >= c.closed_on),
+                                                                     or_(PauseRow.milestone_id.is_(None),
+                                                                         PauseRow.milestone_id == m.id)
+                                                                     ).exists()  # fmt: skip
+    if promises:
+        is_promise = m.rule_id.in_(sorted(promises))
+        held, held_to_closing = and_(~is_promise, held), and_(~is_promise, held_to_closing)
+    missed_at_closing = and_(c.status == CaseStatus.CLOSED.value, c.closed_on > m.due_on, ~held_to_closing)
+    late = and_(m.state == DONE, m.done_late == true())
+    bucket = case(
+        # Lapsed at a closing before it was due: never due, left out (a soft one too).
+        (and_(m.state == LAPSED, ~missed_at_closing), Bucket.LEFT_OUT.value),
+        # Soft milestones (expected times) have their own column, whatever their state.
+        (_soft(soft or {}), Bucket.SOFT.value),
         (m.state == EXEMPT, Bucket.EXEMPT.value),
-        (and_(m.state == DONE, m.done_late == true()), Bucket.LATE.value),
+        (late, Bucket.LATE.value),
         (m.state == DONE, Bucket.ON_TIME.value),
         (m.state == LAPSED, Bucket.OVERDUE.value),  # the case closed while it was overdue: missed
-        (held.exists(), Bucket.NOT_YET_DUE.value),
+        (held, Bucket.NOT_YET_DUE.value),
         (passed, Bucket.OVERDUE.value),
         else_=Bucket.NOT_YET_DUE.value,
     )
+    # A decision (a soft one too: still a decision on an application) as the bucket would judge it without the
+    # soft column: made in time ("decided"), or missed - late, lapsed after its day, or open past it unheld - with
+    # the applicant told on or before the due day ("in_time") or not ("none"). Each pause EXISTS is reached for
+    # an open decision only.
+    missed = or_(late, and_(m.state == LAPSED, missed_at_closing), and_(m.state == OPEN, passed, ~held))
     told = and_(m.notice_sent_on.is_not(None), m.notice_sent_on <= m.due_on)
+    notice = case((~_soft(decisions or {}), literal("")),
+                  (and_(m.state == DONE, m.done_late == false()), literal("decided")),
+                  (and_(missed, told), literal("in_time")),
+                  (missed, literal("none")),
+                  else_=literal(""))  # fmt: skip
     q = (select(c.catalogue_id.label("cat"), c.group.label("grp"), m.rule_id.label("rule"),
-                c.caseworker_id.label("worker"), c.team_id.label("team"), hard.label("hard"),
-                _soft(soft or {}).label("is_soft"), _soft(decisions or {}).label("is_decision"),
-                case((told, true()), else_=false()).label("told"), *extra)
+                c.caseworker_id.label("worker"), c.team_id.label("team"), bucket.label("bucket"),
+                notice.label("notice"), *extra)
          .join(c, m.case_id == c.id)
          .where(m.due_on >= start, m.due_on <= end))  # fmt: skip
     # Scope by id lists of the (small) caseworker and team tables: no join per milestone.
@@ -87,15 +97,7 @@ def _bucketed(start: date, end: date, today: date, now: datetime, caseworker: st
         q = q.where(c.caseworker_id.in_(select(Caseworker.id).where(Caseworker.username == caseworker)))
     if team:
         q = q.where(c.team_id.in_(select(Team.id).where(Team.name == team)))
-    # The bucket and the decision's notice from the one "hard" bucket per milestone (its pause EXISTS is
-    # evaluated once, not once per use). Soft milestones (expected times) have their own column, whatever their
-    # state; a lapsed one is left out.
-    inner = q.subquery()
-    bucket = case((inner.c.hard == Bucket.LEFT_OUT.value, Bucket.LEFT_OUT.value),
-                  (inner.c.is_soft == true(), Bucket.SOFT.value), else_=inner.c.hard)  # fmt: skip
-    return select(inner.c.cat, inner.c.grp, inner.c.rule, inner.c.worker, inner.c.team, bucket.label("bucket"),
-                  _notice(inner.c.is_decision, inner.c.told, inner.c.hard).label("notice"),
-                  *(inner.c[e.name] for e in extra))  # fmt: skip
+    return q
 
 
 def _names(s: Session) -> tuple[dict[Any, str], dict[Any, str]]:
@@ -112,11 +114,12 @@ KEYS = {"group": ("cat", "grp"), "milestone": ("cat", "grp", "rule"), "caseworke
 
 def kpi_counts(s: Session, start: date, end: date, today: date, now: datetime, *, caseworker: str | None = None,
                team: str | None = None, by: str = "milestone", soft: Soft | None = None,
-               decisions: Soft | None = None) -> list[KpiCount]:  # fmt: skip
+               decisions: Soft | None = None, promises: Collection[str] = ()) -> list[KpiCount]:  # fmt: skip
     """Milestones due in [start, end], counted per bucket and the keys of breakdown ``by`` (``KEYS``); ``soft``:
     the rule ids counted in the soft column; ``decisions``: those whose underretning is counted (rsl. § 3, stk. 2).
     Caseworkers and teams are joined after counting (by name)."""
-    sub = _bucketed(start, end, today, now, caseworker, team, soft=soft, decisions=decisions).subquery()
+    sub = _bucketed(start, end, today, now, caseworker, team, soft=soft, decisions=decisions,
+                    promises=promises).subquery()
     keys = [getattr(sub.c, k) for k in KEYS[by]]
     counted = (select(*keys, sub.c.bucket, sub.c.notice, func.count().label("n"))
                .group_by(*keys, sub.c.bucket, sub.c.notice).subquery())  # fmt: skip
@@ -139,11 +142,13 @@ def kpi_counts(s: Session, start: date, end: date, today: date, now: datetime, *
 
 
 def missed(s: Session, start: date, end: date, today: date, now: datetime, *, caseworker: str | None = None,
-           team: str | None = None, limit: int = 100_000, soft: Soft | None = None) -> list[MissedLine]:  # fmt: skip
+           team: str | None = None, limit: int = 100_000, soft: Soft | None = None,
+           promises: Collection[str] = ()) -> list[MissedLine]:  # fmt: skip
     """The late and overdue milestones the counts are made of (not the soft ones), due date order."""
     m = MilestoneRow
     sub = _bucketed(start, end, today, now, caseworker, team, CaseRow.number.label("number"),
-                    m.due_on.label("due"), m.due_at.label("due_at"), m.done_on.label("done"), soft=soft).subquery()
+                    m.due_on.label("due"), m.due_at.label("due_at"), m.done_on.label("done"), soft=soft,
+                    promises=promises).subquery()
     q = (select(sub.c.number, sub.c.cat, sub.c.grp, sub.c.rule, sub.c.worker, sub.c.team, sub.c.bucket, sub.c.due,
                 sub.c.due_at, sub.c.done)
          .where(sub.c.bucket.in_([Bucket.LATE.value, Bucket.OVERDUE.value]))

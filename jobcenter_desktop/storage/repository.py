@@ -328,20 +328,20 @@ class Repository:
                 milestones.setdefault(mid, (day(start), reason, day(expected)))
         return cases, milestones
 
-    def unnotified_days(self, f: DeadlineFilter) -> list[tuple[date, bool]]:
-        """(due day, held by a pause) of the open milestones ``f`` selects that have no underretning yet: the
-        calendar's envelopes. Milestone columns only (the case's context is not needed), no row objects."""
+    def unnotified_days(self, f: DeadlineFilter) -> list[tuple[date, str, bool]]:
+        """(due day, rule id, held by a pause) of the open milestones ``f`` selects that have no underretning
+        yet: the calendar's envelopes. Milestone columns only (the case's context is not needed)."""
         m = MilestoneRow
-        q = _scope(select(raw_id(m.id), raw_id(m.case_id), m.due_on).where(m.due_on.is_not(None),
-                                                                           m.notice_sent_on.is_(None)),
+        q = _scope(select(raw_id(m.id), raw_id(m.case_id), m.due_on, m.rule_id)
+                   .where(m.due_on.is_not(None), m.notice_sent_on.is_(None), m.state == MilestoneState.OPEN.value),
                    f, self._sqlite)  # fmt: skip
         _, day, _ = _plain_converters(self._sqlite)
         paused_cases, paused_milestones = self._open_pauses_by_raw_id(day)
         out = []
-        for mid, cid, due in plain_rows(self.s, q):
+        for mid, cid, due, rule_id in plain_rows(self.s, q):
             due = day(due)
             pause = paused_milestones.get(mid) or paused_cases.get(cid)
-            out.append((due, pause is not None and pause[0] <= due))
+            out.append((due, rule_id, pause is not None and pause[0] <= due))
         return out
 
     def open_case_ids(self) -> list[uuid.UUID]:

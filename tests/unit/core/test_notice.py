@@ -84,3 +84,33 @@ def test_due_exactly_when_at_most_n_working_days_are_left(today: date, span: int
 
 def test_default_is_five_working_days() -> None:
     assert DEFAULT_NOTICE_DAYS == 5
+
+
+def test_a_promise_follows_its_decision_after_a_change_round_the_usual_actions(catalogue) -> None:
+    from jobcenter_desktop.core.models import Party
+    from jobcenter_desktop.core.notice import follow_decisions
+    from jobcenter_desktop.core.rules import PartyKind
+    from jobcenter_desktop.core.stored import StoredCase, StoredMilestone
+
+    def case(decision_state: str, promise_state: str, status: str = "open") -> StoredCase:
+        return StoredCase(number="2026-00001", group="fleksjob", catalogue_id=catalogue.id, caseworker="anna.k",
+                          team="", party=Party(PartyKind.CITIZEN, "Fiktiv", "010190-1235"), opened_on=D(2026, 6, 11),
+                          status=status, milestones=[
+                              StoredMilestone("fj_afgoerelse", decision_state, due_on=D(2026, 12, 11),
+                                              done_on=D(2027, 1, 20) if decision_state == "done" else None,
+                                              exempt_reason="Trukket" if decision_state == "exempt" else ""),
+                              StoredMilestone("fj_afgoerelse_forventet", promise_state, due_on=D(2027, 1, 15),
+                                              done_on=D(2027, 1, 10) if promise_state == "done" else None),
+                          ])  # fmt: skip
+
+    def promise_after(c: StoredCase) -> tuple[str, object, bool, str]:
+        follow_decisions(catalogue, c)
+        p = c.milestones[1]
+        return p.state, p.done_on, p.done_late, p.exempt_reason
+
+    assert promise_after(case("done", "open")) == ("done", D(2027, 1, 20), True, "")
+    assert promise_after(case("open", "done")) == ("open", None, False, "")  # the decision was undone
+    assert promise_after(case("exempt", "open"))[3] == "Trukket (følger af »Afgørelse om fleksjobberettigelse«)"
+    assert promise_after(case("not_applicable", "open", "closed"))[0] == "not_applicable"
+    unchanged = case("open", "open")
+    assert follow_decisions(catalogue, unchanged) == []

@@ -139,3 +139,14 @@ def test_a_template_that_cannot_be_filled_safely_is_refused(catalogue, tmp_path:
     with pytest.raises(ExportError):
         write_notice(bad, _fields(catalogue), tmp_path / "brev.docx")
     assert not (tmp_path / "brev.docx").exists()
+
+
+def test_what_the_check_lets_through_also_renders(catalogue, tmp_path: Path) -> None:
+    # The address is lines (a Listing), in the check as in a real letter: a loop over it fails in both, never
+    # only when a caseworker writes a letter.
+    body = ["{{ " + n + " }}" for n in REQUIRED if n != "modtager_adresse"]
+    own = _template(tmp_path, [*body, "{% for line in modtager_adresse %}[{{ line }}]{% endfor %}"])
+    problems = template_problems(own)
+    assert len(problems) == 1 and "kan ikke udfyldes" in problems[0]
+    with pytest.raises(ExportError, match="kan ikke udfyldes"):
+        write_notice(own, _fields(catalogue), tmp_path / "brev.docx")

@@ -304,9 +304,12 @@ def test_the_first_notice_is_the_earliest_and_dates_are_checked(app: Frister) ->
     case = _case(app)
     decision = _ms(case, "fj_afgoerelse")
     app.notices.record(decision.id, D(2026, 12, 14), D(2027, 1, 15), D(2026, 12, 14))  # typed a day late
-    fixed = app.notices.record(decision.id, D(2026, 12, 8), D(2027, 1, 18), D(2026, 12, 14))  # the right day
-    assert _ms(fixed, "fj_afgoerelse").notice_sent_on == D(2026, 12, 8)
+    fixed = app.notices.record(decision.id, D(2026, 12, 8), D(2027, 1, 15), D(2026, 12, 14))  # the right day,
+    assert _ms(fixed, "fj_afgoerelse").notice_sent_on == D(2026, 12, 8)  # the same promise: only the day moves
+    assert _ms(fixed, PROMISE).due == D(2027, 1, 15)
     assert _rows(app, case, D(2026, 12, 14))["fj_afgoerelse"].notice is NoticeState.SENT
+    with pytest.raises(ServiceError, match="allerede lovet"):  # nothing new at all
+        app.notices.record(decision.id, D(2026, 12, 10), D(2027, 1, 15), D(2026, 12, 14))
     later = app.notices.record(decision.id, D(2026, 12, 15), D(2027, 1, 22), D(2026, 12, 15))  # a new promise
     assert _ms(later, "fj_afgoerelse").notice_sent_on == D(2026, 12, 8)
     reasons = [e.reason for e in app.audit(case.id) if e.action == "notice"]
@@ -341,3 +344,26 @@ def test_a_soft_decision_counts_in_the_notice_figures(app: Frister) -> None:
                           datetime(2026, 11, 30, 12))  # fmt: skip
     row = next(r for r in table.rows if r.key == "hk_personlig_assistance")
     assert (row.soft, row.not_notified) == (1, 1)
+
+
+def test_the_figures_count_a_paused_promise_that_passed_as_overdue(app: Frister) -> None:
+    from datetime import datetime
+
+    from jobcenter_desktop.core.kpi import Breakdown, KpiPeriod
+    from jobcenter_desktop.services.worklist import Scope
+
+    case = _case(app)
+    app.notices.record(_ms(case, "fj_afgoerelse").id, D(2026, 12, 8), D(2027, 1, 15), D(2026, 12, 8))
+    app.cases.pause(case.id, D(2027, 1, 4), "Afventer lægeerklæring", D(2027, 1, 4))
+    table = app.kpi.table(KpiPeriod.month(2027, 1), Breakdown.MILESTONE, Scope(everyone=True), D(2027, 1, 20),
+                          datetime(2027, 1, 20, 12))  # fmt: skip
+    row = next(r for r in table.rows if r.key == PROMISE)
+    assert (row.overdue, row.not_yet_due) == (1, 0)  # the promised day passed; the pause does not hold it
+    assert _rows(app, case, D(2027, 1, 20))[PROMISE].urgency is Urgency.OVERDUE  # as the worklist says
+
+
+def test_the_calendar_never_marks_a_decided_milestone(app: Frister) -> None:
+    case = _case(app)
+    app.cases.complete(_ms(case, "fj_afgoerelse").id, D(2026, 12, 14), D(2026, 12, 14))  # late, no notice
+    f = DeadlineFilter(case_id=case.id)  # every state of the case
+    assert app.deadlines.notice_days(D(2026, 11, 1), D(2027, 2, 28), f, D(2026, 12, 15)) == {}
