@@ -92,10 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_due)
 
     from jobcenter_desktop.cli import cases as case_commands
+    from jobcenter_desktop.cli import citizen as citizen_commands
     from jobcenter_desktop.cli import notice as notice_commands
 
     case_commands.register(sub)
     notice_commands.register(sub)
+    citizen_commands.register(sub)
 
     s = sub.add_parser("deadlines", help="mine åbne frister (arbejdsliste)")
     s.add_argument("--from", dest="date_from", type=_date_arg)

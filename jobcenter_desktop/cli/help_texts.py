@@ -123,6 +123,7 @@ EXAMPLES = {
     "notice draft": ("jobcenter-desktop notice draft 2026-00042/fj_afgoerelse --expected 2027-01-15 "
                      "--reason 'Vi venter på en lægeerklæring.' --out underretning.docx"),
     "notice sent": "jobcenter-desktop notice sent 2026-00042/fj_afgoerelse --expected 2027-01-15",
+    "citizen report": "jobcenter-desktop citizen report --id 010190-1235 --out indsigt.xlsx",
 }
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from jobcenter_desktop.services.checkout import CheckoutService
     from jobcenter_desktop.services.conflicts import ConflictService
     from jobcenter_desktop.services.importer import ImportService
+    from jobcenter_desktop.services.insight import InsightService
     from jobcenter_desktop.services.kpi import KpiService
     from jobcenter_desktop.services.kpi_export import KpiExportService
     from jobcenter_desktop.services.notices import NoticeService
@@ -53,6 +54,13 @@ class Frister:
         self.settings = SettingsService(ctx)
         self.backups = BackupService(ctx)
         self.bulk = BulkService(self.cases)
+
+    @cached_property
+    def insight(self) -> InsightService:
+        """The citizen's access report (loads the spreadsheet library when first used)."""
+        from jobcenter_desktop.services.insight import InsightService
+
+        return InsightService(self.ctx)
 
     @cached_property
     def notices(self) -> NoticeService:

@@ -22,7 +22,7 @@ ACTIONS = {
     "encrypt": "Krypteret", "decrypt": "Dekrypteret", "undo_pause": "Pause fortrudt",
     "exempt": "Fritaget", "unexempt": "Fritagelse ophævet", "catalogue_move": "Flyttet til nyt katalog",
     "export": "Eksporteret", "catalogue_add": "Katalog tilføjet", "catalogue_remove": "Katalog fjernet",
-    "notice": "Underretning sendt", "notice_draft": "Udkast til underretning",
+    "notice": "Underretning sendt", "notice_draft": "Udkast til underretning", "insight": "Indsigtsrapport",
 }  # fmt: skip
 FIELDS = {
     "caseworker": "Sagsbehandler", "team": "Team", "due": "Frist", "notes": "Bemærkning", "party_name": "Navn",

@@ -344,6 +344,13 @@ class Repository:
             out.append((due, rule_id, pause is not None and pause[0] <= due))
         return out
 
+    def case_ids_of_party(self, identifier: str) -> list[uuid.UUID]:
+        """Every case of the party with this (normalised) CPR or CVR number, in case-number order: what a
+        citizen's access report (indsigt) covers. On the team database row-level security decides which."""
+        q = (select(CaseRow.id).join(PartyRow, CaseRow.party_id == PartyRow.id)
+             .where(PartyRow.identifier == identifier).order_by(CaseRow.number))  # fmt: skip
+        return list(self.s.scalars(q))
+
     def open_case_ids(self) -> list[uuid.UUID]:
         """Cases with at least one open milestone (the ones a recompute looks at)."""
         q = (select(MilestoneRow.case_id).where(MilestoneRow.state == MilestoneState.OPEN.value)

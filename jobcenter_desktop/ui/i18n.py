@@ -101,6 +101,7 @@ HISTORY_WORDS = (
     QT_TRANSLATE_NOOP("History", "Underretning sendt"),
     QT_TRANSLATE_NOOP("History", "Udkast til underretning"),
     QT_TRANSLATE_NOOP("History", "Underretning"),
+    QT_TRANSLATE_NOOP("History", "Indsigtsrapport"),
 )
 
 

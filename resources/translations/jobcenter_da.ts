@@ -327,6 +327,22 @@
       <translation>Forventet slut:</translation>
     </message>
     <message>
+      <source>Indsigt {0}.xlsx</source>
+      <translation>Indsigt {0}.xlsx</translation>
+    </message>
+    <message>
+      <source>Gem indsigtsrapport</source>
+      <translation>Gem indsigtsrapport</translation>
+    </message>
+    <message>
+      <source>Excel-projektmappe (*.xlsx)</source>
+      <translation>Excel-projektmappe (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Seneste rapport: {0} ({1} sager)</source>
+      <translation>Seneste rapport: {0} ({1} sager)</translation>
+    </message>
+    <message>
       <source>Den nye bemærkning er ikke tilføjet. Tilføj den, før vinduet lukkes?</source>
       <translation>Den nye bemærkning er ikke tilføjet. Tilføj den, før vinduet lukkes?</translation>
     </message>
@@ -436,6 +452,18 @@
     <message>
       <source>Viser det fulde CPR-nummer. Det registreres i sagens historik.</source>
       <translation>Viser det fulde CPR-nummer. Det registreres i sagens historik.</translation>
+    </message>
+    <message>
+      <source>Indsigt…</source>
+      <translation>Indsigt…</translation>
+    </message>
+    <message>
+      <source>Indsigtsrapport om personen</source>
+      <translation>Indsigtsrapport om personen</translation>
+    </message>
+    <message>
+      <source>Alt om personen i alle sager (Excel), til en anmodning om indsigt. Det registreres i historikken.</source>
+      <translation>Alt om personen i alle sager (Excel), til en anmodning om indsigt. Det registreres i historikken.</translation>
     </message>
     <message>
       <source>åben</source>
@@ -1531,6 +1559,10 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Underretning</source>
       <translation>Underretning</translation>
+    </message>
+    <message>
+      <source>Indsigtsrapport</source>
+      <translation>Indsigtsrapport</translation>
     </message>
     <message>
       <source>Tidspunkt</source>

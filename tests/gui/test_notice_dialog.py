@@ -88,3 +88,15 @@ def test_registering_it_sent_makes_the_promise_a_deadline(qtbot, frister, case, 
              for r in range(window.milestones.rowCount())}  # fmt: skip
     assert texts["Afgørelse om fleksjobberettigelse"] == "Snart · underretning sendt"
     assert texts["Forventet afgørelse: Afgørelse om fleksjobberettigelse"] == "Senere"
+
+
+def test_indsigt_from_the_case_window(qtbot, frister, case, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    dlg = CaseDialog(frister, case.id, lambda: TODAY)
+    qtbot.addWidget(dlg)
+    assert dlg.header.insight_button.isVisible() or not dlg.isVisible()
+    assert dlg.write_insight(tmp_path / "indsigt")  # ".xlsx" is added
+    rows = list(load_workbook(tmp_path / "indsigt.xlsx")["Sager"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [case.number]
+    assert any(line.action == "Indsigtsrapport" for line in dlg.view.history)

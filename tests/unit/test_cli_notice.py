@@ -66,3 +66,14 @@ def test_bad_input_is_one_danish_line_and_changes_nothing(cli: Cli, g: list[obje
     assert message in cli.fails(*g, *args)
     case = cli.json(*g, "case", "show", "2026-00001")
     assert [m["notice_sent_on"] for m in case["milestones"]] == [None]
+
+
+def test_citizen_report_writes_the_persons_cases_and_refuses_bad_input(cli: Cli, g: list[object],
+                                                                        tmp_path: Path) -> None:  # fmt: skip
+    from openpyxl import load_workbook
+
+    out = tmp_path / "indsigt.xlsx"
+    assert "1 sag" in cli.ok(*g, "citizen", "report", "--id", "010190-1235", "--out", out)
+    assert [r[0] for r in load_workbook(out)["Sager"].iter_rows(min_row=2, values_only=True)] == ["2026-00001"]
+    assert "CPR-nummer" in cli.fails(*g, "citizen", "report", "--id", "0101", "--out", out)
+    assert "ingen sager" in cli.fails(*g, "citizen", "report", "--id", "020290-1235", "--out", out)

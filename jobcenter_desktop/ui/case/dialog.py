@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
@@ -52,6 +53,8 @@ from jobcenter_desktop.ui.lock.curtain import run_dialog
 from jobcenter_desktop.ui.theme import due_text, notice_fill, notice_icon, now_for, state_fill, state_icon
 from jobcenter_desktop.ui.widgets import dialog_buttons, fit_to_screen, read_only_table
 
+XLSX = ".xlsx"
+
 
 class CaseDialog(QDialog):
     COL_STATE, COL_NAME, COL_DUE, COL_DONE = range(4)
@@ -71,6 +74,7 @@ class CaseDialog(QDialog):
 
         self.header = CaseHeader()
         self.header.reveal_requested.connect(self._reveal)
+        self.header.insight_requested.connect(self._insight)
         self.milestones = read_only_table(
             "milestone_table", self.tr("Milepæle"), [self.tr("Status"), self.tr("Milepæl"), self.tr("Frist"),
                                                      self.tr("Udført")], stretch=self.COL_NAME,
@@ -429,6 +433,30 @@ class CaseDialog(QDialog):
         if dlg.recorded or dlg.written is not None:  # a draft is in the history too
             self.changed = self.changed or dlg.recorded
             self.refresh_view()
+
+    def _insight(self) -> None:
+        """The person's access report (indsigt): every case of theirs, to a file the user chooses."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from jobcenter_desktop.ui.export_dialog import documents_dir
+
+        name = self.tr("Indsigt {0}.xlsx").format(self.case.number)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Gem indsigtsrapport"), str(documents_dir() / name),
+                                              self.tr("Excel-projektmappe (*.xlsx)"))  # fmt: skip
+        if path:
+            self.write_insight(Path(path))
+
+    def write_insight(self, target: Path) -> bool:
+        if target.suffix.lower() != XLSX:
+            target = target.with_name(target.name + XLSX)
+        try:
+            n = self.app.insight.report(self.case.party.identifier, target, self.today())
+        except ServiceError as e:
+            show_error(self, str(e))
+            return False
+        self.refresh_view()  # the report is in the history now
+        self.header.insight_button.setToolTip(self.tr("Seneste rapport: {0} ({1} sager)").format(target, n))
+        return True
 
     def _reveal(self) -> None:
         try:

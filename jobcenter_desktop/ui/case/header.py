@@ -16,6 +16,7 @@ from jobcenter_desktop.ui.theme import when_text
 
 class CaseHeader(QWidget):
     reveal_requested = Signal()
+    insight_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +31,12 @@ class CaseHeader(QWidget):
         self.reveal_button.setAccessibleName(self.tr("Vis fuldt CPR-nummer (logges)"))
         self.reveal_button.setToolTip(self.tr("Viser det fulde CPR-nummer. Det registreres i sagens historik."))
         self.reveal_button.clicked.connect(self.reveal_requested)
+        self.insight_button = QPushButton(self.tr("Indsigt…"))
+        self.insight_button.setObjectName("insight_button")
+        self.insight_button.setAccessibleName(self.tr("Indsigtsrapport om personen"))
+        self.insight_button.setToolTip(self.tr("Alt om personen i alle sager (Excel), til en anmodning om "
+                                               "indsigt. Det registreres i historikken."))  # fmt: skip
+        self.insight_button.clicked.connect(self.insight_requested)
         self.worker_label = QLabel()
         self.worker_label.setObjectName("case_worker")
         self.worker_label.setWordWrap(True)
@@ -48,6 +55,7 @@ class CaseHeader(QWidget):
         party_row = QHBoxLayout()
         party_row.addWidget(self.party_label)
         party_row.addWidget(self.reveal_button)
+        party_row.addWidget(self.insight_button)
         party_row.addStretch(1)
         grid.addLayout(party_row, 1, 0)
         grid.addWidget(self.worker_label, 1, 1)
