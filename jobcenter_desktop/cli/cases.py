@@ -177,6 +177,23 @@ def cmd_case_change(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_case_correct(args: argparse.Namespace) -> int:
+    """A correction with its reason: the party's name or CPR/CVR, or a registered event's date."""
+    app, today = _open(args), _today(args)
+    case = _find_case(app, args.ref)
+    if args.event and (args.name is not None or args.party_id is not None):
+        raise UsageError("ret enten parten (--name/--id) eller en hændelse (--trigger), ikke begge på én gang")
+    if args.event:
+        kind, when = _event(args.event)
+        case = app.corrections.trigger(case.id, kind, when, args.reason, today, expected_version=case.version)
+    else:
+        case = app.corrections.party(case.id, name=args.name, party_id=args.party_id, reason=args.reason,
+                                     expected_version=case.version)  # fmt: skip
+    print(f"Sag {case.number} er rettet; rettelsen og begrundelsen står i historikken.")
+    _print_case(app, case, today, reveal=False)
+    return EXIT_OK
+
+
 def _audit_reveal(app: Any, case: CaseRecord) -> None:
     app.cases.reveal_party_id(case.id, "Fuldt CPR-nummer vist (kommandolinje)")
 
@@ -260,6 +277,13 @@ def register(sub: Any) -> None:
     s.add_argument("--to", required=True)
     s.add_argument("--case-team", dest="case_team")
     s.set_defaults(func=cmd_case_change)
+    s = case.add_parser("correct", help="ret partens navn eller CPR/CVR, eller en hændelses dato (med begrundelse)")
+    s.add_argument("ref")
+    s.add_argument("--name", help="det rettede navn")
+    s.add_argument("--id", dest="party_id", help="det rettede CPR-nummer (DDMMÅÅ-NNNN) eller CVR-nummer")
+    s.add_argument("--trigger", dest="event", help="HÆNDELSE=DATO, fx ledigmelding=2026-11-24")
+    s.add_argument("--reason", required=True, help="hvorfor der rettes (står i historikken)")
+    s.set_defaults(func=cmd_case_correct)
     s = case.add_parser("notes", help="ret sagens bemærkning")
     s.add_argument("ref")
     s.add_argument("text")

@@ -124,6 +124,7 @@ EXAMPLES = {
                      "--reason 'Vi venter på en lægeerklæring.' --out underretning.docx"),
     "notice sent": "jobcenter-desktop notice sent 2026-00042/fj_afgoerelse --expected 2027-01-15",
     "citizen report": "jobcenter-desktop citizen report --id 010190-1235 --out indsigt.xlsx",
+    "case correct": "jobcenter-desktop case correct 2026-00012 --name 'Fiktiv Jensen' --reason 'Stavefejl'",
 }
 
 

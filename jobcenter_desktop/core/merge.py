@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from jobcenter_desktop.core.models import Party
 from jobcenter_desktop.core.rules import PROMISE_SUFFIX
 from jobcenter_desktop.core.stored import StoredCase, StoredMilestone, StoredPause, StoredTrigger
 
@@ -66,6 +67,10 @@ def _set_notes(c: StoredCase, v: Value) -> None:
     c.notes = v
 
 
+def _set_party(c: StoredCase, v: Value) -> None:
+    c.party = Party(c.party.kind, v[0], v[1])
+
+
 Getter = Callable[[StoredCase], Value]
 Setter = Callable[[StoredCase, Value], None]
 
@@ -76,6 +81,8 @@ def _case_fields() -> dict[str, tuple[Getter, Setter]]:
         "status": (lambda c: [c.status, _iso(c.closed_on)], _set_status),
         "caseworker": (lambda c: [c.caseworker, c.team], _set_assignment),
         "notes": (lambda c: c.notes, _set_notes),
+        # A correction of the party's name or CPR/CVR (services/corrections.py): name and number together.
+        "party": (lambda c: [c.party.name, c.party.identifier], _set_party),
     }
 
 

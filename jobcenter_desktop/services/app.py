@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from jobcenter_desktop.services.checkin import CheckinService
     from jobcenter_desktop.services.checkout import CheckoutService
     from jobcenter_desktop.services.conflicts import ConflictService
+    from jobcenter_desktop.services.corrections import CorrectionService
     from jobcenter_desktop.services.importer import ImportService
     from jobcenter_desktop.services.insight import InsightService
     from jobcenter_desktop.services.kpi import KpiService
@@ -54,6 +55,12 @@ class Frister:
         self.settings = SettingsService(ctx)
         self.backups = BackupService(ctx)
         self.bulk = BulkService(self.cases)
+
+    @cached_property
+    def corrections(self) -> CorrectionService:
+        from jobcenter_desktop.services.corrections import CorrectionService
+
+        return CorrectionService(self.cases)
 
     @cached_property
     def insight(self) -> InsightService:

@@ -23,11 +23,13 @@ ACTIONS = {
     "exempt": "Fritaget", "unexempt": "Fritagelse ophævet", "catalogue_move": "Flyttet til nyt katalog",
     "export": "Eksporteret", "catalogue_add": "Katalog tilføjet", "catalogue_remove": "Katalog fjernet",
     "notice": "Underretning sendt", "notice_draft": "Udkast til underretning", "insight": "Indsigtsrapport",
+    "correct": "Rettet",
 }  # fmt: skip
 FIELDS = {
     "caseworker": "Sagsbehandler", "team": "Team", "due": "Frist", "notes": "Bemærkning", "party_name": "Navn",
     "status": "Status", "reason": "Årsag", "done_on": "Udført", "state": "Tilstand", "actor": "Bruger",
     "encryption": "Kryptering", "notice_sent_on": "Underretning",
+    "party_id": "CPR/CVR",
 }  # fmt: skip
 VALUES = {"open": "åben", "closed": "lukket", "done": "udført", "not_applicable": "bortfaldet", "exempt": "fritaget"}
 

@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 from jobcenter_desktop.core.calendar import format_date
 from jobcenter_desktop.core.merge import DELETED, Value
+from jobcenter_desktop.core.party import hide_cpr_in_text
 
 RECORDS = {"case": "Sag", "milestone": "Milepæl", "trigger": "Hændelse", "pause": "Pause"}
-FIELDS = {"status": "status", "caseworker": "sagsbehandler", "notes": "bemærkning", "done": "udført",
+FIELDS = {"status": "status", "caseworker": "sagsbehandler", "notes": "bemærkning", "done": "udført", "party": "part",
           "when": "tidspunkt", "pause": "pause", "ny sag": "ny sag", "sag": "sag",
           "udlån afsluttet": "udlån afsluttet", "afvist": "ikke taget af teamdatabasen"}  # fmt: skip
 STATES = {"open": "åben", "done": "udført", "not_applicable": "bortfaldet", "closed": "lukket", "exempt": "fritaget"}
@@ -35,6 +36,8 @@ def describe(record: str, field: str, value: Value) -> str:
         state = STATES.get(str(value[0]), str(value[0]))
         notice = f", underretning sendt {_day(value[4])}" if len(value) > 4 and value[4] else ""
         return f"{state} {_day(value[1])}".strip() + notice
+    if field == "party" and isinstance(value, list):  # the CPR number masked, as everywhere by default
+        return f"{value[0]} ({hide_cpr_in_text(str(value[1]))})"
     if field == "caseworker" and isinstance(value, list):
         return f"{value[0]} ({value[1]})" if value[1] else str(value[0])
     if field == "when" and isinstance(value, list):

@@ -148,6 +148,12 @@ def save_case(s: Session, case: StoredCase) -> CaseRecord:
     if row.version != case.version:
         raise StaleCase()
     changed = _copy(row, case, _CASE_FIELDS)
+    p = case.party
+    if (row.party.name, row.party.identifier) != (p.name, p.identifier):  # a correction (services/corrections)
+        row.party.name, row.party.identifier = p.name, p.identifier
+        row.party.search_key = search_key(p.name, p.identifier)
+        row.party_key = p.identifier  # the one-open-case-per-party index refuses a clash
+        changed = True
     if row.caseworker.username != case.caseworker or (row.team.name if row.team else "") != case.team:
         row.caseworker, row.team = _people(s, case)
         changed = True

@@ -102,6 +102,8 @@ HISTORY_WORDS = (
     QT_TRANSLATE_NOOP("History", "Udkast til underretning"),
     QT_TRANSLATE_NOOP("History", "Underretning"),
     QT_TRANSLATE_NOOP("History", "Indsigtsrapport"),
+    QT_TRANSLATE_NOOP("History", "Rettet"),
+    QT_TRANSLATE_NOOP("History", "CPR/CVR"),
 )
 
 

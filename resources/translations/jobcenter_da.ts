@@ -466,6 +466,18 @@
       <translation>Alt om personen i alle sager (Excel), til en anmodning om indsigt. Det registreres i historikken.</translation>
     </message>
     <message>
+      <source>Ret…</source>
+      <translation>Ret…</translation>
+    </message>
+    <message>
+      <source>Ret partens navn eller nummer</source>
+      <translation>Ret partens navn eller nummer</translation>
+    </message>
+    <message>
+      <source>Ret en fejl i navn eller CPR/CVR, med begrundelse.</source>
+      <translation>Ret en fejl i navn eller CPR/CVR, med begrundelse.</translation>
+    </message>
+    <message>
       <source>åben</source>
       <translation>åben</translation>
     </message>
@@ -961,6 +973,49 @@
     <message>
       <source>Bemærkningen (begge udgaver står her):</source>
       <translation>Bemærkningen (begge udgaver står her):</translation>
+    </message>
+  </context>
+  <context>
+    <name>CorrectPartyDialog</name>
+    <message>
+      <source>Ret part – sag {0}</source>
+      <translation>Ret part – sag {0}</translation>
+    </message>
+    <message>
+      <source>Ret en fejl i navnet eller nummeret. Før og efter og begrundelsen står i sagens historik. Nummeret kontrolleres som ved oprettelsen.</source>
+      <translation>Ret en fejl i navnet eller nummeret. Før og efter og begrundelsen står i sagens historik. Nummeret kontrolleres som ved oprettelsen.</translation>
+    </message>
+    <message>
+      <source>Tomt: nummeret er uændret.</source>
+      <translation>Tomt: nummeret er uændret.</translation>
+    </message>
+    <message>
+      <source>ny dato, fx 24-11-2026 (tomt: uændret)</source>
+      <translation>ny dato, fx 24-11-2026 (tomt: uændret)</translation>
+    </message>
+    <message>
+      <source>Navn:</source>
+      <translation>Navn:</translation>
+    </message>
+    <message>
+      <source>CPR/CVR (nyt):</source>
+      <translation>CPR/CVR (nyt):</translation>
+    </message>
+    <message>
+      <source>Hændelse:</source>
+      <translation>Hændelse:</translation>
+    </message>
+    <message>
+      <source>Rettet dato:</source>
+      <translation>Rettet dato:</translation>
+    </message>
+    <message>
+      <source>Begrundelse:</source>
+      <translation>Begrundelse:</translation>
+    </message>
+    <message>
+      <source>Ret</source>
+      <translation>Ret</translation>
     </message>
   </context>
   <context>
@@ -1563,6 +1618,14 @@ Detaljer er skrevet i logfilen:
     <message>
       <source>Indsigtsrapport</source>
       <translation>Indsigtsrapport</translation>
+    </message>
+    <message>
+      <source>Rettet</source>
+      <translation>Rettet</translation>
+    </message>
+    <message>
+      <source>CPR/CVR</source>
+      <translation>CPR/CVR</translation>
     </message>
     <message>
       <source>Tidspunkt</source>

@@ -100,3 +100,27 @@ def test_indsigt_from_the_case_window(qtbot, frister, case, tmp_path: Path) -> N
     rows = list(load_workbook(tmp_path / "indsigt.xlsx")["Sager"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in rows] == [case.number]
     assert any(line.action == "Indsigtsrapport" for line in dlg.view.history)
+
+
+def test_ret_corrects_the_name_and_an_event_date_with_a_reason(qtbot, frister, case, monkeypatch) -> None:
+    from jobcenter_desktop.ui import correct_dialog as correct_module
+    from jobcenter_desktop.ui.correct_dialog import CorrectPartyDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(correct_module, "show_error", lambda parent, message, title="Fejl": shown.append(message))
+    dlg = CorrectPartyDialog(frister, case, lambda: TODAY)
+    qtbot.addWidget(dlg)
+    dlg.name_edit.setText("Fiktiv Fleksen-Hansen")
+    dlg.accept()  # no reason: refused in Danish, nothing changed
+    assert shown and "Begrundelsen" in shown[-1]
+    assert frister.cases.get(case.id).party.name == "Fiktiv Fleksen"
+    dlg.reason_edit.setText("Navneændring")
+    dlg.accept()
+    assert frister.cases.get(case.id).party.name == "Fiktiv Fleksen-Hansen"
+    again = CorrectPartyDialog(frister, frister.cases.get(case.id), lambda: TODAY)
+    qtbot.addWidget(again)
+    again.trigger_edit.setText("12-06-2026")
+    again.reason_edit.setText("Forkert dato tastet")
+    again.accept()
+    decision = _decision(frister.cases.get(case.id))
+    assert decision.due == date(2026, 12, 14)  # 12 June + 6 months = Sat 12 Dec → Mon 14 Dec

@@ -77,3 +77,13 @@ def test_citizen_report_writes_the_persons_cases_and_refuses_bad_input(cli: Cli,
     assert [r[0] for r in load_workbook(out)["Sager"].iter_rows(min_row=2, values_only=True)] == ["2026-00001"]
     assert "CPR-nummer" in cli.fails(*g, "citizen", "report", "--id", "0101", "--out", out)
     assert "ingen sager" in cli.fails(*g, "citizen", "report", "--id", "020290-1235", "--out", out)
+
+
+def test_case_correct_name_and_event_date(cli: Cli, g: list[object]) -> None:
+    cli.ok(*g, "case", "correct", "2026-00001", "--name", "Fiktiv Fleksen-Hansen", "--reason", "Navneændring")
+    cli.ok(*g, "case", "correct", "2026-00001", "--trigger", "sag_paabegyndt=2026-06-12", "--reason", "Tastefejl")
+    case = cli.json(*g, "case", "show", "2026-00001")
+    assert case["party"]["name"] == "Fiktiv Fleksen-Hansen" and case["milestones"][0]["due"] == "2026-12-14"
+    assert "Begrundelsen" in cli.fails(*g, "case", "correct", "2026-00001", "--name", "X", "--reason", " ")
+    assert "ikke begge" in cli.fails(*g, "case", "correct", "2026-00001", "--name", "X", "--trigger",
+                                     "sag_paabegyndt=2026-06-13", "--reason", "x")  # fmt: skip

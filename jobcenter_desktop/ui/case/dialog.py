@@ -75,6 +75,7 @@ class CaseDialog(QDialog):
         self.header = CaseHeader()
         self.header.reveal_requested.connect(self._reveal)
         self.header.insight_requested.connect(self._insight)
+        self.header.correct_requested.connect(self._correct_party)
         self.milestones = read_only_table(
             "milestone_table", self.tr("Milepæle"), [self.tr("Status"), self.tr("Milepæl"), self.tr("Frist"),
                                                      self.tr("Udført")], stretch=self.COL_NAME,
@@ -432,6 +433,14 @@ class CaseDialog(QDialog):
         run_dialog(dlg)
         if dlg.recorded or dlg.written is not None:  # a draft is in the history too
             self.changed = self.changed or dlg.recorded
+            self.refresh_view()
+
+    def _correct_party(self) -> None:
+        from jobcenter_desktop.ui.correct_dialog import CorrectPartyDialog
+
+        dlg = CorrectPartyDialog(self.app, self.case, self.today, self)
+        if run_dialog(dlg) == QDialog.DialogCode.Accepted:
+            self.changed = True
             self.refresh_view()
 
     def _insight(self) -> None:

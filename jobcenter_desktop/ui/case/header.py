@@ -17,6 +17,7 @@ from jobcenter_desktop.ui.theme import when_text
 class CaseHeader(QWidget):
     reveal_requested = Signal()
     insight_requested = Signal()
+    correct_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,11 @@ class CaseHeader(QWidget):
         self.insight_button.setToolTip(self.tr("Alt om personen i alle sager (Excel), til en anmodning om "
                                                "indsigt. Det registreres i historikken."))  # fmt: skip
         self.insight_button.clicked.connect(self.insight_requested)
+        self.correct_button = QPushButton(self.tr("Ret…"))
+        self.correct_button.setObjectName("correct_party_button")
+        self.correct_button.setAccessibleName(self.tr("Ret partens navn eller nummer"))
+        self.correct_button.setToolTip(self.tr("Ret en fejl i navn eller CPR/CVR, med begrundelse."))
+        self.correct_button.clicked.connect(self.correct_requested)
         self.worker_label = QLabel()
         self.worker_label.setObjectName("case_worker")
         self.worker_label.setWordWrap(True)
@@ -56,6 +62,7 @@ class CaseHeader(QWidget):
         party_row.addWidget(self.party_label)
         party_row.addWidget(self.reveal_button)
         party_row.addWidget(self.insight_button)
+        party_row.addWidget(self.correct_button)
         party_row.addStretch(1)
         grid.addLayout(party_row, 1, 0)
         grid.addWidget(self.worker_label, 1, 1)
