@@ -94,10 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     from jobcenter_desktop.cli import cases as case_commands
     from jobcenter_desktop.cli import citizen as citizen_commands
     from jobcenter_desktop.cli import notice as notice_commands
+    from jobcenter_desktop.cli import retention as retention_commands
 
     case_commands.register(sub)
     notice_commands.register(sub)
     citizen_commands.register(sub)
+    retention_commands.register(sub)
 
     s = sub.add_parser("deadlines", help="mine åbne frister (arbejdsliste)")
     s.add_argument("--from", dest="date_from", type=_date_arg)

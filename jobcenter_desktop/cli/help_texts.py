@@ -124,6 +124,8 @@ EXAMPLES = {
                      "--reason 'Vi venter på en lægeerklæring.' --out underretning.docx"),
     "notice sent": "jobcenter-desktop notice sent 2026-00042/fj_afgoerelse --expected 2027-01-15",
     "citizen report": "jobcenter-desktop citizen report --id 010190-1235 --out indsigt.xlsx",
+    "retention preview": "jobcenter-desktop retention preview --closed-before 2021-12-31",
+    "retention apply": "jobcenter-desktop retention apply --closed-before 2021-12-31 --yes",
     "case correct": "jobcenter-desktop case correct 2026-00012 --name 'Fiktiv Jensen' --reason 'Stavefejl'",
 }
 

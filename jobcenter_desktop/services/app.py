@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from jobcenter_desktop.services.kpi import KpiService
     from jobcenter_desktop.services.kpi_export import KpiExportService
     from jobcenter_desktop.services.notices import NoticeService
+    from jobcenter_desktop.services.retention import RetentionService
     from jobcenter_desktop.services.worklist import WorklistService
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,12 @@ class Frister:
         from jobcenter_desktop.services.corrections import CorrectionService
 
         return CorrectionService(self.cases)
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        from jobcenter_desktop.services.retention import RetentionService
+
+        return RetentionService(self.ctx)
 
     @cached_property
     def insight(self) -> InsightService:

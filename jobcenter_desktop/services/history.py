@@ -23,7 +23,7 @@ ACTIONS = {
     "exempt": "Fritaget", "unexempt": "Fritagelse ophævet", "catalogue_move": "Flyttet til nyt katalog",
     "export": "Eksporteret", "catalogue_add": "Katalog tilføjet", "catalogue_remove": "Katalog fjernet",
     "notice": "Underretning sendt", "notice_draft": "Udkast til underretning", "insight": "Indsigtsrapport",
-    "correct": "Rettet",
+    "correct": "Rettet", "retention": "Persondata slettet",
 }  # fmt: skip
 FIELDS = {
     "caseworker": "Sagsbehandler", "team": "Team", "due": "Frist", "notes": "Bemærkning", "party_name": "Navn",

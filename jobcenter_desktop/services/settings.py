@@ -63,6 +63,14 @@ class SettingsService:
                                                           f"underretning skal sendes, skal være 0–{MAX_NOTICE_DAYS}.")])
         self._set(NOTICE_DAYS, str(days))
 
+    def set_retention_years(self, years: int) -> None:
+        """How many years after closing a case's personal data is kept (0: retention off). Team-wide."""
+        from jobcenter_desktop.services.retention import RETENTION_YEARS
+
+        if isinstance(years, bool) or not isinstance(years, int) or not 0 <= years <= 100:
+            raise ValidationError([Problem("retention_years", "Opbevaringsperioden skal være 0–100 år (0: fra).")])
+        self._set(RETENTION_YEARS, str(years))
+
     def notice_template(self) -> str:
         """The municipality's own letter template, or "" for the shipped one."""
         with self.ctx.read() as s:

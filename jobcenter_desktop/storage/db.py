@@ -251,6 +251,23 @@ class Database:
             raise DatabaseError(f"Databasen {self.path} er beskadiget ({ok}). Filen er ikke ændret, og dagens "
                                 "sikkerhedskopi er ikke taget. Gendan en sikkerhedskopi (Filer → Sikkerhedskopier).")
 
+    def wipe_free_space(self) -> tuple[int, int]:
+        """After personal data was blanked (retention): rebuild the file so nothing deleted is left in free pages,
+        and empty the WAL. Returns the file's size before and after. Nothing to do on the team database (the
+        server's own storage; PostgreSQL's VACUUM is the DBA's)."""
+        if self.path is None or self.engine.dialect.name != "sqlite":
+            return 0, 0
+        before = self.path.stat().st_size
+        with storage_errors(), self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA secure_delete = ON")
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            raw.execute("VACUUM")  # a new file from the live rows only: no free page keeps old content
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # VACUUM went through the WAL: fold it back, empty it
+        self.renew_identity()
+        return before, self.path.stat().st_size
+
     def renew_identity(self) -> None:
         """After this instance itself replaced the file's contents in place (a restore)."""
         if self.path is not None:

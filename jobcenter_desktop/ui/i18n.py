@@ -103,6 +103,7 @@ HISTORY_WORDS = (
     QT_TRANSLATE_NOOP("History", "Underretning"),
     QT_TRANSLATE_NOOP("History", "Indsigtsrapport"),
     QT_TRANSLATE_NOOP("History", "Rettet"),
+    QT_TRANSLATE_NOOP("History", "Persondata slettet"),
     QT_TRANSLATE_NOOP("History", "CPR/CVR"),
 )
 

@@ -275,6 +275,16 @@ class SettingsDialog(QDialog):
         row.addWidget(choose)
         row.addWidget(shipped)
         form.addRow(self.tr("Brevskabelon:"), row)
+        self.retention_spin = QSpinBox()
+        self.retention_spin.setObjectName("retention_years_spin")
+        self.retention_spin.setAccessibleName(self.tr("Opbevaringsperiode for lukkede sager i år"))
+        self.retention_spin.setRange(0, 100)
+        self.retention_spin.setSpecialValueText(self.tr("slået fra"))
+        self.retention_spin.setSuffix(self.tr(" år efter lukning"))
+        self.retention_spin.setValue(self.app.retention.years())
+        self.retention_spin.setToolTip(self.tr("Persondata i lukkede sager slettes med 'retention apply' (kun "
+                                               "en administrator på teamdatabasen)."))  # fmt: skip
+        form.addRow(self.tr("Opbevaring:"), self.retention_spin)
         return box
 
     def _browse_template(self) -> None:
@@ -311,6 +321,8 @@ class SettingsDialog(QDialog):
             app.settings.set_due_soon_days(self.due_soon_spin.value())
             if self.notice_days_spin.value() != app.ctx.notice_days:  # team-wide: an admin's change on the server
                 app.settings.set_notice_days(self.notice_days_spin.value())
+            if self.retention_spin.value() != app.retention.years():
+                app.settings.set_retention_years(self.retention_spin.value())
             if self.template_edit.text().strip() != app.settings.notice_template():
                 app.settings.set_notice_template(self.template_edit.text().strip())
             for name, box in (("grundlovsdag", self.grundlov_check), ("christmas_eve", self.xmas_check),

@@ -1624,6 +1624,10 @@ Detaljer er skrevet i logfilen:
       <translation>Rettet</translation>
     </message>
     <message>
+      <source>Persondata slettet</source>
+      <translation>Persondata slettet</translation>
+    </message>
+    <message>
       <source>CPR/CVR</source>
       <translation>CPR/CVR</translation>
     </message>
@@ -3131,6 +3135,26 @@ Udfyld adressen, læs brevet igennem og send det; klik så »Registrér som send
     <message>
       <source>Brevskabelon:</source>
       <translation>Brevskabelon:</translation>
+    </message>
+    <message>
+      <source>Opbevaringsperiode for lukkede sager i år</source>
+      <translation>Opbevaringsperiode for lukkede sager i år</translation>
+    </message>
+    <message>
+      <source>slået fra</source>
+      <translation>slået fra</translation>
+    </message>
+    <message>
+      <source> år efter lukning</source>
+      <translation> år efter lukning</translation>
+    </message>
+    <message>
+      <source>Persondata i lukkede sager slettes med 'retention apply' (kun en administrator på teamdatabasen).</source>
+      <translation>Persondata i lukkede sager slettes med 'retention apply' (kun en administrator på teamdatabasen).</translation>
+    </message>
+    <message>
+      <source>Opbevaring:</source>
+      <translation>Opbevaring:</translation>
     </message>
     <message>
       <source>Vælg brevskabelon</source>

@@ -87,3 +87,19 @@ def test_case_correct_name_and_event_date(cli: Cli, g: list[object]) -> None:
     assert "Begrundelsen" in cli.fails(*g, "case", "correct", "2026-00001", "--name", "X", "--reason", " ")
     assert "ikke begge" in cli.fails(*g, "case", "correct", "2026-00001", "--name", "X", "--trigger",
                                      "sag_paabegyndt=2026-06-13", "--reason", "x")  # fmt: skip
+
+
+def test_retention_preview_and_apply_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
+    g: list[object] = ["--db", tmp_path / "r.sqlite3", "--as", "anna.k", "--today", "2020-01-06"]
+    cli.ok(*g, "case", "add", "--group", "dagpenge", "--name", "Gudrun Gammelsag", "--id", "150362-4817",
+           "--trigger", "ledigmelding=2020-01-06")  # fmt: skip
+    cli.ok(*g, "case", "close", "2020-00001", "--on", "2020-03-02")
+    now = [*g[:-1], "2026-12-08"]
+    assert "opbevaringsperiode" in cli.fails(*now, "retention", "preview")
+    out = cli.ok(*now, "retention", "preview", "--closed-before", "2021-01-01")
+    assert "1 sag" in out and "Dagpenge" in out and "Gudrun" not in out  # counts, never the people
+    assert "bekræftelse" in cli.fails(*now, "retention", "apply", "--closed-before", "2021-01-01",
+                                      stdout_empty=False)  # no terminal: the plan is shown, nothing deleted
+    out = cli.ok(*now, "retention", "apply", "--closed-before", "2021-01-01", "--yes")
+    assert "Persondata slettet i 1 sag" in out and "Sikkerhedskopier" in out
+    assert b"Gudrun" not in (tmp_path / "r.sqlite3").read_bytes()
