@@ -32,6 +32,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
         print("Intet er ændret. Slet med 'retention apply' (samme valg).")
         return EXIT_OK
     if plan.total == 0:
+        app.retention.wipe()  # a run cut off after its commit left the file to be cleaned: clean it now
         print("Intet at slette.")
         return EXIT_OK
     if not args.yes:
@@ -47,8 +48,9 @@ def cmd_retention(args: argparse.Namespace) -> int:
           "historikposter renset); handlingen står i historikken.")  # fmt: skip
     if result.file_before:
         print(f"Databasefilen er genopbygget: {result.file_before / 1e6:.1f} MB → {result.file_after / 1e6:.1f} MB.")
-    print(f"{result.backups_replaced} ældre sikkerhedskopier erstattet af en ny." if args.rewrite_backups
-          else BACKUP_NOTE)  # fmt: skip
+    if result.file_before:  # a file: its backups are ours (the team database's are the DBA's)
+        print(f"{result.backups_replaced} ældre sikkerhedskopier erstattet af en ny." if args.rewrite_backups
+              else BACKUP_NOTE)  # fmt: skip
     return EXIT_OK
 
 

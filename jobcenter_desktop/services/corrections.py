@@ -16,8 +16,9 @@ from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.models import CaseRecord, Party
 from jobcenter_desktop.core.party import PartyIdError, normalize_party_id
-from jobcenter_desktop.core.stored import StoredCase
+from jobcenter_desktop.core.stored import StoredCase, done_late
 from jobcenter_desktop.services.case_input import MAX_NAME, MAX_REASON, text_field
+from jobcenter_desktop.services.case_sync import sync_case
 from jobcenter_desktop.services.errors import Problem, ServiceError, ValidationError
 from jobcenter_desktop.storage.repository import Repository
 
@@ -56,9 +57,11 @@ class CorrectionService:
             if after == row.party:
                 raise ServiceError("Intet er ændret: navn og nummer er de samme som før.")
             if ident != row.party.identifier:
-                others = [c for c in repo.case_ids_of_party(ident) if c != row.id]
-                if others:
-                    holder = repo.case(others[0])
+                others = [repo.case(c) for c in repo.case_ids_of_party(ident) if c != row.id]
+                # The same person's other case (the same name) is no clash: that number is theirs.
+                clash = [c for c in others if c.party.name.casefold() != after.name.casefold()]
+                if clash:
+                    holder = clash[0]
                     raise ValidationError([Problem("party_id", f"Nummeret bruges allerede i sag {holder.number} "
                                                                f"({holder.party.name}). Ret den sag, hvis det er "
                                                                "samme person.")])  # fmt: skip
@@ -78,6 +81,8 @@ class CorrectionService:
 
         def act(repo: Repository, row: StoredCase) -> None:
             cat = self.ctx.catalogue_of(row.catalogue_id)
+            if row.status != "open":
+                raise ServiceError("Sagen er lukket; genåbn den først for at rette en hændelse.")
             existing = row.trigger(kind)
             name = cat.triggers[kind].name if kind in cat.triggers else kind
             if existing is None:
@@ -100,6 +105,11 @@ class CorrectionService:
             for rid in list(affected):
                 affected.update(self.cases._chain_of(row, rid))
             # Done milestones keep their day but are judged again against the corrected deadline.
-            self.cases._sync(repo, row, affected, today, reason=f"Hændelse rettet: {name} ({why})")
+            done = frozenset(m.rule_id for m in row.milestones if m.rule_id in affected and m.state == "done")
+            for ms, was, now in sync_case(self.ctx, row, affected, also=done):
+                self.cases._audit_ms(repo, row, ms, "due", "due", was, now, f"Hændelse rettet: {name} ({why})")
+            for m in row.milestones:
+                if m.rule_id in done:
+                    m.done_late = done_late(m)
 
         return self.cases._act(case_id=case_id, act=act, expected_version=expected_version)

@@ -109,7 +109,9 @@ class InsightService:
         about = [
             ("Navn", party.name), (kind, party.identifier), ("Antal sager", str(len(views))),
             ("Dannet", f"{made:%d-%m-%Y %H:%M} af {self.ctx.actor}"),
-            ("Om rapporten", "Alt, hvad Jobcenter Frister har registreret om dig: dine sager med frister og hvordan "
+            ("Om rapporten", "Alt, hvad Jobcenter Frister har registreret om dig" + (
+                "" if self.ctx.server is None else " (i de sager, afsenderen har adgang til på teamdatabasen)")
+                + ": dine sager med frister og hvordan "
                              "de er beregnet, hændelser, pauser og deres årsager, bemærkninger, hvem der har været "
                              "sagsbehandler, og sagernes historik, også hvem der har set dit fulde CPR-nummer og "
                              "hvornår. Rapporten er selv skrevet i historikken."),

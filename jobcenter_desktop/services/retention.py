@@ -67,6 +67,12 @@ class RetentionService:
                                "Indstillinger, eller angiv --closed-before DATO.")  # fmt: skip
         return years_before(today, years)
 
+    def wipe(self) -> tuple[int, int]:
+        """Rebuild the file so nothing blanked is left in free pages or the WAL (again, if a run was interrupted
+        before it: the blanking had committed). (0, 0) on the team database."""
+        with service_errors():
+            return self.ctx.db.wipe_free_space()
+
     def preview(self, today: date, closed_before: date | None = None) -> RetentionPlan:
         """The closed cases past the period, counted per group and closing year (never the people)."""
         cutoff = self.cutoff(today, closed_before)
@@ -82,17 +88,21 @@ class RetentionService:
         entry, then wipe the file's free space."""
         cutoff = self.cutoff(today, closed_before)
         with self.ctx.write() as s:
-            found = retention_store.candidates(s, cutoff)
+            found = retention_store.candidates(s, cutoff, lock=True)
             ids = [c.case_id for c in found]
-            entries = retention_store.blank(s, ids)
+            entries = retention_store.blank(s, ids, cutoff)
             Repository(s).audit(actor=self.ctx.actor, entity="system", entity_id="retention", action="retention",
                                 after=f"{len(ids)} sager", reason=f"Persondata slettet i sager lukket før "
                                 f"{cutoff.strftime('%d-%m-%Y')}")  # fmt: skip
         names = {g.id: g.name for cat in self.ctx.catalogues for g in cat.groups.values()}
         plan = RetentionPlan(cutoff, dict(sorted(Counter((names.get(c.group, c.group), c.closed_on.year)
                                                          for c in found).items())))  # fmt: skip
-        with service_errors():
-            before, after = self.ctx.db.wipe_free_space()
+        try:
+            before, after = self.wipe()
+        except ServiceError as e:
+            raise ServiceError(f"Persondata er slettet i {len(ids)} sager, men databasefilen kunne ikke renses for "
+                               "de slettede værdier, fordi den er åben i et andet vindue. Luk de andre vinduer og "
+                               "kør sletningen igen: den renser filen.") from e  # fmt: skip
         replaced = 0
         if rewrite_backups and self.ctx.server is None:
             from jobcenter_desktop.services.backups import BackupService

@@ -258,13 +258,20 @@ class Database:
         if self.path is None or self.engine.dialect.name != "sqlite":
             return 0, 0
         before = self.path.stat().st_size
+        busy = DatabaseBusy()
         with storage_errors(), self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
-            raw.execute("PRAGMA secure_delete = ON")
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            raw.execute("VACUUM")  # a new file from the live rows only: no free page keeps old content
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # VACUUM went through the WAL: fold it back, empty it
+            try:
+                raw.execute("PRAGMA secure_delete = ON")
+                raw.execute("VACUUM")  # a new file from the live rows only: no free page keeps old content
+                # VACUUM went through the WAL: fold it back and empty it; a reader still open keeps it (busy).
+                if raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
+                    raise busy
+            except DatabaseBusy:
+                raise
+            except Exception as e:  # the driver's own (sqlite3/sqlcipher3 OperationalError: locked, busy)
+                raise busy from e
         self.renew_identity()
         return before, self.path.stat().st_size
 

@@ -41,22 +41,26 @@ class Candidate:
     closed_on: date
 
 
-def candidates(s: Session, closed_before: date) -> list[Candidate]:
-    """Closed cases closed before ``closed_before`` whose personal data is still there (never an open case)."""
+def candidates(s: Session, closed_before: date, *, lock: bool = False) -> list[Candidate]:
+    """Closed cases closed before ``closed_before`` whose personal data is still there (never an open case).
+    ``lock``: their rows stay locked to the end of the transaction (PostgreSQL), so a colleague's reopen waits."""
     q = (select(CaseRow.id, CaseRow.group, CaseRow.closed_on).join(PartyRow, CaseRow.party_id == PartyRow.id)
          .where(CaseRow.status == CaseStatus.CLOSED.value, CaseRow.closed_on < closed_before,
                 PartyRow.name != DELETED)
          .order_by(CaseRow.closed_on, CaseRow.number))  # fmt: skip
+    if lock:
+        q = q.with_for_update(of=CaseRow)
     return [Candidate(i, g, d) for i, g, d in s.execute(q) if d is not None]
 
 
-def blank(s: Session, ids: Sequence[uuid.UUID]) -> int:
-    """Blank the personal data of these (closed) cases; returns the number of audit entries blanked."""
+def blank(s: Session, ids: Sequence[uuid.UUID], closed_before: date) -> int:
+    """Blank the personal data of these cases closed before ``closed_before`` (locked by ``candidates``);
+    returns the number of audit entries blanked."""
     sqlite = s.get_bind().dialect.name == "sqlite"
     entries = 0
     if not sqlite and ids:  # first: refused for anyone but an admin, before anything else is changed
-        entries = int(s.execute(text("SELECT frister_retention_blank(:ids)").bindparams(
-            bindparam("ids", value=list(ids)))).scalar_one())  # fmt: skip
+        entries = int(s.execute(text("SELECT frister_retention_blank(:ids, :cutoff)").bindparams(
+            bindparam("ids", value=list(ids)), bindparam("cutoff", value=closed_before))).scalar_one())  # fmt: skip
     for start in range(0, len(ids), CHUNK):
         part = list(ids[start : start + CHUNK])
         parties = select(CaseRow.party_id).where(CaseRow.id.in_(part)).scalar_subquery()

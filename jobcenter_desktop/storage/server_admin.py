@@ -118,23 +118,26 @@ def apply_security(conn: Connection) -> None:
     # Retention (storage/retention_store.py): the one way to blank personal values in the append-only audit log,
     # the check-in conflicts and snapshots of cases past the retention period; admins only, and only closed cases.
     conn.execute(text(
-        "CREATE OR REPLACE FUNCTION frister_retention_blank(ids uuid[]) RETURNS integer LANGUAGE plpgsql "
-        "SECURITY DEFINER SET search_path = public AS $$ DECLARE n integer; BEGIN "
+        "CREATE OR REPLACE FUNCTION frister_retention_blank(ids uuid[], cutoff date) RETURNS integer "
+        "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$ DECLARE n integer; BEGIN "
         "IF NOT pg_has_role(session_user, 'frister_admin', 'MEMBER') THEN "
         "RAISE EXCEPTION 'only an admin may blank personal data' USING ERRCODE = '42501'; END IF; "
-        "IF EXISTS (SELECT 1 FROM cases WHERE id = ANY(ids) AND status <> 'closed') THEN "
-        "RAISE EXCEPTION 'only closed cases' USING ERRCODE = '42501'; END IF; "
-        "UPDATE audit_log SET before = CASE WHEN before <> '' THEN '[slettet]' ELSE before END, "
+        "PERFORM 1 FROM public.cases WHERE id = ANY(ids) FOR UPDATE; "  # a reopen meanwhile waits, then is seen
+        "IF EXISTS (SELECT 1 FROM public.cases WHERE id = ANY(ids) AND (status <> 'closed' OR closed_on IS NULL "
+        "OR closed_on >= cutoff)) THEN "
+        "RAISE EXCEPTION 'only cases closed before the cutoff' USING ERRCODE = '42501'; END IF; "
+        "UPDATE public.audit_log SET before = CASE WHEN before <> '' THEN '[slettet]' ELSE before END, "
         "after = CASE WHEN after <> '' THEN '[slettet]' ELSE after END, "
         "reason = CASE WHEN reason <> '' THEN '[slettet]' ELSE reason END "
         "WHERE case_id = ANY(ids) AND (before <> '' OR after <> '' OR reason <> ''); "
         "GET DIAGNOSTICS n = ROW_COUNT; "
-        "UPDATE conflict SET base = '\"[slettet]\"', server = '\"[slettet]\"', laptop = '\"[slettet]\"', "
+        "UPDATE public.conflict SET base = '\"[slettet]\"', server = '\"[slettet]\"', laptop = '\"[slettet]\"', "
         "resolution = '' WHERE case_id = ANY(ids); "
-        "UPDATE checkin_applied SET snapshot = '' WHERE case_id = ANY(ids); "
+        "UPDATE public.checkin_applied SET snapshot = '' WHERE case_id = ANY(ids); "
         "RETURN n; END $$"))  # fmt: skip
-    conn.execute(text("REVOKE ALL ON FUNCTION frister_retention_blank(uuid[]) FROM PUBLIC; "
-                      f"GRANT EXECUTE ON FUNCTION frister_retention_blank(uuid[]) TO {ADMIN}"))  # fmt: skip
+    conn.execute(text("DROP FUNCTION IF EXISTS frister_retention_blank(uuid[])"))
+    conn.execute(text("REVOKE ALL ON FUNCTION frister_retention_blank(uuid[], date) FROM PUBLIC; "
+                      f"GRANT EXECUTE ON FUNCTION frister_retention_blank(uuid[], date) TO {ADMIN}"))  # fmt: skip
     # Short OLTP queries: JIT compilation costs more than it saves (50 ms on "Alle" at 100k cases).
     conn.execute(text(f"ALTER DATABASE {_quote_ident(db)} SET jit = off"))
     # Case data: read and write, rows narrowed by the policies below. No DELETE: the app never deletes case

@@ -60,6 +60,9 @@ class CorrectPartyDialog(QDialog):
         name = self.name_edit.text()
         new_id = self.id_edit.text().strip()
         new_date = self.trigger_edit.text().strip()
+        if new_date and (new_id or name.strip() != self.case.party.name):
+            show_error(self, self.tr("Ret enten parten eller en hændelse ad gangen."))
+            return
         try:
             if new_date:
                 try:

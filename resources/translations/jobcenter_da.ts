@@ -339,6 +339,10 @@
       <translation>Excel-projektmappe (*.xlsx)</translation>
     </message>
     <message>
+      <source>Personoplysningerne i denne sag er slettet (opbevaringsperioden).</source>
+      <translation>Personoplysningerne i denne sag er slettet (opbevaringsperioden).</translation>
+    </message>
+    <message>
       <source>Seneste rapport: {0} ({1} sager)</source>
       <translation>Seneste rapport: {0} ({1} sager)</translation>
     </message>
@@ -1016,6 +1020,10 @@
     <message>
       <source>Ret</source>
       <translation>Ret</translation>
+    </message>
+    <message>
+      <source>Ret enten parten eller en hændelse ad gangen.</source>
+      <translation>Ret enten parten eller en hændelse ad gangen.</translation>
     </message>
   </context>
   <context>

@@ -456,6 +456,9 @@ class CaseDialog(QDialog):
             self.write_insight(Path(path))
 
     def write_insight(self, target: Path) -> bool:
+        if not self.case.party.identifier:  # blanked by retention
+            show_error(self, self.tr("Personoplysningerne i denne sag er slettet (opbevaringsperioden)."))
+            return False
         if target.suffix.lower() != XLSX:
             target = target.with_name(target.name + XLSX)
         try:

@@ -69,3 +69,21 @@ def test_a_corrected_event_date_moves_its_deadlines_audited(app: Frister, case) 
         app.corrections.trigger(case.id, "selvvalgt_uddannelse", date(2026, 11, 24), "Tastefejl", TODAY)
     with pytest.raises(ServiceError, match="Intet er ændret"):
         app.corrections.trigger(case.id, "ledigmelding", date(2026, 11, 24), "Tastefejl", TODAY)
+
+
+def test_a_corrected_date_judges_a_finished_milestone_again(app: Frister, case) -> None:  # type: ignore[no-untyped-def]
+    telefon = next(m for m in case.milestones if m.rule_id == "dp_telefon")
+    app.cases.complete(telefon.id, date(2026, 11, 30), TODAY)  # on its day: on time
+    after = app.corrections.trigger(case.id, "ledigmelding", date(2026, 11, 20), "Forkert dato tastet", TODAY)
+    judged = next(m for m in after.milestones if m.rule_id == "dp_telefon")
+    assert (judged.due, judged.done_on, judged.done_late) == (date(2026, 11, 27), date(2026, 11, 30), True)
+    app.cases.close(case.id, TODAY)
+    with pytest.raises(ServiceError, match="lukket"):
+        app.corrections.trigger(case.id, "ledigmelding", date(2026, 11, 19), "Igen", TODAY)
+
+
+def test_the_same_persons_other_case_is_no_clash(app: Frister, case) -> None:  # type: ignore[no-untyped-def]
+    app.cases.register(NewCase("kontanthjaelp", "Fie Flekse", "110690-4322", {"foerste_fremmoede": date(2026, 11, 23)}),
+                       TODAY)  # fmt: skip
+    after = app.corrections.party(case.id, party_id="110690-4322", reason="Tastefejl i CPR")
+    assert after.party.identifier == "110690-4322"
