@@ -16,6 +16,8 @@ from pathlib import Path
 from jobcenter_desktop.core.party import PartyIdError, normalize_cpr, normalize_cvr
 from jobcenter_desktop.core.rules import PartyKind
 from jobcenter_desktop.export.insight_xlsx import Cell, InsightBook, Table
+from jobcenter_desktop.export.tempfiles import use_private_folder
+from jobcenter_desktop.paths import data_dir
 from jobcenter_desktop.services.case_view import CaseView, case_view
 from jobcenter_desktop.services.context import Context
 from jobcenter_desktop.services.errors import Problem, ServiceError, ValidationError
@@ -58,6 +60,9 @@ class InsightService:
             raise ValidationError([Problem("out", f"Filnavnet skal ende på .xlsx: {target.name}.")])
         views = self.views(party_id, today)
         book = self._book(views, now or datetime.now())
+        # openpyxl's sheet files go into the app's private folder, as every export's: a report with a full CPR
+        # number must not pass through the system's temp folder (export/tempfiles.py).
+        use_private_folder(self.ctx.private_tmp or data_dir() / "tmp")
         written = False
         try:
             with self.ctx.write() as s:
