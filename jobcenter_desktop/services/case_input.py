@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
+from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR
+from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor, Deadline
-from jobcenter_desktop.core.rules import MilestoneRule
+from jobcenter_desktop.core.rules import Catalogue, MilestoneRule
 from jobcenter_desktop.core.text import TextError, check_identity, check_text
 from jobcenter_desktop.services.errors import Problem, ValidationError
 
@@ -52,6 +54,19 @@ def text_field(value: str, *, field: str, what: str, limit: int, multiline: bool
         return check_text(value, limit=limit, what=what, multiline=multiline, required=required)
     except TextError as e:
         raise ValidationError([Problem(field, str(e))]) from None
+
+
+def trigger_day(cat: Catalogue, kind: str, when: Anchor) -> date:
+    """An event's date (and time) checked as every way of entering one checks it: a clock time where the
+    deadline counts hours, a year within range, a time that exists in Danish time. Returns its day."""
+    if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
+        raise ValidationError([Problem(f"trigger_{kind}", "Angiv også klokkeslæt: fristen regnes i timer.")])
+    day = when.date() if isinstance(when, datetime) else when
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValidationError([Problem(f"trigger_{kind}", "Ugyldig dato.")])
+    if isinstance(when, datetime) and (problem := local_time_problem(when)):
+        raise ValidationError([Problem(f"trigger_{kind}", problem)])
+    return day
 
 
 def identity_field(value: str, *, field: str, what: str) -> str:

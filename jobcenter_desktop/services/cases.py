@@ -13,7 +13,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR
-from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.models import CaseRecord, CaseStatus, CaseSummary, MilestoneState, Party
 from jobcenter_desktop.core.party import normalize_party_id
@@ -28,6 +27,7 @@ from jobcenter_desktop.services.case_input import (
     MilestonePreview,
     identity_field,
     text_field,
+    trigger_day,
 )
 from jobcenter_desktop.services.case_input import NewCase as NewCase  # the case's input lives with its service
 from jobcenter_desktop.services.case_sync import milestone_of, sync_case
@@ -317,13 +317,7 @@ class CaseService:
             allowed = {t.id for t in cat.triggers_of(row.group)} if row.group in cat.groups else set()
             if kind not in allowed:
                 raise ValidationError([Problem(f"trigger_{kind}", "Hændelsen hører ikke til sagens målgruppe.")])
-            if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
-                raise ValidationError([Problem(f"trigger_{kind}", "Angiv også klokkeslæt: fristen regnes i timer.")])
-            day = when.date() if isinstance(when, datetime) else when
-            if not MIN_YEAR <= day.year <= MAX_YEAR:
-                raise ValidationError([Problem(f"trigger_{kind}", "Ugyldig dato.")])
-            if isinstance(when, datetime) and (problem := local_time_problem(when)):
-                raise ValidationError([Problem(f"trigger_{kind}", problem)])
+            day = trigger_day(cat, kind, when)
             existing = next((t for t in row.triggers if t.kind == kind), None)
             before: object = ""
             if existing is not None:

@@ -11,13 +11,11 @@ import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from jobcenter_desktop.core.calendar import MAX_YEAR, MIN_YEAR
-from jobcenter_desktop.core.dates import local_time_problem
 from jobcenter_desktop.core.deadlines import Anchor
 from jobcenter_desktop.core.models import CaseRecord, Party
 from jobcenter_desktop.core.party import PartyIdError, normalize_party_id
 from jobcenter_desktop.core.stored import StoredCase, done_late
-from jobcenter_desktop.services.case_input import MAX_NAME, MAX_REASON, text_field
+from jobcenter_desktop.services.case_input import MAX_NAME, MAX_REASON, text_field, trigger_day
 from jobcenter_desktop.services.case_sync import sync_case
 from jobcenter_desktop.services.errors import Problem, ServiceError, ValidationError
 from jobcenter_desktop.storage.repository import Repository
@@ -88,13 +86,7 @@ class CorrectionService:
             if existing is None:
                 raise ValidationError([Problem(f"trigger_{kind}", f"Hændelsen »{name}« er ikke registreret på "
                                                                   "sagen; registrér den i stedet.")])  # fmt: skip
-            if cat.trigger_needs_time(kind) and not isinstance(when, datetime):
-                raise ValidationError([Problem(f"trigger_{kind}", "Angiv også klokkeslæt: fristen regnes i timer.")])
-            day = when.date() if isinstance(when, datetime) else when
-            if not MIN_YEAR <= day.year <= MAX_YEAR:
-                raise ValidationError([Problem(f"trigger_{kind}", "Ugyldig dato.")])
-            if isinstance(when, datetime) and (problem := local_time_problem(when)):
-                raise ValidationError([Problem(f"trigger_{kind}", problem)])
+            day = trigger_day(cat, kind, when)
             before = existing.occurred_at or existing.occurred_on
             if before == when:
                 raise ServiceError("Intet er ændret: datoen er den samme som før.")
